@@ -1,0 +1,52 @@
+package domain
+
+import "time"
+
+// Role is what a person may do on the platform; one person may hold several.
+type Role string
+
+const (
+	RoleYouth      Role = "youth"
+	RoleCounsellor Role = "counsellor"
+	RoleEmployer   Role = "employer"
+	RoleApplicant  Role = "applicant"
+	RoleReviewer   Role = "reviewer"
+	RoleStaff      Role = "staff"
+	RoleAdmin      Role = "admin"
+)
+
+// Roles lists every role in display order.
+var Roles = []Role{RoleYouth, RoleCounsellor, RoleEmployer, RoleApplicant, RoleReviewer, RoleStaff, RoleAdmin}
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool {
+	for _, known := range Roles {
+		if r == known {
+			return true
+		}
+	}
+	return false
+}
+
+// User is a person with an account.
+type User struct {
+	ID              string     `bson:"_id" json:"id"`
+	Email           string     `bson:"email" json:"email"`
+	Name            string     `bson:"name" json:"name"`
+	Roles           []Role     `bson:"roles" json:"roles"`
+	PasswordHash    string     `bson:"password_hash,omitempty" json:"-"`
+	OrganisationIDs []string   `bson:"organisation_ids,omitempty" json:"organisation_ids,omitempty"`
+	Locale          string     `bson:"locale" json:"locale"`
+	EmailVerifiedAt *time.Time `bson:"email_verified_at,omitempty" json:"email_verified_at,omitempty"`
+	CreatedAt       time.Time  `bson:"created_at" json:"created_at"`
+}
+
+// HasRole reports whether the user holds role r.
+func (u *User) HasRole(r Role) bool {
+	for _, held := range u.Roles {
+		if held == r {
+			return true
+		}
+	}
+	return false
+}
