@@ -1,16 +1,17 @@
+// Command app runs Passerelle 92: `go run ./app` serves the platform on its
+// embedded defaults; subcommands seed data, create users, run jobs, reindex.
 package main
 
 import (
-	_ "github.com/FerretDB/FerretDB/ferretdb"
-	_ "github.com/gofiber/fiber/v2"
-	_ "github.com/meilisearch/meilisearch-go"
-	_ "github.com/robfig/cron/v3"
-	_ "github.com/wneessen/go-mail"
-	_ "go.mongodb.org/mongo-driver/mongo"
-	_ "github.com/blevesearch/bleve/v2"
-	_ "github.com/BurntSushi/toml"
-	_ "github.com/emersion/go-smtp"
-	_ "github.com/chromedp/chromedp"
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
 )
 
-func main() {}
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

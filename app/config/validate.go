@@ -1,0 +1,19 @@
+package config
+
+// validate checks every key against its rule, then the rules that tie keys
+// together. A problem names where the value was set, when it was.
+func (l *loader) validate() {
+	for _, f := range fields {
+		if f.check == "" {
+			continue
+		}
+		name, arg := splitRule(f.check)
+		if reason := checks[name](f.value(l.cfg), arg); reason != "" {
+			l.add(f.name(), l.origins[f.name()], f.label(), reason)
+		}
+	}
+	if s := l.cfg.Server; (s.TLSCertFile == "") != (s.TLSKeyFile == "") {
+		l.add("server.tls_key_file", "[server] tls_cert_file et tls_key_file",
+			"renseignez les deux pour servir en HTTPS, ou aucun")
+	}
+}

@@ -1,0 +1,11 @@
+package domain
+
+// Counts are the figures the public pages and the staff dashboard show.
+type Counts struct {
+	OffersByStatus      map[OfferStatus]int `json:"offers_by_status"`
+	PublishedByType     map[OfferType]int   `json:"published_by_type"`
+	Organisations       int                 `json:"organisations"`
+	UnverifiedEmployers int                 `json:"unverified_employers"`
+	UpcomingSessions    int                 `json:"upcoming_sessions"`
+	Youths              int                 `json:"youths"`
+}

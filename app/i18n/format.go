@@ -1,0 +1,100 @@
+package i18n
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Paris is the platform's time zone: every date shown or scheduled is in it.
+var Paris = mustLoadParis()
+
+func mustLoadParis() *time.Location {
+	loc, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		panic("time zone Europe/Paris missing: " + err.Error())
+	}
+	return loc
+}
+
+var months = map[string][]string{
+	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
+
+var weekdays = map[string][]string{
+	"fr": {"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"},
+	"en": {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+}
+
+// Date formats t as a long date in Paris time: "26 novembre 2026".
+func Date(locale string, t time.Time) string {
+	t = t.In(Paris)
+	month := months[Supported(locale)][t.Month()-1]
+	if Supported(locale) == "en" {
+		return month + " " + strconv.Itoa(t.Day()) + ", " + strconv.Itoa(t.Year())
+	}
+	day := strconv.Itoa(t.Day())
+	if t.Day() == 1 {
+		day = "1er"
+	}
+	return day + " " + month + " " + strconv.Itoa(t.Year())
+}
+
+// DateTime formats t with its weekday and time in Paris: "jeudi 26 novembre 2026 à 14 h 30".
+func DateTime(locale string, t time.Time) string {
+	t = t.In(Paris)
+	weekday := weekdays[Supported(locale)][t.Weekday()]
+	if Supported(locale) == "en" {
+		return weekday + " " + Date(locale, t) + " at " + t.Format("15:04")
+	}
+	return weekday + " " + Date(locale, t) + " à " + t.Format("15") + " h " + t.Format("04")
+}
+
+// Number formats n with the locale's digit grouping: "100 000" or "100,000".
+func Number(locale string, n int64) string {
+	sep := "\u202f" // French uses a narrow no-break space between thousands
+	if Supported(locale) == "en" {
+		sep = ","
+	}
+	digits := strconv.FormatInt(n, 10)
+	sign := ""
+	if n < 0 {
+		sign, digits = "-", digits[1:]
+	}
+	var b strings.Builder
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(d)
+	}
+	return sign + b.String()
+}
+
+// Money formats an amount in euro cents, without cents when they are zero:
+// "15 000 €", "12,50 €", "€15,000".
+func Money(locale string, cents int64) string {
+	whole := Number(locale, cents/100)
+	rest := cents % 100
+	if rest < 0 {
+		rest = -rest
+	}
+	if Supported(locale) == "en" {
+		if rest != 0 {
+			whole += "." + twoDigits(rest)
+		}
+		return "€" + whole
+	}
+	if rest != 0 {
+		whole += "," + twoDigits(rest)
+	}
+	return whole + "\u00a0€"
+}
+
+func twoDigits(n int64) string {
+	if n < 10 {
+		return "0" + strconv.FormatInt(n, 10)
+	}
+	return strconv.FormatInt(n, 10)
+}

@@ -1,0 +1,22 @@
+package mail
+
+import (
+	"errors"
+
+	gomail "github.com/wneessen/go-mail"
+
+	"passerelle/app/domain"
+)
+
+// IsPermanent reports whether sending err's message again would fail again:
+// the relay refused it with a 5xx reply, or the message itself is invalid.
+// Anything else — a 4xx reply, a refused connection, a timeout — may succeed
+// later and is worth a retry.
+func IsPermanent(err error) bool {
+	var sendErr *gomail.SendError
+	if errors.As(err, &sendErr) {
+		return !sendErr.IsTemp() && sendErr.ErrorCode() >= 500
+	}
+	var appErr *domain.Error
+	return errors.As(err, &appErr) && appErr.Code == domain.EINVALID
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"testing"
+	"time"
+
+	"passerelle/app/config"
+)
+
+// testConfig returns the defaults with a fresh data folder and a free port.
+func testConfig(t testing.TB) *config.Config {
+	t.Helper()
+	cfg := config.Default()
+	cfg.Server.Host, cfg.Server.Port = "127.0.0.1", 0
+	cfg.Server.DataDir = t.TempDir()
+	cfg.Demo.SeedOnFirstStart = false
+	cfg.Security.Argon2MemoryKiB = 8 * 1024 // fast hashing for tests
+	return cfg
+}
+
+// startMain opens and serves a platform for cfg, closed at the end of the test.
+func startMain(t testing.TB, cfg *config.Config, demo bool) *Main {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	m := NewMain(cfg, slog.New(slog.DiscardHandler))
+	if err := m.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = m.Close(context.Background()) })
+	if demo {
+		if err := m.seedDemo(ctx, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := m.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func httpGet(t testing.TB, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"fmt"
+	"net"
+	"time"
+
+	"passerelle/app/passerelle"
+	"passerelle/app/web"
+	"passerelle/jobs"
+)
+
+// openServices builds what sits on the parts: the domain services, the web
+// server and the job scheduler.
+func (m *Main) openServices() (err error) {
+	m.Indexer = passerelle.NewIndexer(m.DB, m.Search, m.Logger)
+	m.Jobs, err = jobs.New(jobs.Config{Schedules: m.Config.JobSchedules(), LeaseTTL: m.Config.Jobs.LeaseTTL},
+		m.DB, m.Logger, m.jobList()...)
+	if err != nil {
+		return err
+	}
+	m.Web, err = web.New(web.Deps{
+		Logger:         m.Logger,
+		Catalog:        m.Catalog,
+		Store:          m.DB,
+		Readiness:      m.readiness(),
+		TLS:            m.Config.TLS(),
+		TrustedProxies: m.Config.Server.TrustedProxies,
+	})
+	return err
+}
+
+// jobList registers every scheduled job, in one place.
+func (m *Main) jobList() []jobs.Job {
+	return []jobs.Job{
+		{Name: "search_reconcile", Run: func(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
+			r, err := m.Indexer.Reconcile(ctx, opts.DryRun)
+			return jobs.Report{Items: r.Indexed + r.Removed, Summary: r.String()}, err
+		}},
+	}
+}
+
+func (m *Main) readiness() []web.Check {
+	return []web.Check{
+		{Name: "database", Check: m.DB.Ping},
+		{Name: "search", Check: m.Search.Ready},
+		{Name: "mail", Check: m.Mail.Ready},
+	}
+}
+
+// Listen opens the HTTP listener on the configured address (port 0 picks a
+// free port, as tests do), serves in the background and starts the jobs.
+func (m *Main) Listen() error {
+	ln, err := net.Listen("tcp", m.Config.Addr())
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", m.Config.Addr(), err)
+	}
+	if m.Config.TLS() {
+		if ln, err = withTLS(ln, m.Config.Server.TLSCertFile, m.Config.Server.TLSKeyFile); err != nil {
+			return err
+		}
+	}
+	m.listener, m.served = ln, make(chan error, 1)
+	go func() { m.served <- m.Web.Serve(ln) }()
+	m.Jobs.Start()
+	return nil
+}
+
+// withTLS terminates TLS on ln, for deployments without a proxy in front.
+func withTLS(ln net.Listener, certFile, keyFile string) (net.Listener, error) {
+	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+	if err != nil {
+		ln.Close()
+		return nil, fmt.Errorf("TLS certificate: %w", err)
+	}
+	return tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}), nil
+}
+
+// URL is the address the server answers on, with the actual port.
+func (m *Main) URL() string {
+	scheme := "http://"
+	if m.Config.TLS() {
+		scheme = "https://"
+	}
+	return scheme + m.listener.Addr().String()
+}
+
+// shutdown closes m within the configured grace period.
+func (m *Main) shutdown() error {
+	ctx, cancel := context.WithTimeout(context.Background(), m.Config.Server.ShutdownTimeout+5*time.Second)
+	defer cancel()
+	return m.Close(ctx)
+}

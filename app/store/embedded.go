@@ -1,0 +1,54 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+// embedded is an in-process FerretDB serving MongoDB's wire protocol over
+// SQLite files in the data folder.
+type embedded struct {
+	uri    string
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+func startEmbedded(dataDir string, logger *slog.Logger) (*embedded, error) {
+	dir := filepath.Join(dataDir, "db")
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return nil, fmt.Errorf("store: embedded database folder: %w", err)
+	}
+	// New already listens (since FerretDB v1.22), so MongoDBURI does not wait
+	// for Run; New also turns telemetry off for embedded use.
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + filepath.ToSlash(dir) + "/",
+		Logger:    slog.New(minLevel(logger.Handler(), slog.LevelError)).With("component", "ferretdb"),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: start embedded database in %s: %w", dir, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	e := &embedded{uri: f.MongoDBURI(), cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(e.done)
+		_ = f.Run(ctx) // always nil: it only returns once ctx is cancelled
+	}()
+	return e, nil
+}
+
+// stop cancels FerretDB and waits until its listener, connections and SQLite
+// files are closed; it does nothing on a nil receiver.
+func (e *embedded) stop() {
+	if e == nil {
+		return
+	}
+	e.cancel()
+	<-e.done
+}

@@ -1,0 +1,95 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
+)
+
+const migrationsCollection = "migrations"
+
+// migration is one step of the schema; its id is recorded once applied, so
+// ids must never change and new steps go at the end of the list.
+type migration struct {
+	id    string
+	apply func(ctx context.Context, db *mongo.Database) error
+}
+
+// migrations are applied in order. Uniqueness of optional identifiers uses
+// sparse indexes: MongoDB then skips documents without the field, and
+// FerretDB (which ignores sparse and has no partial indexes) stores a missing
+// field as SQL NULL, which a SQLite UNIQUE index never counts as a duplicate.
+var migrations = []migration{
+	{"0001_users_email", createIndex(usersCollection, "email_unique", bson.D{{Key: "email", Value: 1}}, unique)},
+	{"0002_organisations_siret", createIndex(organisationsCollection, "siret_unique", bson.D{{Key: "siret", Value: 1}}, uniqueIfPresent)},
+	{"0003_organisations_uai", createIndex(organisationsCollection, "uai_unique", bson.D{{Key: "uai", Value: 1}}, uniqueIfPresent)},
+	{"0004_offers_status_published", createIndex(offersCollection, "status_published_at", bson.D{{Key: "status", Value: 1}, {Key: "published_at", Value: -1}}, plain)},
+	{"0005_offers_organisation", createIndex(offersCollection, "organisation_id", bson.D{{Key: "organisation_id", Value: 1}}, plain)},
+	{"0006_sessions_offer", createIndex(sessionsCollection, "offer_id", bson.D{{Key: "offer_id", Value: 1}}, plain)},
+	{"0007_sessions_starts_at", createIndex(sessionsCollection, "starts_at", bson.D{{Key: "starts_at", Value: 1}}, plain)},
+	{"0008_youths_structure", createIndex(youthsCollection, "structure_id", bson.D{{Key: "structure_id", Value: 1}}, plain)},
+	{"0009_calls_opens_at", createIndex(callsCollection, "opens_at", bson.D{{Key: "opens_at", Value: 1}}, plain)},
+}
+
+var (
+	plain           = options.Index()
+	unique          = options.Index().SetUnique(true)
+	uniqueIfPresent = options.Index().SetUnique(true).SetSparse(true)
+)
+
+func createIndex(collection, name string, keys bson.D, opts *options.IndexOptions) func(context.Context, *mongo.Database) error {
+	return func(ctx context.Context, db *mongo.Database) error {
+		model := mongo.IndexModel{Keys: keys, Options: options.MergeIndexOptions(opts, options.Index().SetName(name))}
+		_, err := db.Collection(collection).Indexes().CreateOne(ctx, model)
+		return err
+	}
+}
+
+// Migrate applies, in order, the migrations not yet recorded in the
+// migrations collection. Running it again is a no-op.
+func (db *DB) Migrate(ctx context.Context) error {
+	applied, err := db.appliedMigrations(ctx)
+	if err != nil {
+		return err
+	}
+	for _, m := range migrations {
+		if applied[m.id] {
+			continue
+		}
+		if err := db.applyMigration(ctx, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (db *DB) appliedMigrations(ctx context.Context) (map[string]bool, error) {
+	done, err := findAll[struct {
+		ID string `bson:"_id"`
+	}](ctx, db.db.Collection(migrationsCollection), bson.D{})
+	applied := make(map[string]bool, len(done))
+	for _, m := range done {
+		applied[m.ID] = true
+	}
+	return applied, err
+}
+
+func (db *DB) applyMigration(ctx context.Context, m migration) error {
+	if err := m.apply(ctx, db.db); err != nil {
+		return fmt.Errorf("store: migration %s: %w", m.id, mapError(err))
+	}
+	record := bson.D{{Key: "_id", Value: m.id}, {Key: "applied_at", Value: time.Now().UTC()}}
+	_, err := db.db.Collection(migrationsCollection).InsertOne(ctx, record)
+	if mongo.IsDuplicateKeyError(err) {
+		return nil // another process applied it at the same time: index creation is idempotent
+	}
+	if err != nil {
+		return fmt.Errorf("store: record migration %s: %w", m.id, mapError(err))
+	}
+	db.logger.Info("database migration applied", "migration", m.id)
+	return nil
+}

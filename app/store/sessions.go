@@ -1,0 +1,107 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
+
+	"passerelle/app/domain"
+)
+
+const sessionsCollection = "sessions"
+
+func (db *DB) sessions() *mongo.Collection { return db.db.Collection(sessionsCollection) }
+
+// InsertSessions inserts visit sessions in one round trip.
+func (db *DB) InsertSessions(ctx context.Context, sessions []domain.VisitSession) error {
+	return insertAll(ctx, db.sessions(), sessions)
+}
+
+// SessionByID returns the visit session with this id.
+func (db *DB) SessionByID(ctx context.Context, id string) (*domain.VisitSession, error) {
+	return findByID[domain.VisitSession](ctx, db.sessions(), id, "error.session.not_found")
+}
+
+// ReserveSeats takes n seats of a session in one atomic conditional update, so
+// that capacity is never exceeded whatever the concurrency. It fails with a
+// conflict "error.session.full" when fewer than n seats are left.
+func (db *DB) ReserveSeats(ctx context.Context, sessionID string, n int) error {
+	if n < 1 {
+		return domain.FieldError("seats", "error.session.seats_invalid")
+	}
+	filter := bson.D{{Key: "_id", Value: sessionID}, {Key: "seats_left", Value: bson.D{{Key: "$gte", Value: n}}}}
+	update := bson.D{{Key: "$inc", Value: bson.D{{Key: "seats_left", Value: -n}}}}
+	res, err := db.sessions().UpdateOne(ctx, filter, update)
+	if err != nil {
+		return mapError(err)
+	}
+	if res.MatchedCount == 1 {
+		return nil
+	}
+	return db.whyNoSeats(ctx, sessionID)
+}
+
+// whyNoSeats names the failure of a reservation that matched nothing. The
+// decision itself was atomic; this read only tells a missing session from a
+// full one, and a session deleted or created in between is no worse named.
+func (db *DB) whyNoSeats(ctx context.Context, sessionID string) error {
+	n, err := db.sessions().CountDocuments(ctx, bson.D{{Key: "_id", Value: sessionID}})
+	switch {
+	case err != nil:
+		return mapError(err)
+	case n == 0:
+		return &domain.Error{Code: domain.ENOTFOUND, Message: "error.session.not_found"}
+	}
+	return &domain.Error{Code: domain.ECONFLICT, Message: "error.session.full"}
+}
+
+// UpcomingSessions returns at most limit sessions starting at or after from,
+// soonest first, with their offer's title, organisation and commune. Sessions
+// of offers no longer published are left out, so fewer than limit may come
+// back. Two queries, whatever the number of sessions.
+func (db *DB) UpcomingSessions(ctx context.Context, from time.Time, limit int) ([]domain.SessionWithOffer, error) {
+	filter := bson.D{{Key: "starts_at", Value: bson.D{{Key: "$gte", Value: from}}}}
+	opts := options.Find().SetSort(bson.D{{Key: "starts_at", Value: 1}, {Key: "_id", Value: 1}}).SetLimit(int64(limit))
+	sessions, err := findAll[domain.VisitSession](ctx, db.sessions(), filter, opts)
+	if err != nil || len(sessions) == 0 {
+		return nil, err
+	}
+	offers, err := db.publishedOffersByID(ctx, offerIDs(sessions))
+	if err != nil {
+		return nil, err
+	}
+	return withOffers(sessions, offers), nil
+}
+
+func offerIDs(sessions []domain.VisitSession) []string {
+	ids := make([]string, len(sessions))
+	for i, s := range sessions {
+		ids[i] = s.OfferID
+	}
+	return ids
+}
+
+func (db *DB) publishedOffersByID(ctx context.Context, ids []string) (map[string]domain.Offer, error) {
+	filter := bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}, {Key: "status", Value: domain.OfferPublished}}
+	opts := options.Find().SetProjection(bson.D{{Key: "title", Value: 1}, {Key: "organisation_name", Value: 1}, {Key: "commune_code", Value: 1}})
+	offers, err := findAll[domain.Offer](ctx, db.offers(), filter, opts)
+	byID := make(map[string]domain.Offer, len(offers))
+	for _, o := range offers {
+		byID[o.ID] = o
+	}
+	return byID, err
+}
+
+func withOffers(sessions []domain.VisitSession, offers map[string]domain.Offer) []domain.SessionWithOffer {
+	listed := make([]domain.SessionWithOffer, 0, len(sessions))
+	for _, s := range sessions {
+		if o, ok := offers[s.OfferID]; ok {
+			listed = append(listed, domain.SessionWithOffer{VisitSession: s, OfferTitle: o.Title,
+				OrganisationName: o.OrganisationName, CommuneCode: o.CommuneCode})
+		}
+	}
+	return listed
+}

@@ -1,0 +1,111 @@
+// Package store keeps the platform's data in MongoDB through the official
+// driver: one file per collection, index migrations, error mapping, and the
+// embedded default (an in-process FerretDB over SQLite files) when no URI is set.
+package store
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
+)
+
+// Config tells where the data lives.
+type Config struct {
+	URI            string        // MongoDB connection string; empty starts the embedded FerretDB
+	Database       string        // database name, "passerelle" when empty
+	DataDir        string        // data folder of the embedded database
+	ConnectTimeout time.Duration // server selection and connection timeout, 10s when zero
+}
+
+// DB is an open connection to the platform's database.
+type DB struct {
+	client *mongo.Client
+	db     *mongo.Database
+	ferret *embedded // nil when connected to an external MongoDB
+	logger *slog.Logger
+}
+
+// Open connects to MongoDB at cfg.URI, or starts and connects to the embedded
+// FerretDB when cfg.URI is empty, and checks that the server answers.
+func Open(ctx context.Context, cfg Config, logger *slog.Logger) (*DB, error) {
+	cfg = withDefaults(cfg)
+	db := &DB{logger: logger}
+	uri := cfg.URI
+	if uri == "" {
+		ferret, err := startEmbedded(cfg.DataDir, logger)
+		if err != nil {
+			return nil, err
+		}
+		db.ferret, uri = ferret, ferret.uri
+	}
+	if err := db.connect(ctx, uri, cfg); err != nil {
+		db.ferret.stop()
+		return nil, err
+	}
+	return db, nil
+}
+
+func withDefaults(cfg Config) Config {
+	if cfg.Database == "" {
+		cfg.Database = "passerelle"
+	}
+	if cfg.ConnectTimeout <= 0 {
+		cfg.ConnectTimeout = 10 * time.Second
+	}
+	return cfg
+}
+
+func (db *DB) connect(ctx context.Context, uri string, cfg Config) error {
+	opts := options.Client().ApplyURI(uri).
+		SetConnectTimeout(cfg.ConnectTimeout).
+		SetServerSelectionTimeout(cfg.ConnectTimeout)
+	if db.Embedded() {
+		// FerretDB loses updates under concurrent writers: one connection
+		// serialises every operation (see DESIGN.md).
+		opts.SetMaxPoolSize(100)
+	}
+	client, err := mongo.Connect(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("store: connect: %w", err)
+	}
+	db.client, db.db = client, client.Database(cfg.Database)
+	if err := db.Ping(ctx); err != nil {
+		_ = client.Disconnect(context.WithoutCancel(ctx))
+		return err
+	}
+	return nil
+}
+
+// Embedded reports whether the database is the in-process FerretDB.
+func (db *DB) Embedded() bool { return db.ferret != nil }
+
+// Ping checks that the database answers, for readiness probes.
+func (db *DB) Ping(ctx context.Context) error {
+	return mapError(db.client.Ping(ctx, nil))
+}
+
+// Close disconnects and, in embedded mode, stops FerretDB and waits for it.
+func (db *DB) Close(ctx context.Context) error {
+	err := db.client.Disconnect(ctx)
+	db.ferret.stop()
+	if err != nil {
+		return fmt.Errorf("store: disconnect: %w", err)
+	}
+	return nil
+}
+
+// Empty reports whether the database holds no user and no organisation yet,
+// which is when the demo data may be seeded.
+func (db *DB) Empty(ctx context.Context) (bool, error) {
+	for _, name := range []string{usersCollection, organisationsCollection} {
+		n, err := db.db.Collection(name).CountDocuments(ctx, struct{}{}, options.Count().SetLimit(1))
+		if err != nil || n > 0 {
+			return false, mapError(err)
+		}
+	}
+	return true, nil
+}

@@ -1,0 +1,44 @@
+package web
+
+import (
+	"time"
+
+	"passerelle/app/domain"
+	"passerelle/app/i18n"
+	"passerelle/app/refdata"
+)
+
+// localizer gives templates the texts and formats of the request's locale.
+type localizer struct {
+	locale  string
+	catalog i18n.Catalog
+}
+
+func (l localizer) Locale() string                   { return l.locale }
+func (l localizer) T(key string, args ...any) string { return l.catalog.T(l.locale, key, args...) }
+func (l localizer) Date(t time.Time) string          { return i18n.Date(l.locale, t) }
+func (l localizer) DateTime(t time.Time) string      { return i18n.DateTime(l.locale, t) }
+func (l localizer) Number(n int) string              { return i18n.Number(l.locale, int64(n)) }
+func (l localizer) Money(m domain.Money) string      { return i18n.Money(l.locale, int64(m)) }
+
+// Commune returns the name of a commune of the 92 from its INSEE code.
+func (l localizer) Commune(code string) string {
+	if c, ok := refdata.CommuneByCode(code); ok {
+		return c.Name
+	}
+	return code
+}
+
+// OfferType returns the label of an offer type.
+func (l localizer) OfferType(t domain.OfferType) string { return l.T("offer.type." + string(t)) }
+
+// Tension returns the label of a métiers-en-tension family.
+func (l localizer) Tension(family string) string { return l.T("tension." + family) }
+
+// Ages describes who may apply: "de 14 à 15 ans", "à partir de 16 ans".
+func (l localizer) Ages(min, max int) string {
+	if max >= domain.MaxYouthAge {
+		return l.T("offer.ages_from", min)
+	}
+	return l.T("offer.ages_range", min, max)
+}

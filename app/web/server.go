@@ -1,0 +1,83 @@
+// Package web serves the platform's pages and API with Fiber.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/i18n"
+)
+
+// Server is the HTTP front of the platform.
+type Server struct {
+	app     *fiber.App
+	deps    Deps
+	views   *views
+	assets  *assets
+	metrics *metrics
+}
+
+// Deps are what the handlers need from the rest of the application.
+type Deps struct {
+	Logger    *slog.Logger
+	Catalog   i18n.Catalog
+	Store     Store
+	Readiness []Check
+	// TLS turns on HSTS: only meaningful when the server itself terminates TLS.
+	TLS bool
+	// TrustedProxies may set X-Forwarded-For; the client IP (logs, rate
+	// limits) is taken from it only when the request comes from one of them.
+	TrustedProxies []string
+	// Now is the clock; tests may fix it.
+	Now func() time.Time
+}
+
+// New builds the server and declares its routes.
+func New(deps Deps) (*Server, error) {
+	if deps.Now == nil {
+		deps.Now = time.Now
+	}
+	s := &Server{deps: deps, assets: loadAssets(), metrics: newMetrics()}
+	var err error
+	if s.views, err = parseViews(deps.Catalog, s.assets); err != nil {
+		return nil, err
+	}
+	s.app = fiber.New(fiber.Config{
+		AppName:                 "Passerelle 92",
+		ErrorHandler:            s.handleError,
+		DisableStartupMessage:   true,
+		ReadTimeout:             30 * time.Second,
+		WriteTimeout:            30 * time.Second,
+		IdleTimeout:             2 * time.Minute,
+		BodyLimit:               8 << 20,
+		EnableTrustedProxyCheck: len(deps.TrustedProxies) > 0,
+		TrustedProxies:          deps.TrustedProxies,
+		ProxyHeader:             proxyHeader(deps.TrustedProxies),
+	})
+	s.routes()
+	return s, nil
+}
+
+// Serve accepts connections on ln until Shutdown.
+func (s *Server) Serve(ln net.Listener) error {
+	return s.app.Listener(ln)
+}
+
+// Shutdown stops accepting connections and waits for requests in flight.
+func (s *Server) Shutdown(ctx context.Context) error {
+	return s.app.ShutdownWithContext(ctx)
+}
+
+// App exposes the Fiber app to tests that drive it without a socket.
+func (s *Server) App() *fiber.App { return s.app }
+
+func proxyHeader(trusted []string) string {
+	if len(trusted) == 0 {
+		return ""
+	}
+	return fiber.HeaderXForwardedFor
+}

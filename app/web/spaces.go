@@ -1,0 +1,31 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/domain"
+)
+
+// Each space page shows first what its user came to do, from the overview.
+func (s *Server) space(page string, offers, visits int) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		o, err := s.loadOverview(c, offers, visits)
+		if err != nil {
+			return err
+		}
+		title := localizer{locale: localeOf(c), catalog: s.deps.Catalog}.T(page + ".title")
+		return s.render(c, page, fiber.Map{"Title": title, "Overview": o, "Now": s.deps.Now(),
+			"OfferTypes": domain.OfferTypes})
+	}
+}
+
+func (s *Server) offer(c *fiber.Ctx) error {
+	offer, err := s.deps.Store.OfferByID(c.UserContext(), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	if offer.Status != domain.OfferPublished {
+		return &domain.Error{Code: domain.ENOTFOUND, Message: "error.offer.not_found"}
+	}
+	return s.render(c, "offer", fiber.Map{"Title": offer.Title, "Offer": offer})
+}

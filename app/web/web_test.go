@@ -1,0 +1,87 @@
+package web_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"passerelle/app/demo"
+	"passerelle/app/i18n"
+	"passerelle/app/store"
+	"passerelle/app/store/storetest"
+	"passerelle/app/web"
+)
+
+// fixture is a web server over a real embedded database holding the demo data.
+type fixture struct {
+	server *web.Server
+	db     *store.DB
+	now    time.Time
+}
+
+func newFixture(t *testing.T, checks ...web.Check) *fixture {
+	t.Helper()
+	db := storetest.Open(t)
+	now := time.Date(2026, 11, 26, 10, 0, 0, 0, i18n.Paris)
+	loadDemo(t, db, now)
+	catalog, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks = append([]web.Check{{Name: "database", Check: db.Ping}}, checks...)
+	srv, err := web.New(web.Deps{Logger: slog.New(slog.DiscardHandler), Catalog: catalog, Store: db,
+		Readiness: checks, Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{server: srv, db: db, now: now}
+}
+
+func loadDemo(t *testing.T, db *store.DB, now time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	data := demo.Generate(now)
+	for _, err := range []error{
+		db.InsertOrganisations(ctx, data.Organisations), db.InsertYouths(ctx, data.Youths),
+		db.InsertOffers(ctx, data.Offers), db.InsertSessions(ctx, data.Sessions), db.InsertCalls(ctx, data.Calls),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// get requests path with the given headers and returns the response and body.
+func (f *fixture) get(t *testing.T, path string, headers ...string) (*http.Response, string) {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	resp, err := f.server.App().Test(req, 30_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, string(body)
+}
+
+func wantContains(t *testing.T, body string, parts ...string) {
+	t.Helper()
+	for _, p := range parts {
+		if !strings.Contains(body, p) {
+			t.Errorf("body lacks %q", p)
+		}
+	}
+}
+
+var errDown = errors.New("connection refused")

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	netmail "net/mail"
+	"os"
+
+	"passerelle/app/config"
+	"passerelle/app/i18n"
+	"passerelle/app/mail"
+	"passerelle/app/passerelle"
+	"passerelle/app/store"
+	"passerelle/app/web"
+	"passerelle/jobs"
+	"passerelle/search"
+	"passerelle/search/embedded"
+	"passerelle/search/meili"
+)
+
+// Main is the whole running platform; tests start one on port 0.
+type Main struct {
+	Config  *config.Config
+	Logger  *slog.Logger
+	DB      *store.DB
+	Search  search.Engine
+	Mail    mail.Sender
+	Catalog i18n.Catalog
+	Indexer *passerelle.Indexer
+	Web     *web.Server
+	Jobs    *jobs.Scheduler
+
+	listener net.Listener
+	served   chan error
+}
+
+// NewMain returns a platform for cfg, not yet open.
+func NewMain(cfg *config.Config, logger *slog.Logger) *Main {
+	return &Main{Config: cfg, Logger: logger}
+}
+
+// Open connects the real parts in order: storage, search, mail, then the
+// services on top. On failure, what was opened is closed again.
+func (m *Main) Open(ctx context.Context) (err error) {
+	defer func() {
+		if err != nil {
+			m.closeParts(context.Background())
+		}
+	}()
+	if err := os.MkdirAll(m.Config.Server.DataDir, 0o750); err != nil {
+		return fmt.Errorf("data folder: %w", err)
+	}
+	if m.Catalog, err = i18n.Load(); err != nil {
+		return err
+	}
+	if err := m.openStore(ctx); err != nil {
+		return err
+	}
+	if m.Search, err = m.openSearch(ctx); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	if m.Mail, err = m.openMail(); err != nil {
+		return fmt.Errorf("mail: %w", err)
+	}
+	return m.openServices()
+}
+
+func (m *Main) openStore(ctx context.Context) (err error) {
+	m.DB, err = store.Open(ctx, store.Config{URI: m.Config.MongoDB.URI, Database: m.Config.MongoDB.Database,
+		DataDir: m.Config.Server.DataDir, ConnectTimeout: m.Config.MongoDB.ConnectTimeout}, m.Logger)
+	if err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
+	return m.DB.Migrate(ctx)
+}
+
+func (m *Main) openSearch(ctx context.Context) (search.Engine, error) {
+	if m.Config.EmbeddedSearch() {
+		return embedded.Open(m.Config.DataPath("search"))
+	}
+	return meili.New(ctx, meili.Config{URL: m.Config.Search.MeilisearchURL,
+		APIKey: m.Config.Search.MeilisearchKey, Index: m.Config.Search.Index})
+}
+
+func (m *Main) openMail() (mail.Sender, error) {
+	from, err := netmail.ParseAddress(m.Config.Mail.From)
+	if err != nil {
+		return nil, err
+	}
+	sender := mail.Address{Name: from.Name, Email: from.Address}
+	if m.Config.OutboxMail() {
+		return mail.NewOutbox(m.Config.DataPath("outbox"), sender)
+	}
+	c := m.Config.Mail
+	return mail.NewSMTP(mail.SMTPConfig{Host: c.SMTPHost, Port: c.SMTPPort, Username: c.SMTPUsername,
+		Password: c.SMTPPassword, TLS: c.SMTPTLS, From: sender, Timeout: c.Timeout})
+}
+
+// Close stops serving, lets requests in flight finish, stops the jobs and
+// closes the parts, in the reverse order of Open.
+func (m *Main) Close(ctx context.Context) error {
+	var errs []error
+	if m.Web != nil && m.listener != nil {
+		errs = append(errs, m.Web.Shutdown(ctx))
+		if err := <-m.served; err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if m.Jobs != nil {
+		m.Jobs.Stop(ctx)
+	}
+	errs = append(errs, m.closeParts(ctx))
+	return errors.Join(errs...)
+}
+
+func (m *Main) closeParts(ctx context.Context) error {
+	var errs []error
+	if m.Mail != nil {
+		errs = append(errs, m.Mail.Close())
+	}
+	if m.Search != nil {
+		errs = append(errs, m.Search.Close())
+	}
+	if m.DB != nil {
+		errs = append(errs, m.DB.Close(ctx))
+	}
+	return errors.Join(errs...)
+}

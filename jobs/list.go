@@ -1,0 +1,41 @@
+package jobs
+
+import (
+	"context"
+	"time"
+)
+
+// Status describes a job for `jobs list`.
+type Status struct {
+	Name     string
+	Schedule string // empty when disabled
+	Last     *Run
+	Next     time.Time // zero when disabled
+}
+
+// List returns every registered job with its schedule, last and next run.
+func (s *Scheduler) List(ctx context.Context) ([]Status, error) {
+	last, err := s.store.LastRuns(ctx)
+	if err != nil {
+		return nil, err
+	}
+	statuses := make([]Status, 0, len(s.jobs))
+	for _, name := range s.Names() {
+		st := Status{Name: name, Schedule: s.cfg.Schedules[name], Next: s.next(name)}
+		if run, ok := last[name]; ok {
+			st.Last = &run
+		}
+		statuses = append(statuses, st)
+	}
+	return statuses, nil
+}
+
+// next computes the next run from the schedule, so that it is known even
+// before the scheduler is started (as in `jobs list`).
+func (s *Scheduler) next(name string) time.Time {
+	id, ok := s.entries[name]
+	if !ok {
+		return time.Time{}
+	}
+	return s.cron.Entry(id).Schedule.Next(s.now().In(Paris))
+}

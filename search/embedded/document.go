@@ -1,0 +1,49 @@
+package embedded
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"passerelle/search"
+)
+
+// document is an offer as Bleve indexes it. Unknown dates are left out,
+// so that date filters never match them.
+func document(o search.Offer) (map[string]any, error) {
+	source, err := json.Marshal(o)
+	if err != nil {
+		return nil, fmt.Errorf("embedded: encode offer %s: %w", o.ID, err)
+	}
+	labels := append([]string{o.Subdomain}, o.ROMELabels...)
+	other := []string{o.OrganisationName, o.CommuneName}
+	doc := map[string]any{
+		fieldTitle: o.Title, fieldDescription: o.Description,
+		fieldLabels: strings.Join(labels, " · "), fieldOther: strings.Join(other, " · "),
+		fieldPlain:       strings.Join(append([]string{o.Title, o.Description}, append(labels, other...)...), " · "),
+		search.FacetType: o.Type, search.FacetSubdomain: o.Subdomain, search.FacetTensionFamily: o.TensionFamily,
+		search.FacetCommune: o.CommuneCode, search.FacetESS: o.ESS, search.FacetAccessible: o.Accessible,
+		search.FacetRemote: o.Remote, fieldAgeMin: o.AgeMin, fieldAgeMax: o.AgeMax,
+		fieldGeo:    map[string]float64{"lat": o.Lat, "lon": o.Lng},
+		fieldSource: string(source),
+	}
+	for field, t := range map[string]time.Time{fieldStart: o.StartDate, fieldPublished: o.PublishedAt} {
+		if !t.IsZero() {
+			doc[field] = t
+		}
+	}
+	return doc, nil
+}
+
+func offer(source any) (search.Offer, error) {
+	var o search.Offer
+	text, ok := source.(string)
+	if !ok {
+		return o, fmt.Errorf("embedded: hit without its source")
+	}
+	if err := json.Unmarshal([]byte(text), &o); err != nil {
+		return o, fmt.Errorf("embedded: decode offer: %w", err)
+	}
+	return o, nil
+}

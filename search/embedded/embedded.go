@@ -1,0 +1,80 @@
+// Package embedded is the search.Engine that runs inside the application,
+// over a Bleve index in a folder: the default when no Meilisearch is set.
+package embedded
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"passerelle/search"
+)
+
+// Engine is a search.Engine over a Bleve index.
+type Engine struct {
+	index bleve.Index
+}
+
+var _ search.Engine = (*Engine)(nil)
+
+// Open opens the index in dir, creating it when the folder holds none.
+func Open(dir string) (*Engine, error) {
+	index, err := bleve.Open(dir)
+	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+		index, err = create(dir)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("embedded: open index in %s: %w", dir, err)
+	}
+	return &Engine{index: index}, nil
+}
+
+func create(dir string) (bleve.Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o750); err != nil {
+		return nil, err
+	}
+	return bleve.New(dir, m)
+}
+
+// Ready reports whether the index is open and readable.
+func (e *Engine) Ready(context.Context) error {
+	_, err := e.index.DocCount()
+	return wrap(err)
+}
+
+// Close closes the index; the engine is unavailable afterwards.
+func (e *Engine) Close() error {
+	return e.index.Close()
+}
+
+func wrap(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, bleve.ErrorIndexClosed):
+		return fmt.Errorf("embedded: %w: %w", search.ErrUnavailable, err)
+	}
+	return fmt.Errorf("embedded: %w", err)
+}
+
+// forceMerge merges the index into one segment, which keeps searches fast
+// after a bulk load.
+func (e *Engine) forceMerge(ctx context.Context) error {
+	advanced, err := e.index.Advanced()
+	if err != nil {
+		return wrap(err)
+	}
+	if s, ok := advanced.(*scorch.Scorch); ok {
+		return wrap(s.ForceMerge(ctx, nil))
+	}
+	return nil
+}

@@ -1,0 +1,71 @@
+package embedded
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"passerelle/search"
+)
+
+// Fields of the index besides the facets, which keep their search names.
+const (
+	fieldTitle       = "title"
+	fieldLabels      = "labels"      // ROME labels and sub-domain
+	fieldDescription = "description"
+	fieldOther       = "other"       // organisation and commune names
+	fieldPlain       = "plain"       // all the text, unstemmed, for typos
+	fieldAgeMin      = "age_min"
+	fieldAgeMax      = "age_max"
+	fieldStart       = "start_date"
+	fieldPublished   = "published_at"
+	fieldGeo         = "geo"
+	fieldSource      = "source" // the offer as JSON, stored only
+)
+
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	m := bleve.NewIndexMapping()
+	if err := addAnalyzers(m); err != nil {
+		return nil, err
+	}
+	doc := bleve.NewDocumentStaticMapping()
+	for name, analyzer := range map[string]string{fieldTitle: stemmed, fieldDescription: stemmed,
+		fieldLabels: stemmed, fieldOther: stemmed, fieldPlain: unstemmed} {
+		doc.AddFieldMappingsAt(name, textField(analyzer, name == fieldTitle || name == fieldDescription))
+	}
+	for _, name := range []string{search.FacetType, search.FacetSubdomain, search.FacetTensionFamily, search.FacetCommune} {
+		doc.AddFieldMappingsAt(name, textField(keyword, false))
+	}
+	for _, name := range []string{search.FacetESS, search.FacetAccessible, search.FacetRemote} {
+		doc.AddFieldMappingsAt(name, bleve.NewBooleanFieldMapping())
+	}
+	doc.AddFieldMappingsAt(fieldAgeMin, bleve.NewNumericFieldMapping())
+	doc.AddFieldMappingsAt(fieldAgeMax, bleve.NewNumericFieldMapping())
+	doc.AddFieldMappingsAt(fieldStart, bleve.NewDateTimeFieldMapping())
+	doc.AddFieldMappingsAt(fieldPublished, bleve.NewDateTimeFieldMapping())
+	doc.AddFieldMappingsAt(fieldGeo, mapping.NewGeoPointFieldMapping())
+	doc.AddFieldMappingsAt(fieldSource, sourceField())
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = stemmed
+	m.StoreDynamic, m.IndexDynamic, m.DocValuesDynamic = false, false, false
+	return m, nil
+}
+
+// textField keeps term vectors and the text of highlighted fields only.
+func textField(analyzer string, highlighted bool) *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = analyzer
+	f.Store = highlighted
+	f.IncludeTermVectors = highlighted
+	f.IncludeInAll = false
+	f.DocValues = analyzer == keyword
+	return f
+}
+
+func sourceField() *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Index = false
+	f.Store = true
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}

@@ -1,0 +1,108 @@
+package embedded
+
+import (
+	"slices"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"passerelle/search"
+)
+
+// Word lengths from which one or two typos are forgiven, as in Meilisearch.
+const (
+	minWordForOneTypo  = 5
+	minWordForTwoTypos = 9
+	minPrefix          = 3 // the last word also matches as a prefix, for search-as-you-type
+)
+
+// weights of the stemmed fields, from the title down.
+var weights = []struct {
+	field string
+	boost float64
+}{{fieldTitle, 4}, {fieldLabels, 2}, {fieldDescription, 1}, {fieldOther, 1}}
+
+// textQuery requires every word of the text, each matched stemmed, with
+// typos, or through its synonyms. It returns nil for a text without words.
+func textQuery(text string) query.Query {
+	words := slices.DeleteFunc(search.Words(text), search.IsStopWord)
+	var clauses []query.Query
+	for i := 0; i < len(words); {
+		group, n := synonymsAt(words[i:])
+		last := i+max(n, 1) == len(words)
+		switch {
+		case group != nil:
+			clauses = append(clauses, synonymQuery(group))
+			i += n
+		default:
+			clauses = append(clauses, wordQuery(words[i], last))
+			i++
+		}
+	}
+	if len(clauses) == 0 {
+		return nil
+	}
+	return bleve.NewConjunctionQuery(clauses...)
+}
+
+// synonymsAt finds the synonym group whose longest member starts words,
+// and how many words that member spans.
+func synonymsAt(words []string) ([]string, int) {
+	var best []string
+	bestLen := 0
+	for _, group := range search.Synonyms {
+		for _, member := range group {
+			m := slices.DeleteFunc(search.Words(member), search.IsStopWord)
+			if len(m) > bestLen && len(m) <= len(words) && slices.Equal(words[:len(m)], m) {
+				best, bestLen = group, len(m)
+			}
+		}
+	}
+	return best, bestLen
+}
+
+func synonymQuery(group []string) query.Query {
+	var alternatives []query.Query
+	for _, member := range group {
+		alternatives = append(alternatives, phraseQuery(search.Fold(member)))
+	}
+	return bleve.NewDisjunctionQuery(alternatives...)
+}
+
+// phraseQuery matches words next to each other in a stemmed field.
+func phraseQuery(phrase string) query.Query {
+	var alternatives []query.Query
+	for _, w := range weights {
+		q := bleve.NewMatchPhraseQuery(phrase)
+		q.SetField(w.field)
+		q.SetBoost(w.boost)
+		alternatives = append(alternatives, q)
+	}
+	return bleve.NewDisjunctionQuery(alternatives...)
+}
+
+func wordQuery(word string, last bool) query.Query {
+	alternatives := []query.Query{phraseQuery(word)}
+	fuzzy := bleve.NewFuzzyQuery(word)
+	fuzzy.SetField(fieldPlain)
+	fuzzy.SetFuzziness(typos(word))
+	fuzzy.SetBoost(0.5)
+	alternatives = append(alternatives, fuzzy)
+	if last && len([]rune(word)) >= minPrefix {
+		prefix := bleve.NewPrefixQuery(word)
+		prefix.SetField(fieldPlain)
+		prefix.SetBoost(0.5)
+		alternatives = append(alternatives, prefix)
+	}
+	return bleve.NewDisjunctionQuery(alternatives...)
+}
+
+func typos(word string) int {
+	switch n := len([]rune(word)); {
+	case n >= minWordForTwoTypos:
+		return 2
+	case n >= minWordForOneTypo:
+		return 1
+	}
+	return 0
+}

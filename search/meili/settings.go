@@ -1,0 +1,43 @@
+package meili
+
+import (
+	"github.com/meilisearch/meilisearch-go"
+
+	"passerelle/search"
+)
+
+// Typo tolerance as Meilisearch's defaults, written out because the client
+// sends zeros for the fields left out.
+const (
+	minWordForOneTypo  = 5
+	minWordForTwoTypos = 9
+)
+
+// maxTotalHits lets Total count every match, not only the pageable ones.
+const maxTotalHits = 1_000_000
+
+func settings() *meilisearch.Settings {
+	return &meilisearch.Settings{
+		// Ordered by weight: a word in the title counts more than in the description.
+		SearchableAttributes: []string{"title", "rome_labels", "subdomain", "description",
+			"organisation_name", "commune_name"},
+		FilterableAttributes: append([]string{"age_min", "age_max", "start_date", "_geo"}, search.Facets...),
+		SortableAttributes:   []string{"_geo", "start_date", "published_at", "id"},
+		RankingRules:         []string{"words", "typo", "proximity", "attribute", "sort", "exactness"},
+		LocalizedAttributes:  []*meilisearch.LocalizedAttributes{{Locales: []string{"fra"}, AttributePatterns: []string{"*"}}},
+		StopWords:            search.StopWords,
+		Synonyms:             synonyms(),
+		TypoTolerance: &meilisearch.TypoTolerance{
+			Enabled:             true,
+			MinWordSizeForTypos: meilisearch.MinWordSizeForTypos{OneTypo: minWordForOneTypo, TwoTypos: minWordForTwoTypos},
+			DisableOnWords:      []string{},
+			DisableOnAttributes: []string{},
+			DisableOnNumbers:    true, // a postcode or a ROME code with a typo is another one
+		},
+		Pagination: &meilisearch.Pagination{MaxTotalHits: maxTotalHits},
+		Faceting: &meilisearch.Faceting{
+			MaxValuesPerFacet: search.MaxFacetValues,
+			SortFacetValuesBy: map[string]meilisearch.SortFacetType{"*": meilisearch.SortFacetTypeCount},
+		},
+	}
+}
