@@ -14,8 +14,8 @@ func TestStartsOnEmbeddedDefaultsAndKeepsDataAcrossRestarts(t *testing.T) {
 	if status != 200 || !strings.Contains(body, "Dernières opportunités") {
 		t.Fatalf("home: %d", status)
 	}
-	if status, body = httpGet(t, m.URL()+"/readyz"); status != 200 {
-		t.Fatalf("readyz: %d %s", status, body)
+	if status, ready := httpGet(t, m.URL()+"/readyz"); status != 200 {
+		t.Fatalf("readyz: %d %s", status, ready)
 	}
 	if err := m.Close(context.Background()); err != nil {
 		t.Fatal(err)

@@ -104,16 +104,34 @@ func (m *Main) openMail() (mail.Sender, error) {
 func (m *Main) Close(ctx context.Context) error {
 	var errs []error
 	if m.Web != nil && m.listener != nil {
-		errs = append(errs, m.Web.Shutdown(ctx))
-		if err := <-m.served; err != nil {
-			errs = append(errs, err)
-		}
+		errs = append(errs, m.stopServing(ctx))
 	}
 	if m.Jobs != nil {
 		m.Jobs.Stop(ctx)
+		m.Jobs = nil
 	}
 	errs = append(errs, m.closeParts(ctx))
 	return errors.Join(errs...)
+}
+
+// stopServing lets requests in flight finish, then closes the listener too:
+// a shutdown that comes before the server has taken the listener would
+// otherwise leave it serving.
+func (m *Main) stopServing(ctx context.Context) error {
+	err := m.Web.Shutdown(ctx)
+	if cerr := m.listener.Close(); cerr != nil && !errors.Is(cerr, net.ErrClosed) {
+		err = errors.Join(err, cerr)
+	}
+	m.listener = nil
+	select {
+	case serr := <-m.served:
+		if serr != nil && !errors.Is(serr, net.ErrClosed) {
+			err = errors.Join(err, serr)
+		}
+	case <-ctx.Done():
+		err = errors.Join(err, ctx.Err())
+	}
+	return err
 }
 
 func (m *Main) closeParts(ctx context.Context) error {
@@ -127,5 +145,6 @@ func (m *Main) closeParts(ctx context.Context) error {
 	if m.DB != nil {
 		errs = append(errs, m.DB.Close(ctx))
 	}
+	m.Mail, m.Search, m.DB = nil, nil, nil
 	return errors.Join(errs...)
 }

@@ -119,7 +119,12 @@ func checkEmail(s string) string {
 	return ""
 }
 
+// checkCron refuses a TZ= prefix: jobs always run on Paris time, and the
+// cron parser panics on a prefix without a schedule.
 func checkCron(s string) string {
+	if strings.HasPrefix(s, "TZ=") || strings.HasPrefix(s, "CRON_TZ=") {
+		return fmt.Sprintf("expression cron invalide %q : les tâches suivent toujours l'heure de Paris, retirez le préfixe TZ=", s)
+	}
 	if _, err := cron.ParseStandard(s); err != nil {
 		return fmt.Sprintf("expression cron invalide %q : cinq champs minute heure jour mois jour-de-semaine, "+
 			"par ex. \"0 8 * * MON\", ou \"\" pour désactiver la tâche (détail : %v)", s, err)

@@ -94,6 +94,8 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 				{"jobs.youth_digest", []string{`ligne 2 : [jobs] youth_digest : expression cron invalide "0 8 * *"`}},
 				{"jobs.retention", []string{`PASSERELLE_JOBS_RETENTION : [jobs] retention : expression cron invalide "tous les jours"`}},
 			}},
+		{"time zone prefix in a cron expression", "[jobs]\nretention = \"TZ=\"\n", nil,
+			[]want{{"jobs.retention", []string{"toujours l'heure de Paris, retirez le préfixe TZ="}}}},
 		{"invalid numbers", "[mail]\nsend_rate = 0\nmax_attempts = -1\n[security]\nargon2_threads = 300\n", nil,
 			[]want{
 				{"mail.send_rate", []string{"doit être un nombre strictement positif (reçu 0)"}},

@@ -14,7 +14,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(string(shipped))
 	for _, seed := range []string{
 		"", "[server]\nport = 70000\n", "[server\n", "[[server]]\n", "server = 1\n", "[server.tls]\na = 1\n",
-		"[mail]\nsend_rate = nan\nfrom = 1979-05-27T07:32:00Z\n", "[jobs]\nretention = \"TZ=Europe/Paris 0 3 * * *\"\n",
+		"[mail]\nsend_rate = nan\nfrom = 1979-05-27T07:32:00Z\n", "[jobs]\nretention = \"TZ=Europe/Paris 0 3 * * *\"\nyouth_digest = \"@weekly\"\n",
 		"[server]\ntrusted_proxies = [[1], {a = 2}]\ncookie_secure = \"auto\"\n",
 	} {
 		f.Add(seed)

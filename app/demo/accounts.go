@@ -47,6 +47,7 @@ func (g *generator) accountYouth(u domain.User) {
 	nanterre, _ := refdata.CommuneByCode("92050")
 	y := g.youthProfile(u, "Inès", 17, nanterre)
 	y.Situation, y.Level = situationLycee, "1re"
+	y.StructureID = g.followedBy(situationLycee, nanterre)
 	y.Interests = []string{refdata.FamilyComputing, refdata.FamilyEarlyChildhood}
 	y.WantedTypes = []domain.OfferType{domain.OfferApprenticeship, domain.OfferInternship, domain.OfferVisit}
 	g.data.Youths = append(g.data.Youths, y)

@@ -1,10 +1,6 @@
 package demo
 
-import (
-	"time"
-
-	"passerelle/app/domain"
-)
+import "passerelle/app/domain"
 
 // The PROGR'ESS 2024 call's figures.
 const (
@@ -33,11 +29,11 @@ La subvention demandée ne peut dépasser 15 000 € ni le coût total du projet
 // call opens the PROGR'ESS 2024 call two weeks ago; it closes at noon, Paris
 // time, five weeks from today.
 func (g *generator) call() {
-	opens := g.today.AddDate(0, 0, -14).Add(9 * time.Hour)
+	opens := g.at(g.today.AddDate(0, 0, -14), 9, 0)
 	g.data.Calls = append(g.data.Calls, domain.Call{
 		ID: g.id("call"), Title: "PROGR'ESS 2024", Theme: "Vie quotidienne", Rules: callRules,
 		Budget: domain.Euros(callBudgetEuros), MaxAward: domain.Euros(callMaxAwardEuros),
-		OpensAt: opens, ClosesAt: g.today.AddDate(0, 0, 35).Add(12 * time.Hour),
+		OpensAt: opens, ClosesAt: g.at(g.today.AddDate(0, 0, 35), 12, 0),
 		Criteria: append([]domain.Criterion(nil), callCriteria...), Axes: append([]string(nil), callAxes...),
 		CreatedAt: opens.AddDate(0, 0, -7),
 	})

@@ -36,11 +36,11 @@ const seed1, seed2 = 92, 2024
 
 // generator carries the random source and the data built so far.
 type generator struct {
-	rng   *rand.Rand
-	paris *time.Location
-	today time.Time // midnight in Paris of Generate's day
-	data  *Dataset
-	next  map[string]int
+	rng    *rand.Rand
+	paris  *time.Location
+	today  time.Time // midnight in Paris of Generate's day
+	data   *Dataset
+	next   map[string]int
 	hiring []hiring
 }
 

@@ -6,7 +6,7 @@ import (
 )
 
 // offersBySize is the range of offers an employer posts, by company size.
-var offersBySize = map[string][2]int{sizeTPE: {2, 4}, sizePME: {3, 6}, sizeETI: {5, 8}, sizeGE: {6, 10}}
+var offersBySize = map[string][2]int{sizeTPE: {2, 5}, sizePME: {4, 7}, sizeETI: {5, 9}, sizeGE: {7, 11}}
 
 // typeWeights says how common each type of offer is; ESS discovery is only
 // offered by ESS employers, who always offer one.
@@ -60,7 +60,8 @@ func (g *generator) offerType() domain.OfferType {
 }
 
 func (g *generator) offer(org domain.Organisation, e employer, offerType domain.OfferType) {
-	j := pick(g, e.sector.jobs)
+	trade := e.sector.trades[e.trade]
+	j := e.sector.job(pick(g, trade.jobs))
 	o := domain.Offer{
 		ID: g.id("offer"), OrganisationID: org.ID, OrganisationName: org.Name, Type: offerType,
 		ROMECodes: []string{j.code}, ESS: org.ESS, Accessible: g.chance(0.6),
@@ -80,7 +81,7 @@ func (g *generator) offer(org domain.Organisation, e employer, offerType domain.
 	}
 	g.publish(&o)
 	o.Title = g.title(&o, j)
-	o.Description = g.description(&o, org, e.sector, j)
+	o.Description = g.description(&o, org, e.sector, trade, j)
 	g.data.Offers = append(g.data.Offers, o)
 }
 

@@ -59,3 +59,9 @@ func (g *generator) mondayIn(weeks int) time.Time {
 func (g *generator) firstOfMonthIn(months int) time.Time {
 	return time.Date(g.today.Year(), g.today.Month()+time.Month(months), 1, 0, 0, 0, 0, g.paris)
 }
+
+// at returns the instant of a day at hour:minute, Paris time, whatever the
+// daylight-saving changes in between.
+func (g *generator) at(day time.Time, hour, minute int) time.Time {
+	return time.Date(day.Year(), day.Month(), day.Day(), hour, minute, 0, 0, g.paris)
+}

@@ -6,6 +6,10 @@ import (
 	"passerelle/app/domain"
 )
 
+// visitCapacity is the range of youths per session, by company size: a
+// micro-crèche shows its rooms to a handful, a factory to a whole class.
+var visitCapacity = map[string][2]int{sizeTPE: {10, 15}, sizePME: {10, 25}, sizeETI: {15, 40}, sizeGE: {20, 40}}
+
 // visitSessions schedules two to five sessions of a visit offer over the
 // coming weeks, and sets the offer's dates and places from them.
 func (g *generator) visitSessions(o *domain.Offer, org domain.Organisation) {
@@ -26,8 +30,9 @@ func (g *generator) visitSessions(o *domain.Offer, org domain.Organisation) {
 // week that is week weeks ahead.
 func (g *generator) session(o *domain.Offer, org domain.Organisation, week int) domain.VisitSession {
 	day := g.mondayIn(week).AddDate(0, 0, g.between(1, 4))
-	startsAt := time.Date(day.Year(), day.Month(), day.Day(), pick(g, []int{9, 14}), 30, 0, 0, g.paris)
-	capacity := 5 * g.between(2, 8)
+	startsAt := g.at(day, pick(g, []int{9, 14}), 30)
+	span := visitCapacity[org.Size]
+	capacity := 5 * g.between(span[0]/5, span[1]/5)
 	s := domain.VisitSession{
 		ID: g.id("session"), OfferID: o.ID, StartsAt: startsAt,
 		EndsAt:   startsAt.Add(time.Duration(pick(g, []int{90, 120, 150})) * time.Minute),
@@ -44,8 +49,7 @@ func (g *generator) session(o *domain.Offer, org domain.Organisation, week int) 
 // priority education until two weeks before the visit, when the session is
 // far enough ahead for that to mean something.
 func (g *generator) reserveForPriorityEducation(s *domain.VisitSession) {
-	release := s.StartsAt.AddDate(0, 0, -14)
-	release = time.Date(release.Year(), release.Month(), release.Day(), 0, 0, 0, 0, g.paris)
+	release := g.at(s.StartsAt.AddDate(0, 0, -14), 0, 0)
 	if !release.After(g.today.AddDate(0, 0, 2)) || !g.chance(0.5) {
 		return
 	}

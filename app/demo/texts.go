@@ -16,9 +16,9 @@ func (g *generator) title(o *domain.Offer, j job) string {
 	case domain.OfferProfessionalisation:
 		return "Contrat de professionnalisation : " + j.name
 	case domain.OfferInternship3e:
-		return "Stage de 3e : découvrir le métier de " + j.name
+		return "Stage de 3e : découvrir le métier " + of(j.name)
 	case domain.OfferInternship2nde:
-		return "Stage de seconde : le métier de " + j.name + " au quotidien"
+		return "Stage de seconde : le métier " + of(j.name) + " au quotidien"
 	case domain.OfferInternship:
 		return fmt.Sprintf("Stage de %d semaines : %s", weeks(o), j.name)
 	case domain.OfferJob:
@@ -45,13 +45,12 @@ func weeks(o *domain.Offer) int {
 
 // description writes an offer's text: who the employer is, what the offer
 // is, what the youth will do, and the practical details.
-func (g *generator) description(o *domain.Offer, org domain.Organisation, s *sector, j job) string {
-	paragraphs := []string{org.Name + " " + pick(g, s.activities) + essStatus(org.Kind), g.intro(o, j)}
-	switch o.Type {
-	case domain.OfferVisit:
+func (g *generator) description(o *domain.Offer, org domain.Organisation, s *sector, t trade, j job) string {
+	paragraphs := []string{org.Name + " " + t.activity + essStatus(org.Kind), g.intro(o, j)}
+	if o.Type == domain.OfferVisit {
 		paragraphs = append(paragraphs, "Au programme : "+s.visit+".")
-	default:
-		paragraphs = append(paragraphs, g.missions(s))
+	} else {
+		paragraphs = append(paragraphs, j.missions[0]+" "+j.missions[1])
 	}
 	paragraphs = append(paragraphs, closings[o.Type])
 	if o.Accessible {
@@ -73,27 +72,20 @@ func essStatus(kind domain.OrganisationKind) string {
 	return ""
 }
 
-// missions picks two different things the youth will do.
-func (g *generator) missions(s *sector) string {
-	first := g.rng.IntN(len(s.missions))
-	second := (first + 1 + g.rng.IntN(len(s.missions)-1)) % len(s.missions)
-	return s.missions[first] + " " + s.missions[second]
-}
-
 func (g *generator) intro(o *domain.Offer, j job) string {
 	switch o.Type {
 	case domain.OfferApprenticeship:
-		return fmt.Sprintf("Nous accueillons un·e apprenti·e %s pour préparer le %s en alternance, entre le centre de formation et notre équipe.", j.name, j.diploma)
+		return fmt.Sprintf("Nous accueillons un·e apprenti·e %s pour préparer %s en alternance, entre le centre de formation et notre équipe.", j.name, the(j.diploma))
 	case domain.OfferProfessionalisation:
-		return fmt.Sprintf("Nous proposons un contrat de professionnalisation de %s : une qualification reconnue, un salaire et une vraie expérience de terrain.", j.name)
+		return fmt.Sprintf("Nous proposons un contrat de professionnalisation pour devenir %s : une qualification reconnue, un salaire et une vraie expérience de terrain.", j.name)
 	case domain.OfferInternship3e:
-		return fmt.Sprintf("Pendant une semaine, un·e élève de 3e découvre le quotidien de notre équipe et le métier de %s.", j.name)
+		return fmt.Sprintf("Pendant une semaine, un·e élève de 3e découvre le quotidien de notre équipe et le métier %s.", of(j.name))
 	case domain.OfferInternship2nde:
-		return fmt.Sprintf("Nous accueillons des élèves de seconde pour leurs deux semaines de stage d'observation, au plus près du métier de %s.", j.name)
+		return fmt.Sprintf("Nous accueillons des élèves de seconde pour leurs deux semaines de stage d'observation, au plus près du métier %s.", of(j.name))
 	case domain.OfferInternship:
-		return fmt.Sprintf("Stage de %d semaines pour un·e élève de bac pro ou un·e étudiant·e qui se forme au métier de %s.", weeks(o), j.name)
+		return fmt.Sprintf("Stage de %d semaines pour un·e élève de bac pro ou un·e étudiant·e qui se forme au métier %s.", weeks(o), of(j.name))
 	case domain.OfferJob:
-		return fmt.Sprintf("Nous renforçons notre équipe : un premier emploi pour apprendre le métier de %s.", j.name)
+		return fmt.Sprintf("Nous renforçons notre équipe : un premier emploi pour apprendre le métier %s.", of(j.name))
 	case domain.OfferVisit:
 		return "Nous ouvrons nos portes aux groupes de collégiens, de lycéens et de jeunes accompagnés : visite des locaux, rencontre avec les équipes et échanges sur nos métiers."
 	}

@@ -9,3 +9,9 @@ type Counts struct {
 	UpcomingSessions    int                 `json:"upcoming_sessions"`
 	Youths              int                 `json:"youths"`
 }
+
+// Offers returns the number of offers in status s.
+func (c Counts) Offers(s OfferStatus) int { return c.OffersByStatus[s] }
+
+// Published returns the number of published offers of type t.
+func (c Counts) Published(t OfferType) int { return c.PublishedByType[t] }

@@ -8,13 +8,11 @@ import (
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
-
-	"passerelle/app/domain"
 )
 
 // buildMsg is the one place a Message becomes MIME: the SMTP sender and the
 // outbox both write what it returns, so a message looks the same either way.
-// It returns the Message-ID's left part, used to name outbox files.
+// It also returns the Message-ID, without angle brackets, to name outbox files.
 func buildMsg(from Address, msg Message, now time.Time) (*gomail.Msg, string, error) {
 	if err := validate(msg); err != nil {
 		return nil, "", err
@@ -39,11 +37,11 @@ func buildMsg(from Address, msg Message, now time.Time) (*gomail.Msg, string, er
 
 func setAddresses(m *gomail.Msg, from Address, to []Address) error {
 	if err := m.FromFormat(from.Name, from.Email); err != nil {
-		return &domain.Error{Code: domain.EINVALID, Message: "error.mail.address_invalid", Field: "from"}
+		return invalid("address_invalid", "from")
 	}
 	for _, rcpt := range to {
 		if err := m.AddToFormat(rcpt.Name, rcpt.Email); err != nil {
-			return &domain.Error{Code: domain.EINVALID, Message: "error.mail.address_invalid", Field: "to"}
+			return invalid("address_invalid", "to")
 		}
 	}
 	return nil
@@ -68,7 +66,7 @@ func attach(m *gomail.Msg, files []Attachment) error {
 		contentType := gomail.ContentType(file.ContentType)
 		err := m.AttachReader(file.Filename, bytes.NewReader(file.Data), gomail.WithFileContentType(contentType))
 		if err != nil {
-			return &domain.Error{Code: domain.EINVALID, Message: "error.mail.attachment_invalid", Field: file.Filename}
+			return invalid("attachment_invalid", "attachments")
 		}
 	}
 	return nil
@@ -98,24 +96,33 @@ func randomID() string {
 	return hex.EncodeToString(b)
 }
 
-// dotAtom keeps RFC 5322 atext and inner dots, replacing anything else.
+// dotAtom keeps RFC 5322 atext and single inner dots.
 func dotAtom(s string) string {
-	out := []byte(s)
-	for i, c := range out {
-		if !isAtext(c) && !(c == '.' && i > 0 && i < len(out)-1 && out[i-1] != '.') {
-			out[i] = '-'
-		}
-	}
-	if len(out) == 0 {
+	if s == "" {
 		return "-"
 	}
-	return string(out)
+	return replaceBytes(s, '-', func(b []byte, i int) bool {
+		innerDot := b[i] == '.' && i > 0 && i < len(b)-1 && b[i-1] != '.'
+		return isAtext(b[i]) || innerDot
+	})
+}
+
+// replaceBytes replaces with repl every byte that keep refuses; keep sees
+// the bytes already replaced before i.
+func replaceBytes(s string, repl byte, keep func(b []byte, i int) bool) string {
+	b := []byte(s)
+	for i := range b {
+		if !keep(b, i) {
+			b[i] = repl
+		}
+	}
+	return string(b)
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 func isAtext(c byte) bool {
-	switch {
-	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		return true
-	}
-	return strings.IndexByte("!#$%&'*+-/=?^_`{|}~", c) >= 0
+	return isAlnum(c) || strings.IndexByte("!#$%&'*+-/=?^_`{|}~", c) >= 0
 }

@@ -9,9 +9,10 @@ import (
 )
 
 // IsPermanent reports whether sending err's message again would fail again:
-// the relay refused it with a 5xx reply, or the message itself is invalid.
-// Anything else — a 4xx reply, a refused connection, a timeout — may succeed
-// later and is worth a retry.
+// the relay refused this message with a 5xx reply, or the message itself is
+// invalid. Anything else may succeed later and is worth a retry: a 4xx reply,
+// a refused connection, a timeout, and also a failed TLS handshake or login,
+// which the operator can fix without the queued messages being given up.
 func IsPermanent(err error) bool {
 	var sendErr *gomail.SendError
 	if errors.As(err, &sendErr) {

@@ -49,7 +49,8 @@ func checkRoundTrip(t *testing.T, got mailtest.Received, want mail.Message) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Subject != want.Subject || header != strings.TrimSpace(want.Headers["X-Test"]) {
+	// Readers drop the blanks around a header value; only encoded-words keep them.
+	if trim(got.Subject) != trim(want.Subject) || trim(header) != trim(want.Headers["X-Test"]) {
 		t.Errorf("headers: subject %q X-Test %q, want %q %q", got.Subject, header, want.Subject, want.Headers["X-Test"])
 	}
 	if got.Text != normalize(want.Text) || got.HTML != normalize(want.HTML) {
@@ -57,8 +58,10 @@ func checkRoundTrip(t *testing.T, got mailtest.Received, want mail.Message) {
 	}
 }
 
-// normalize applies what MIME does to text: line ends become CRLF, which
-// the parser turns back into '\n'.
+// normalize applies what MIME does to text: every line end, even a lone
+// CR, becomes CRLF, which the parser turns back into '\n'.
 func normalize(s string) string {
-	return strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
+
+func trim(s string) string { return strings.Trim(s, " \t") }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
@@ -129,11 +130,7 @@ func (o *Outbox) Close() error { return nil }
 
 // fileSafe keeps a message id usable as a file name on any system.
 func fileSafe(id string) string {
-	out := []byte(id)
-	for i, c := range out {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '@') {
-			out[i] = '_'
-		}
-	}
-	return string(out)
+	return replaceBytes(id, '_', func(b []byte, i int) bool {
+		return isAlnum(b[i]) || strings.IndexByte("-_.@", b[i]) >= 0
+	})
 }

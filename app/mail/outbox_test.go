@@ -1,6 +1,7 @@
 package mail_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -36,6 +37,7 @@ func TestOutboxWritesParseableMessage(t *testing.T) {
 	}
 	checkSample(t, got[0], want)
 	checkMessageID(t, got[0], "<digest-youth-42-2026-W48@passerelle92.fr>")
+	checkWireFormat(t, got[0])
 	if name := filepath.Base(got[0].File); !strings.HasSuffix(name, "-digest-youth-42-2026-W48@passerelle92.fr.eml") {
 		t.Errorf("file name %q does not end with the message id", name)
 	}
@@ -139,6 +141,7 @@ func TestInvalidMessagesAreRefused(t *testing.T) {
 		"header injection": {func(m *mail.Message) { m.Headers["X-A"] = "1\nBcc: x@y.fr" }, "error.mail.header_invalid", "X-A"},
 		"reserved header":  {func(m *mail.Message) { m.Headers["Content-Type"] = "text/plain" }, "error.mail.header_invalid", "Content-Type"},
 		"bad header name":  {func(m *mail.Message) { m.Headers["X A"] = "1" }, "error.mail.header_invalid", "X A"},
+		"long id":          {func(m *mail.Message) { m.ID = strings.Repeat("a", 201) }, "error.mail.id_too_long", "id"},
 		"nameless file":    {func(m *mail.Message) { m.Attachments[0].Filename = "" }, "error.mail.attachment_invalid", "attachments"},
 	}
 	for name, tc := range cases {
@@ -157,5 +160,23 @@ func TestInvalidMessagesAreRefused(t *testing.T) {
 	}
 	if files := mailtest.ReadOutbox(t, outbox.Dir()); len(files) != 0 {
 		t.Errorf("%d files written for invalid messages", len(files))
+	}
+}
+
+// checkWireFormat looks at the bytes themselves: 7-bit clean (so any relay
+// passes them unchanged), subject in encoded-words, real alternatives, a Date.
+func checkWireFormat(t *testing.T, got mailtest.Received) {
+	t.Helper()
+	if i := bytes.IndexFunc(got.Raw, func(r rune) bool { return r >= 0x80 }); i >= 0 {
+		t.Errorf("8-bit byte at offset %d", i)
+	}
+	if !strings.HasPrefix(strings.TrimSpace(got.Headers.Get("Subject")), "=?UTF-8?q?") {
+		t.Errorf("subject not in encoded-words: %q", got.Headers.Get("Subject"))
+	}
+	if !bytes.Contains(got.Raw, []byte("Content-Type: multipart/alternative")) {
+		t.Error("text and HTML are not multipart/alternative")
+	}
+	if _, err := got.Headers.Date(); err != nil {
+		t.Errorf("Date header: %v", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"net"
 	"testing"
 	"time"
 
@@ -103,6 +104,19 @@ func TestSMTPRefusesUntrustedCertificate(t *testing.T) {
 	}
 }
 
+func TestSMTPWithoutCredentialsIsRefused(t *testing.T) {
+	server := mailtest.Start(t, mailtest.WithSTARTTLS(), mailtest.WithAuth("relay", "s3cret é"))
+	sender := newSMTP(t, server, func(cfg *mail.SMTPConfig) {
+		cfg.TLS, cfg.TLSConfig = mail.TLSStartTLS, server.ClientTLSConfig()
+	})
+	if err := sender.Send(context.Background(), sampleMessage("")); err == nil {
+		t.Fatal("Send without credentials succeeded")
+	}
+	if n := len(server.Messages()); n != 0 {
+		t.Errorf("%d messages accepted without credentials", n)
+	}
+}
+
 func TestSMTPReady(t *testing.T) {
 	server := mailtest.Start(t, mailtest.WithSTARTTLS(), mailtest.WithAuth("relay", "s3cret é"))
 	sender := newSMTP(t, server, withTLS(server, mail.TLSStartTLS))
@@ -116,6 +130,10 @@ func TestSMTPReady(t *testing.T) {
 	if err := wrongPassword.Ready(context.Background()); err == nil {
 		t.Error("Ready succeeded with a wrong password")
 	}
+	// Once the operator fixes the password, the messages must still go out.
+	if err := wrongPassword.Send(context.Background(), sampleMessage("")); err == nil || mail.IsPermanent(err) {
+		t.Errorf("Send with a wrong password = %v, want a temporary error", err)
+	}
 	server.Stop()
 	err := sender.Ready(context.Background())
 	if err == nil {
@@ -123,6 +141,40 @@ func TestSMTPReady(t *testing.T) {
 	}
 	if err := sender.Send(context.Background(), sampleMessage("")); err == nil || mail.IsPermanent(err) {
 		t.Errorf("Send to a stopped server = %v, want a temporary error", err)
+	}
+}
+
+// A relay that accepts the connection but never greets must not hang a
+// digest run: the configured timeout ends the attempt.
+func TestSMTPTimesOut(t *testing.T) {
+	silent, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { silent.Close() })
+	go func() {
+		var held []net.Conn // kept open, unanswered, until the listener closes
+		for {
+			conn, err := silent.Accept()
+			if err != nil {
+				for _, c := range held {
+					c.Close()
+				}
+				return
+			}
+			held = append(held, conn)
+		}
+	}()
+	sender, err := mail.NewSMTP(mail.SMTPConfig{Host: "127.0.0.1", Port: silent.Addr().(*net.TCPAddr).Port,
+		TLS: mail.TLSNone, From: from, Timeout: 300 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sender.Ready(context.Background()); err == nil {
+		t.Fatal("Ready succeeded against a silent server")
+	}
+	if err := sender.Send(context.Background(), sampleMessage("")); err == nil || mail.IsPermanent(err) {
+		t.Fatalf("Send to a silent server = %v, want a temporary error", err)
 	}
 }
 

@@ -13,34 +13,46 @@ var reservedHeaders = map[string]bool{
 	"message-id": true, "mime-version": true, "content-type": true, "content-transfer-encoding": true,
 }
 
+// maxIDLength keeps the Message-ID header within RFC 5322's 998-character
+// line and the outbox file name within file systems' 255 bytes.
+const maxIDLength = 200
+
+// invalid is the error for a message or setting that can never be sent;
+// key completes a translation key "error.mail.<key>".
+func invalid(key, field string) *domain.Error {
+	return &domain.Error{Code: domain.EINVALID, Message: "error.mail." + key, Field: field}
+}
+
 func validate(msg Message) error {
 	switch {
 	case len(msg.To) == 0:
-		return &domain.Error{Code: domain.EINVALID, Message: "error.mail.recipient_required", Field: "to"}
+		return invalid("recipient_required", "to")
 	case strings.TrimSpace(msg.Subject) == "":
-		return &domain.Error{Code: domain.EINVALID, Message: "error.mail.subject_required", Field: "subject"}
+		return invalid("subject_required", "subject")
 	case msg.Text == "" && msg.HTML == "":
-		return &domain.Error{Code: domain.EINVALID, Message: "error.mail.body_required", Field: "body"}
-	case strings.ContainsAny(msg.Subject, "\r\n"):
-		return &domain.Error{Code: domain.EINVALID, Message: "error.mail.header_invalid", Field: "subject"}
+		return invalid("body_required", "body")
+	case len(msg.ID) > maxIDLength:
+		return invalid("id_too_long", "id")
+	case hasControl(msg.Subject):
+		return invalid("header_invalid", "subject")
 	}
 	for name, value := range msg.Headers {
 		if !validHeader(name, value) {
-			return &domain.Error{Code: domain.EINVALID, Message: "error.mail.header_invalid", Field: name}
+			return invalid("header_invalid", name)
 		}
 	}
 	for _, file := range msg.Attachments {
-		if strings.TrimSpace(file.Filename) == "" || strings.ContainsAny(file.Filename, "\r\n") {
-			return &domain.Error{Code: domain.EINVALID, Message: "error.mail.attachment_invalid", Field: "attachments"}
+		if strings.TrimSpace(file.Filename) == "" || hasControl(file.Filename) {
+			return invalid("attachment_invalid", "attachments")
 		}
 	}
 	return nil
 }
 
-// validHeader refuses reserved names and CR/LF, which would let a value
-// inject headers of its own.
+// validHeader refuses reserved names and control characters: CR and LF
+// would let a value inject headers of its own.
 func validHeader(name, value string) bool {
-	if name == "" || reservedHeaders[strings.ToLower(name)] || strings.ContainsAny(value, "\r\n") {
+	if name == "" || reservedHeaders[strings.ToLower(name)] || hasControl(value) {
 		return false
 	}
 	for i := 0; i < len(name); i++ {
@@ -49,4 +61,10 @@ func validHeader(name, value string) bool {
 		}
 	}
 	return true
+}
+
+// hasControl reports ASCII control characters other than tab, which RFC 5322
+// does not allow in header values.
+func hasControl(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r < ' ' && r != '\t' || r == 0x7f })
 }

@@ -37,7 +37,7 @@ func SearchCommunes(prefix string, limit int) []Commune {
 	t := loaded()
 	prefix = strings.TrimSpace(prefix)
 	query := words(prefix)
-	return searchWords(t.communes, func(i int) bool {
+	return firstMatches(t.communes, func(i int) bool {
 		return prefix != "" && (anyHasPrefix(t.communes[i].PostalCodes, prefix) ||
 			matchWords(t.communeWords[i], query))
 	}, limit)

@@ -56,9 +56,9 @@ func lookup[T any](items []T, index map[string]int, k string) (T, bool) {
 	return items[i], true
 }
 
-// searchWords returns up to limit items (all when limit <= 0) that match,
+// firstMatches returns up to limit items (all when limit <= 0) that match,
 // in data order.
-func searchWords[T any](items []T, match func(i int) bool, limit int) []T {
+func firstMatches[T any](items []T, match func(i int) bool, limit int) []T {
 	var found []T
 	for i := range items {
 		if limit > 0 && len(found) >= limit {

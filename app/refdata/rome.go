@@ -33,7 +33,7 @@ func SearchJobs(q string, limit int) []Job {
 	t := loaded()
 	code := strings.ToUpper(strings.TrimSpace(q))
 	query := words(q)
-	return searchWords(t.jobs, func(i int) bool {
+	return firstMatches(t.jobs, func(i int) bool {
 		return code != "" && (strings.HasPrefix(t.jobs[i].Code, code) || matchWords(t.jobWords[i], query))
 	}, limit)
 }

@@ -65,7 +65,7 @@ func SearchSchools(q string, limit int) []School {
 	t := loaded()
 	uai := strings.ToUpper(strings.TrimSpace(q))
 	query := words(q)
-	return searchWords(t.schools, func(i int) bool {
+	return firstMatches(t.schools, func(i int) bool {
 		return uai != "" && (strings.HasPrefix(t.schools[i].UAI, uai) || matchWords(t.schoolWords[i], query))
 	}, limit)
 }

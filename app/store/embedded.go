@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -19,12 +20,17 @@ type embedded struct {
 }
 
 func startEmbedded(dataDir string, logger *slog.Logger) (*embedded, error) {
+	if dataDir == "" {
+		return nil, errors.New("store: the embedded database needs a data folder")
+	}
 	dir := filepath.Join(dataDir, "db")
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, fmt.Errorf("store: embedded database folder: %w", err)
 	}
-	// New already listens (since FerretDB v1.22), so MongoDBURI does not wait
-	// for Run; New also turns telemetry off for embedded use.
+	// In v1.24 New already listens, so MongoDBURI cannot deadlock waiting for
+	// Run (the package doc's warning is older); New also turns telemetry off.
+	// FerretDB warns with a full wire dump on every error reply (a duplicate
+	// key, a client's endSessions at disconnect): only its errors reach us.
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
 		Handler:   "sqlite",

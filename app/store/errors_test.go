@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,21 +16,22 @@ import (
 
 func TestMapErrorDuplicateOnInsert(t *testing.T) {
 	ctx := context.Background()
-	users := []domain.User{{ID: "dup-insert-1", Email: "dup-insert@example.org"}}
+	users := []domain.User{{ID: newID("dup-insert"), Email: newID("dup-insert") + "@example.org"}}
 	if err := testDB.InsertUsers(ctx, users); err != nil {
 		t.Fatal(err)
 	}
-	users[0].ID = "dup-insert-2"
+	users[0].ID = newID("dup-insert")
 	assertCode(t, testDB.InsertUsers(ctx, users), domain.ECONFLICT)
 }
 
 func TestMapErrorDuplicateOnUpdate(t *testing.T) {
 	ctx := context.Background()
-	users := []domain.User{{ID: "dup-update-1", Email: "a@dup-update.org"}, {ID: "dup-update-2", Email: "b@dup-update.org"}}
+	a, b := newID("dup-update"), newID("dup-update")
+	users := []domain.User{{ID: a, Email: a + "@example.org"}, {ID: b, Email: b + "@example.org"}}
 	if err := testDB.InsertUsers(ctx, users); err != nil {
 		t.Fatal(err)
 	}
-	err := testDB.SetUserEmailRaw(ctx, "dup-update-2", "a@dup-update.org")
+	err := testDB.SetUserEmailRaw(ctx, b, a+"@example.org")
 	if err == nil {
 		t.Fatal("update to a taken email succeeded")
 	}
@@ -65,6 +67,9 @@ func TestMapErrorServerUnreachable(t *testing.T) {
 	// Port 1 on loopback refuses connections: server selection times out.
 	_, err := store.Open(ctx, store.Config{URI: "mongodb://127.0.0.1:1/", ConnectTimeout: 300 * time.Millisecond}, testLogger())
 	assertCode(t, err, domain.EUNAVAILABLE)
+	if !strings.Contains(err.Error(), "127.0.0.1:1") {
+		t.Errorf("error %q does not tell which server failed", err)
+	}
 }
 
 func assertCode(t *testing.T, err error, want string) {

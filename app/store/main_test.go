@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -48,4 +49,12 @@ func openMigrated(dir string) (*store.DB, error) {
 
 func testLogger() *slog.Logger {
 	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+var idSeq atomic.Int64
+
+// newID returns an id unique in the shared database, so that tests also pass
+// with -count above 1.
+func newID(prefix string) string {
+	return fmt.Sprintf("%s-%d", prefix, idSeq.Add(1))
 }

@@ -49,14 +49,14 @@ func TestMigrateCreatesIndexes(t *testing.T) {
 
 func TestSIRETUniqueOnlyWhenPresent(t *testing.T) {
 	ctx := context.Background()
-	noSIRET := []domain.Organisation{{ID: "siret-none-1", Kind: domain.KindSchool}, {ID: "siret-none-2", Kind: domain.KindCIO}}
+	noSIRET := []domain.Organisation{{ID: newID("no-siret"), Kind: domain.KindSchool}, {ID: newID("no-siret"), Kind: domain.KindCIO}}
 	if err := testDB.InsertOrganisations(ctx, noSIRET); err != nil {
 		t.Fatalf("two organisations without SIRET: %v", err)
 	}
-	withSIRET := domain.Organisation{ID: "siret-1", Kind: domain.KindCompany, SIRET: "35600000000048"}
+	withSIRET := domain.Organisation{ID: newID("siret"), Kind: domain.KindCompany, SIRET: newID("356000000")}
 	if err := testDB.InsertOrganisations(ctx, []domain.Organisation{withSIRET}); err != nil {
 		t.Fatal(err)
 	}
-	withSIRET.ID = "siret-2"
+	withSIRET.ID = newID("siret")
 	assertCode(t, testDB.InsertOrganisations(ctx, []domain.Organisation{withSIRET}), domain.ECONFLICT)
 }

@@ -31,27 +31,3 @@ func (db *DB) LatestPublishedOffers(ctx context.Context, limit int) ([]domain.Of
 		SetLimit(int64(limit))
 	return findAll[domain.Offer](ctx, db.offers(), filter, opts)
 }
-
-// CountOffersByStatus returns the number of offers in each status that has any.
-func (db *DB) CountOffersByStatus(ctx context.Context) (map[domain.OfferStatus]int64, error) {
-	group := bson.D{{Key: "$group", Value: bson.D{
-		{Key: "_id", Value: "$status"},
-		{Key: "n", Value: bson.D{{Key: "$sum", Value: 1}}},
-	}}}
-	cur, err := db.offers().Aggregate(ctx, mongo.Pipeline{group})
-	if err != nil {
-		return nil, mapError(err)
-	}
-	var rows []struct {
-		Status domain.OfferStatus `bson:"_id"`
-		N      int64              `bson:"n"`
-	}
-	if err := cur.All(ctx, &rows); err != nil {
-		return nil, mapError(err)
-	}
-	counts := make(map[domain.OfferStatus]int64, len(rows))
-	for _, row := range rows {
-		counts[row.Status] = row.N
-	}
-	return counts, nil
-}

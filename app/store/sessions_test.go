@@ -17,11 +17,12 @@ func TestReserveSeatsNeverOverbooks(t *testing.T) {
 	for i := range claims {
 		claims[i] = 1
 	}
-	granted := reserveConcurrently(t, "atomic-one", claims)
+	id := newID("atomic-one")
+	granted := reserveConcurrently(t, id, claims)
 	if len(granted) != capacity {
 		t.Errorf("%d reservations of one seat succeeded, want %d", len(granted), capacity)
 	}
-	if left := seatsLeft(t, "atomic-one"); left != 0 {
+	if left := seatsLeft(t, id); left != 0 {
 		t.Errorf("seats_left = %d, want 0", left)
 	}
 }
@@ -32,12 +33,13 @@ func TestReserveSeatsRandomGroupsNeverOverbook(t *testing.T) {
 	for i := range claims {
 		claims[i] = 1 + rng.IntN(6)
 	}
-	granted := reserveConcurrently(t, "atomic-random", claims)
+	id := newID("atomic-random")
+	granted := reserveConcurrently(t, id, claims)
 	taken := 0
 	for _, n := range granted {
 		taken += n
 	}
-	left := seatsLeft(t, "atomic-random")
+	left := seatsLeft(t, id)
 	if left < 0 || taken+left != capacity {
 		t.Fatalf("granted %d seats, %d left, capacity %d", taken, left, capacity)
 	}
@@ -78,14 +80,15 @@ func reserveConcurrently(t *testing.T, sessionID string, claims []int) map[int]i
 
 func TestReserveSeatsRefusals(t *testing.T) {
 	ctx := context.Background()
-	insertSession(t, "refusals", 3)
+	id := newID("refusals")
+	insertSession(t, id, 3)
 	assertCode(t, testDB.ReserveSeats(ctx, "no-such-session", 1), domain.ENOTFOUND)
-	assertCode(t, testDB.ReserveSeats(ctx, "refusals", 0), domain.EINVALID)
-	assertCode(t, testDB.ReserveSeats(ctx, "refusals", 4), domain.ECONFLICT)
-	if err := testDB.ReserveSeats(ctx, "refusals", 3); err != nil {
+	assertCode(t, testDB.ReserveSeats(ctx, id, 0), domain.EINVALID)
+	assertCode(t, testDB.ReserveSeats(ctx, id, 4), domain.ECONFLICT)
+	if err := testDB.ReserveSeats(ctx, id, 3); err != nil {
 		t.Fatalf("reserving every seat: %v", err)
 	}
-	assertCode(t, testDB.ReserveSeats(ctx, "refusals", 1), domain.ECONFLICT)
+	assertCode(t, testDB.ReserveSeats(ctx, id, 1), domain.ECONFLICT)
 }
 
 func insertSession(t testing.TB, id string, seats int) {

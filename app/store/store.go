@@ -30,9 +30,13 @@ type DB struct {
 }
 
 // Open connects to MongoDB at cfg.URI, or starts and connects to the embedded
-// FerretDB when cfg.URI is empty, and checks that the server answers.
+// FerretDB when cfg.URI is empty, and checks that the server answers. A nil
+// logger means slog.Default().
 func Open(ctx context.Context, cfg Config, logger *slog.Logger) (*DB, error) {
 	cfg = withDefaults(cfg)
+	if logger == nil {
+		logger = slog.Default()
+	}
 	db := &DB{logger: logger}
 	uri := cfg.URI
 	if uri == "" {
@@ -66,16 +70,17 @@ func (db *DB) connect(ctx context.Context, uri string, cfg Config) error {
 	if db.Embedded() {
 		// FerretDB loses updates under concurrent writers: one connection
 		// serialises every operation (see DESIGN.md).
-		opts.SetMaxPoolSize(100)
+		opts.SetMaxPoolSize(1)
 	}
 	client, err := mongo.Connect(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("store: connect: %w", err)
 	}
 	db.client, db.db = client, client.Database(cfg.Database)
-	if err := db.Ping(ctx); err != nil {
+	if err := client.Ping(ctx, nil); err != nil {
 		_ = client.Disconnect(context.WithoutCancel(ctx))
-		return err
+		// Keep the driver's reason for the operator, and the domain code for callers.
+		return fmt.Errorf("store: the database does not answer: %w: %w", mapError(err), err)
 	}
 	return nil
 }

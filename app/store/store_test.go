@@ -52,6 +52,19 @@ func TestPingFailsOnceClosed(t *testing.T) {
 	assertCode(t, db.Ping(ctx), domain.EUNAVAILABLE)
 }
 
+func TestOpenNeedsAUsableDataFolder(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "not-a-folder")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{"", file} {
+		if db, err := store.Open(context.Background(), store.Config{DataDir: dir}, testLogger()); err == nil {
+			db.Close(context.Background())
+			t.Errorf("Open with data folder %q succeeded", dir)
+		}
+	}
+}
+
 func openIn(t *testing.T, dir string) *store.DB {
 	t.Helper()
 	db, err := store.Open(context.Background(), store.Config{DataDir: dir}, testLogger())

@@ -58,8 +58,7 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	}
 	c.Status(status)
 	if wantsJSON(c) {
-		c.Set(fiber.HeaderContentType, "application/problem+json")
-		return c.JSON(p)
+		return c.JSON(p, "application/problem+json")
 	}
 	return s.render(c, "error", fiber.Map{"Problem": p, "Title": s.deps.Catalog.T(locale, "error.title")})
 }

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"errors"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
@@ -27,7 +28,11 @@ type fixture struct {
 
 func newFixture(t *testing.T, checks ...web.Check) *fixture {
 	t.Helper()
-	db := storetest.Open(t)
+	return newFixtureOn(t, storetest.Open(t), checks...)
+}
+
+func newFixtureOn(t *testing.T, db *store.DB, checks ...web.Check) *fixture {
+	t.Helper()
 	now := time.Date(2026, 11, 26, 10, 0, 0, 0, i18n.Paris)
 	loadDemo(t, db, now)
 	catalog, err := i18n.Load()
@@ -75,8 +80,10 @@ func (f *fixture) get(t *testing.T, path string, headers ...string) (*http.Respo
 	return resp, string(body)
 }
 
+// wantContains checks the text of body, HTML entities decoded.
 func wantContains(t *testing.T, body string, parts ...string) {
 	t.Helper()
+	body = html.UnescapeString(body)
 	for _, p := range parts {
 		if !strings.Contains(body, p) {
 			t.Errorf("body lacks %q", p)

@@ -29,7 +29,9 @@ const (
 )
 
 // foldingFilter removes accents from each token's term.
-type foldingFilter struct{ fold *asciifolding.AsciiFoldingFilter }
+type foldingFilter struct {
+	fold *asciifolding.AsciiFoldingFilter
+}
 
 func (f foldingFilter) Filter(tokens analysis.TokenStream) analysis.TokenStream {
 	for _, t := range tokens {
@@ -53,12 +55,18 @@ func addAnalyzers(m *mapping.IndexMappingImpl) error {
 		words[i] = search.Fold(w)
 	}
 	steps := []func() error{
-		func() error { return m.AddCustomTokenMap(stopMap, map[string]any{"type": tokenmap.Name, "tokens": words}) },
+		func() error {
+			return m.AddCustomTokenMap(stopMap, map[string]any{"type": tokenmap.Name, "tokens": words})
+		},
 		func() error {
 			return m.AddCustomTokenFilter(stopFilter, map[string]any{"type": stop.Name, "stop_token_map": stopMap})
 		},
-		func() error { return m.AddCustomAnalyzer(stemmed, analyzer(lowercase.Name, fr.ElisionName, foldFilter, stopFilter, fr.LightStemmerName)) },
-		func() error { return m.AddCustomAnalyzer(unstemmed, analyzer(lowercase.Name, fr.ElisionName, foldFilter)) },
+		func() error {
+			return m.AddCustomAnalyzer(stemmed, analyzer(lowercase.Name, fr.ElisionName, foldFilter, stopFilter, fr.LightStemmerName))
+		},
+		func() error {
+			return m.AddCustomAnalyzer(unstemmed, analyzer(lowercase.Name, fr.ElisionName, foldFilter))
+		},
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

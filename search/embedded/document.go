@@ -9,8 +9,8 @@ import (
 	"passerelle/search"
 )
 
-// document is an offer as Bleve indexes it. Unknown dates are left out,
-// so that date filters never match them.
+// document is an offer as Bleve indexes it. Empty values are left out, so
+// that filters never match them and facets do not count them.
 func document(o search.Offer) (map[string]any, error) {
 	source, err := json.Marshal(o)
 	if err != nil {
@@ -21,12 +21,17 @@ func document(o search.Offer) (map[string]any, error) {
 	doc := map[string]any{
 		fieldTitle: o.Title, fieldDescription: o.Description,
 		fieldLabels: strings.Join(labels, " · "), fieldOther: strings.Join(other, " · "),
-		fieldPlain:       strings.Join(append([]string{o.Title, o.Description}, append(labels, other...)...), " · "),
-		search.FacetType: o.Type, search.FacetSubdomain: o.Subdomain, search.FacetTensionFamily: o.TensionFamily,
-		search.FacetCommune: o.CommuneCode, search.FacetESS: o.ESS, search.FacetAccessible: o.Accessible,
+		fieldPlain:      strings.Join(append([]string{o.Title, o.Description}, append(labels, other...)...), " · "),
+		search.FacetESS: o.ESS, search.FacetAccessible: o.Accessible,
 		search.FacetRemote: o.Remote, fieldAgeMin: o.AgeMin, fieldAgeMax: o.AgeMax,
-		fieldGeo:    map[string]float64{"lat": o.Lat, "lon": o.Lng},
+		fieldGeo:    map[string]any{"lat": o.Lat, "lon": o.Lng},
 		fieldSource: string(source),
+	}
+	for field, value := range map[string]string{search.FacetType: o.Type, search.FacetSubdomain: o.Subdomain,
+		search.FacetTensionFamily: o.TensionFamily, search.FacetCommune: o.CommuneCode} {
+		if value != "" {
+			doc[field] = value
+		}
 	}
 	for field, t := range map[string]time.Time{fieldStart: o.StartDate, fieldPublished: o.PublishedAt} {
 		if !t.IsZero() {

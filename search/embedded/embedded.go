@@ -6,8 +6,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -17,15 +19,17 @@ import (
 
 // Engine is a search.Engine over a Bleve index.
 type Engine struct {
-	index bleve.Index
+	index  bleve.Index
+	closed sync.Once
 }
 
 var _ search.Engine = (*Engine)(nil)
 
-// Open opens the index in dir, creating it when the folder holds none.
+// Open opens the index in dir, creating it when the folder is missing or
+// empty.
 func Open(dir string) (*Engine, error) {
 	index, err := bleve.Open(dir)
-	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || isEmptyDir(dir) {
 		index, err = create(dir)
 	}
 	if err != nil {
@@ -39,10 +43,19 @@ func create(dir string) (bleve.Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Bleve creates the folder itself and refuses one that exists.
+	if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
 	if err := os.MkdirAll(filepath.Dir(dir), 0o750); err != nil {
 		return nil, err
 	}
 	return bleve.New(dir, m)
+}
+
+func isEmptyDir(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	return err == nil && len(entries) == 0
 }
 
 // Ready reports whether the index is open and readable.
@@ -51,9 +64,12 @@ func (e *Engine) Ready(context.Context) error {
 	return wrap(err)
 }
 
-// Close closes the index; the engine is unavailable afterwards.
+// Close closes the index; the engine is unavailable afterwards. Closing
+// again does nothing, where Bleve would panic.
 func (e *Engine) Close() error {
-	return e.index.Close()
+	var err error
+	e.closed.Do(func() { err = e.index.Close() })
+	return err
 }
 
 func wrap(err error) error {

@@ -1,9 +1,13 @@
 package embedded_test
 
 import (
+	"context"
+	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
+	"passerelle/search"
 	"passerelle/search/embedded"
 	"passerelle/search/searchtest"
 )
@@ -28,4 +32,25 @@ func open(t testing.TB, dir string) *embedded.Engine {
 	}
 	t.Cleanup(func() { _ = engine.Close() })
 	return engine
+}
+
+func TestOpenKeepsTheIndex(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	engine := open(t, dir)
+	if err := engine.Index(context.Background(), searchtest.Offers()...); err != nil {
+		t.Fatal(err)
+	}
+	if err := engine.Close(); err != nil {
+		t.Fatal(err)
+	}
+	res, err := open(t, dir).Search(context.Background(), search.Query{Text: "boulangre"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(res.Hits, func(h search.Hit) bool { return h.Offer.ID == "o01" }) {
+		t.Errorf("after reopening, found %+v, want o01 among them", res.Hits)
+	}
 }

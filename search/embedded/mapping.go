@@ -10,10 +10,10 @@ import (
 // Fields of the index besides the facets, which keep their search names.
 const (
 	fieldTitle       = "title"
-	fieldLabels      = "labels"      // ROME labels and sub-domain
+	fieldLabels      = "labels" // ROME labels and sub-domain
 	fieldDescription = "description"
-	fieldOther       = "other"       // organisation and commune names
-	fieldPlain       = "plain"       // all the text, unstemmed, for typos
+	fieldOther       = "other" // organisation and commune names
+	fieldPlain       = "plain" // all the text, unstemmed, for typos
 	fieldAgeMin      = "age_min"
 	fieldAgeMax      = "age_max"
 	fieldStart       = "start_date"
@@ -38,8 +38,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	for _, name := range []string{search.FacetESS, search.FacetAccessible, search.FacetRemote} {
 		doc.AddFieldMappingsAt(name, bleve.NewBooleanFieldMapping())
 	}
-	doc.AddFieldMappingsAt(fieldAgeMin, bleve.NewNumericFieldMapping())
-	doc.AddFieldMappingsAt(fieldAgeMax, bleve.NewNumericFieldMapping())
+	for _, name := range []string{fieldAgeMin, fieldAgeMax} {
+		doc.AddFieldMappingsAt(name, bleve.NewNumericFieldMapping())
+	}
 	doc.AddFieldMappingsAt(fieldStart, bleve.NewDateTimeFieldMapping())
 	doc.AddFieldMappingsAt(fieldPublished, bleve.NewDateTimeFieldMapping())
 	doc.AddFieldMappingsAt(fieldGeo, mapping.NewGeoPointFieldMapping())

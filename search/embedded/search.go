@@ -48,6 +48,9 @@ func request(q search.Query) (*bleve.SearchRequest, error) {
 		return nil, err
 	}
 	req.SortByCustom(order)
+	if _, byScore := order[0].(*bsearch.SortScore); !byScore {
+		req.Score = "none" // scores would be computed for nothing
+	}
 	return req, nil
 }
 

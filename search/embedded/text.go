@@ -28,16 +28,13 @@ func textQuery(text string) query.Query {
 	words := slices.DeleteFunc(search.Words(text), search.IsStopWord)
 	var clauses []query.Query
 	for i := 0; i < len(words); {
-		group, n := synonymsAt(words[i:])
-		last := i+max(n, 1) == len(words)
-		switch {
-		case group != nil:
+		if group, n := synonymsAt(words[i:]); group != nil {
 			clauses = append(clauses, synonymQuery(group))
 			i += n
-		default:
-			clauses = append(clauses, wordQuery(words[i], last))
-			i++
+			continue
 		}
+		clauses = append(clauses, wordQuery(words[i], i == len(words)-1))
+		i++
 	}
 	if len(clauses) == 0 {
 		return nil
@@ -45,16 +42,27 @@ func textQuery(text string) query.Query {
 	return bleve.NewConjunctionQuery(clauses...)
 }
 
+// synonymWords holds, per group of search.Synonyms, each member's words
+// as the query's words are compared to them.
+var synonymWords = func() [][][]string {
+	groups := make([][][]string, len(search.Synonyms))
+	for i, group := range search.Synonyms {
+		for _, member := range group {
+			groups[i] = append(groups[i], slices.DeleteFunc(search.Words(member), search.IsStopWord))
+		}
+	}
+	return groups
+}()
+
 // synonymsAt finds the synonym group whose longest member starts words,
 // and how many words that member spans.
 func synonymsAt(words []string) ([]string, int) {
 	var best []string
 	bestLen := 0
-	for _, group := range search.Synonyms {
-		for _, member := range group {
-			m := slices.DeleteFunc(search.Words(member), search.IsStopWord)
+	for i, members := range synonymWords {
+		for _, m := range members {
 			if len(m) > bestLen && len(m) <= len(words) && slices.Equal(words[:len(m)], m) {
-				best, bestLen = group, len(m)
+				best, bestLen = search.Synonyms[i], len(m)
 			}
 		}
 	}
@@ -71,14 +79,26 @@ func synonymQuery(group []string) query.Query {
 
 // phraseQuery matches words next to each other in a stemmed field.
 func phraseQuery(phrase string) query.Query {
-	var alternatives []query.Query
-	for _, w := range weights {
-		q := bleve.NewMatchPhraseQuery(phrase)
-		q.SetField(w.field)
-		q.SetBoost(w.boost)
-		alternatives = append(alternatives, q)
+	alternatives := make([]query.Query, len(weights))
+	for i, w := range weights {
+		alternatives[i] = fieldQuery(phrase, w.field, w.boost)
 	}
 	return bleve.NewDisjunctionQuery(alternatives...)
+}
+
+// fieldQuery sends a single word through a match query: a phrase searcher
+// would read the positions of every candidate.
+func fieldQuery(phrase, field string, boost float64) query.Query {
+	if len(search.Words(phrase)) > 1 {
+		q := bleve.NewMatchPhraseQuery(phrase)
+		q.SetField(field)
+		q.SetBoost(boost)
+		return q
+	}
+	q := bleve.NewMatchQuery(phrase)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
 }
 
 func wordQuery(word string, last bool) query.Query {

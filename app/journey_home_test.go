@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/url"
+	"testing"
+	"time"
+
+	"passerelle/app/config"
+	"passerelle/app/web/browsertest"
+)
+
+// startDemoPlatform runs the whole platform on a free port with a fresh data
+// folder and the demo data, as a visitor would find it; the test's cleanup
+// stops it.
+func startDemoPlatform(t *testing.T) *Main {
+	t.Helper()
+	cfg := config.Default()
+	cfg.Server.DataDir, cfg.Server.Host, cfg.Server.Port = t.TempDir(), "127.0.0.1", 0
+	cfg.Demo.SeedOnFirstStart = false
+	logger := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
+	m := NewMain(cfg, logger)
+	ctx := t.Context()
+	if err := m.Open(ctx); err != nil {
+		t.Fatalf("open the platform: %v", err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := m.Close(ctx); err != nil {
+			t.Errorf("close the platform: %v", err)
+		}
+	})
+	if err := m.seedDemo(ctx, io.Discard); err != nil {
+		t.Fatalf("demo data: %v", err)
+	}
+	if err := m.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// The first journey: a visitor lands on the French home page, tries English
+// and comes back, opens the latest opportunity, then each of the five spaces.
+func TestJourneyHomeSpacesAndLanguage(t *testing.T) {
+	m := startDemoPlatform(t)
+	b := browsertest.New(t)
+	b.Visit(m.URL() + "/")
+	expectHome(t, m, b, "fr")
+	b.CheckPage()
+	switchToEnglishAndBack(t, m, b)
+	openLatestOffer(t, b)
+	for _, space := range []struct{ path, page string }{
+		{"/jeunes", "youth"}, {"/etablissements", "counsellor"}, {"/employeurs", "employer"},
+		{"/progress", "progress"}, {"/agents", "staff"},
+	} {
+		b.Visit(m.URL() + "/")
+		b.Click(".spaces a[href='" + space.path + "']")
+		expectPage(t, b, space.path, m.Catalog.T("fr", space.page+".title"))
+		b.CheckPage()
+	}
+}
+
+func switchToEnglishAndBack(t *testing.T, m *Main, b *browsertest.Browser) {
+	t.Helper()
+	b.Click(".lang-switch a")
+	expectHome(t, m, b, "en")
+	b.CheckPage()
+	b.Click(".lang-switch a")
+	expectHome(t, m, b, "fr")
+}
+
+// openLatestOffer follows the first card of the home page's latest
+// opportunities to the offer's own page.
+func openLatestOffer(t *testing.T, b *browsertest.Browser) {
+	t.Helper()
+	link := "section[aria-labelledby=dernieres] .card h3 a"
+	title, href := b.Text(link), b.Attr(link, "href")
+	b.Click(link)
+	expectPage(t, b, href, title)
+	b.CheckPage()
+}
+
+// expectHome checks that the home page is shown in locale, heading included.
+func expectHome(t *testing.T, m *Main, b *browsertest.Browser, locale string) {
+	t.Helper()
+	if got := b.Attr("html", "lang"); got != locale {
+		t.Fatalf("home page in %q, want %q", got, locale)
+	}
+	if got, want := b.Text("h1"), m.Catalog.T(locale, "home.heading"); got != want {
+		t.Fatalf("home heading in %s = %q, want %q", locale, got, want)
+	}
+}
+
+// expectPage checks that the browser landed on path, under heading.
+func expectPage(t *testing.T, b *browsertest.Browser, path, heading string) {
+	t.Helper()
+	u, err := url.Parse(b.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.Path != path {
+		t.Errorf("landed on %s, want %s", u.Path, path)
+	}
+	if got := b.Text("h1"); got != heading || heading == "" {
+		t.Errorf("heading on %s = %q, want %q", path, got, heading)
+	}
+}
