@@ -56,11 +56,11 @@ func (s *Scheduler) register(job Job) error {
 	if spec == "" {
 		return nil
 	}
-	id, err := s.cron.AddFunc(spec, func() { s.scheduled(job) })
+	schedule, err := ParseSchedule(spec)
 	if err != nil {
 		return fmt.Errorf("job %s: schedule %q: %w", job.Name, spec, err)
 	}
-	s.entries[job.Name] = id
+	s.entries[job.Name] = s.cron.Schedule(schedule, cron.FuncJob(func() { s.scheduled(job) }))
 	return nil
 }
 

@@ -19,6 +19,9 @@ type Engine interface {
 	Index(ctx context.Context, docs ...Offer) error
 	// Delete removes documents by ID; unknown IDs are ignored.
 	Delete(ctx context.Context, ids ...string) error
+	// IDs lists the ID of every document in the index, in no order, so
+	// that a reconcile can remove the ones the database no longer has.
+	IDs(ctx context.Context) ([]string, error)
 	// Search answers a query.
 	Search(ctx context.Context, q Query) (*Result, error)
 	// Close releases the engine's resources.

@@ -39,6 +39,21 @@ type User struct {
 	Locale          string     `bson:"locale" json:"locale"`
 	EmailVerifiedAt *time.Time `bson:"email_verified_at,omitempty" json:"email_verified_at,omitempty"`
 	CreatedAt       time.Time  `bson:"created_at" json:"created_at"`
+	SuspendedAt     *time.Time `bson:"suspended_at,omitempty" json:"suspended_at,omitempty"`
+}
+
+// SelfRegisteredRoles may be chosen at sign-up; reviewers, staff and admins
+// are created by staff or on the command line.
+var SelfRegisteredRoles = []Role{RoleYouth, RoleCounsellor, RoleEmployer, RoleApplicant}
+
+// SelfRegistered reports whether a person may give themselves role r.
+func (r Role) SelfRegistered() bool {
+	for _, open := range SelfRegisteredRoles {
+		if r == open {
+			return true
+		}
+	}
+	return false
 }
 
 // HasRole reports whether the user holds role r.

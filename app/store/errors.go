@@ -52,3 +52,7 @@ func notFoundAs(err error, key string) error {
 	}
 	return err
 }
+
+func isConflict(err error) bool {
+	return domain.ErrorCode(mapError(err)) == domain.ECONFLICT
+}

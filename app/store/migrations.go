@@ -33,6 +33,9 @@ var migrations = []migration{
 	{"0007_sessions_starts_at", createIndex(sessionsCollection, "starts_at", bson.D{{Key: "starts_at", Value: 1}}, plain)},
 	{"0008_youths_structure", createIndex(youthsCollection, "structure_id", bson.D{{Key: "structure_id", Value: 1}}, plain)},
 	{"0009_calls_opens_at", createIndex(callsCollection, "opens_at", bson.D{{Key: "opens_at", Value: 1}}, plain)},
+	{"0010_web_sessions_user", createIndex(webSessionsCollection, "user_id", bson.D{{Key: "user_id", Value: 1}}, plain)},
+	{"0011_tokens_user", createIndex(tokensCollection, "user_id_purpose", bson.D{{Key: "user_id", Value: 1}, {Key: "purpose", Value: 1}}, plain)},
+	{"0012_audit_at", createIndex(auditCollection, "at", bson.D{{Key: "at", Value: -1}}, plain)},
 }
 
 var (

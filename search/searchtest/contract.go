@@ -38,6 +38,7 @@ func RunContract(t *testing.T, open Opener) {
 		{"pagination", testPagination},
 		{"update", testUpdate},
 		{"delete", testDelete},
+		{"ids", testIDs},
 		{"invalid queries", testInvalidQueries},
 	}
 	for _, c := range cases {
@@ -122,6 +123,9 @@ func testReadiness(t *testing.T, s Subject) {
 	}
 	if err := s.Engine.Delete(ctx, "o01"); !errors.Is(err, search.ErrUnavailable) {
 		t.Fatalf("Delete during an outage = %v, want search.ErrUnavailable", err)
+	}
+	if _, err := s.Engine.IDs(ctx); !errors.Is(err, search.ErrUnavailable) {
+		t.Fatalf("IDs during an outage = %v, want search.ErrUnavailable", err)
 	}
 	if restore == nil {
 		return

@@ -60,6 +60,28 @@ func testDelete(t *testing.T, e search.Engine) {
 	}
 }
 
+func testIDs(t *testing.T, e search.Engine) {
+	ctx := context.Background()
+	var want []string
+	for _, o := range Offers() {
+		if o.ID != "o02" {
+			want = append(want, o.ID)
+		}
+	}
+	if err := e.Delete(ctx, "o02"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.IDs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("IDs = %v, want %v", got, want)
+	}
+}
+
 func testInvalidQueries(t *testing.T, e search.Engine) {
 	near := Nanterre
 	for field, q := range map[string]search.Query{

@@ -1,0 +1,65 @@
+package account
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"passerelle/app/domain"
+)
+
+// RateLimited is returned when too many attempts came from one address or
+// for one account; the page says when to try again (Retry-After).
+type RateLimited struct {
+	RetryAfter time.Duration
+}
+
+func (e *RateLimited) Error() string { return fmt.Sprintf("rate limited for %s", e.RetryAfter) }
+
+// Unwrap lets the web layer show it as any other "too many requests" error.
+func (e *RateLimited) Unwrap() error {
+	return &domain.Error{Code: domain.ETOOMANY, Message: "error.auth.too_many"}
+}
+
+// ipFactor gives a client address more attempts than one account: a whole
+// class signing up from a school shares one public address.
+const ipFactor = 20
+
+// limit counts an attempt at action from client for email (if any) and
+// refuses it past the configured rate. Counters live in the database, one
+// document per key and fixed window, so that every replica shares them.
+func (s *Service) limit(ctx context.Context, action string, client Client, email string) error {
+	per := s.cfg.LoginRatePerMinute
+	if err := s.hit(ctx, action+":ip:"+client.IP, per*ipFactor, time.Minute); err != nil {
+		return s.refused(ctx, err, action, client)
+	}
+	if email == "" {
+		return nil
+	}
+	return s.refused(ctx, s.hit(ctx, action+":account:"+strings.ToLower(email), per, time.Minute), action, client)
+}
+
+func (s *Service) hit(ctx context.Context, key string, max int, window time.Duration) error {
+	now := s.Now().UTC()
+	start := now.Truncate(window)
+	end := start.Add(window)
+	n, err := s.store.HitRateLimit(ctx, fmt.Sprintf("%s:%d", key, start.Unix()), end)
+	if err != nil {
+		return err
+	}
+	if n > max {
+		return &RateLimited{RetryAfter: end.Sub(now)}
+	}
+	return nil
+}
+
+// refused audits a refusal, once per window would be enough but each is cheap.
+func (s *Service) refused(ctx context.Context, err error, action string, client Client) error {
+	if _, ok := err.(*RateLimited); ok {
+		s.logger.Warn("rate limited", slog.String("action", action), slog.String("ip", client.IP))
+		s.audit(ctx, domain.AuditEvent{Action: domain.AuditRateLimited, IP: client.IP, Detail: action})
+	}
+	return err
+}

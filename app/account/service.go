@@ -1,0 +1,77 @@
+package account
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"passerelle/app/domain"
+	"passerelle/app/i18n"
+	"passerelle/app/mail"
+)
+
+// Store is what accounts need from the database.
+type Store interface {
+	InsertUsers(ctx context.Context, users []domain.User) error
+	UserByEmail(ctx context.Context, email string) (*domain.User, error)
+	UserByID(ctx context.Context, id string) (*domain.User, error)
+	SetPasswordHash(ctx context.Context, userID, hash string) error
+	MarkEmailVerified(ctx context.Context, userID string, at time.Time) error
+
+	InsertWebSession(ctx context.Context, s domain.WebSession) error
+	WebSessionByID(ctx context.Context, id string) (*domain.WebSession, error)
+	DeleteWebSession(ctx context.Context, id string) error
+	DeleteUserWebSessions(ctx context.Context, userID string) error
+
+	InsertToken(ctx context.Context, t domain.Token) error
+	TakeToken(ctx context.Context, id string) (*domain.Token, error)
+	DeleteUserTokens(ctx context.Context, userID string, purpose domain.TokenPurpose) error
+
+	HitRateLimit(ctx context.Context, key string, expiresAt time.Time) (int, error)
+	AppendAudit(ctx context.Context, e domain.AuditEvent) error
+}
+
+// Config holds the security settings of accounts.
+type Config struct {
+	BaseURL      string        // links in emails start with it
+	Argon2       Argon2        // password hashing cost
+	SessionTTL   time.Duration // how long a sign-in lasts
+	MagicLinkTTL time.Duration // how long a sign-in link may be used
+	// LoginRatePerMinute bounds sign-in, sign-up, link and reset attempts per
+	// client IP; an account gets the same number per quarter of an hour.
+	LoginRatePerMinute int
+}
+
+// Service signs people up and in, and keeps their sessions.
+type Service struct {
+	store   Store
+	mail    mail.Sender
+	catalog i18n.Catalog
+	cfg     Config
+	logger  *slog.Logger
+	sending sync.WaitGroup
+	// Now is the clock; tests may move it.
+	Now func() time.Time
+}
+
+// New returns the accounts service.
+func New(store Store, sender mail.Sender, catalog i18n.Catalog, cfg Config, logger *slog.Logger) *Service {
+	return &Service{store: store, mail: sender, catalog: catalog, cfg: cfg, logger: logger, Now: time.Now}
+}
+
+// Client is where a request comes from, for sessions, limits and the audit log.
+type Client struct {
+	IP        string
+	UserAgent string
+	Locale    string
+}
+
+// audit appends an event; a failure is logged, never shown to the user,
+// because the action it records has already happened.
+func (s *Service) audit(ctx context.Context, e domain.AuditEvent) {
+	e.ID, e.At = newID(), s.Now().UTC()
+	if err := s.store.AppendAudit(ctx, e); err != nil {
+		s.logger.Error("audit log", slog.String("action", e.Action), slog.Any("error", err))
+	}
+}
