@@ -40,6 +40,7 @@ func commands() []command {
 		{"user", "gère les comptes : user create --role RÔLE --email ADRESSE", cmdUser},
 		{"jobs", "tâches planifiées : jobs list, jobs run NOM [--dry-run]", cmdJobs},
 		{"reindex", "reconstruit l'index de recherche à partir de la base", cmdReindex},
+		{"bench", "mesure les moteurs de recherche : bench search --docs N", cmdBench},
 	}
 }
 

@@ -17,6 +17,13 @@ import (
 // stops it.
 func startDemoPlatform(t *testing.T) *Main {
 	t.Helper()
+	return startDemoPlatformTo(t, io.Discard)
+}
+
+// startDemoPlatformTo is startDemoPlatform printing the seed's report, with
+// the demo accounts' passwords, to out.
+func startDemoPlatformTo(t *testing.T, out io.Writer) *Main {
+	t.Helper()
 	cfg := config.Default()
 	cfg.Server.DataDir, cfg.Server.Host, cfg.Server.Port = t.TempDir(), "127.0.0.1", 0
 	cfg.Demo.SeedOnFirstStart = false
@@ -33,7 +40,7 @@ func startDemoPlatform(t *testing.T) *Main {
 			t.Errorf("close the platform: %v", err)
 		}
 	})
-	if err := m.seedDemo(ctx, io.Discard); err != nil {
+	if err := m.seedDemo(ctx, out); err != nil {
 		t.Fatalf("demo data: %v", err)
 	}
 	if err := m.Listen(); err != nil {

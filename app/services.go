@@ -7,6 +7,7 @@ import (
 	"net"
 	"time"
 
+	"passerelle/app/account"
 	"passerelle/app/passerelle"
 	"passerelle/app/web"
 	"passerelle/jobs"
@@ -16,6 +17,11 @@ import (
 // server and the job scheduler.
 func (m *Main) openServices() (err error) {
 	m.Indexer = passerelle.NewIndexer(m.DB, m.Search, m.Logger)
+	m.Accounts = account.New(m.DB, m.Mail, m.Catalog, m.accountConfig(), m.Logger)
+	csrfKey, err := m.DB.Secret(context.Background(), "csrf")
+	if err != nil {
+		return err
+	}
 	m.Jobs, err = jobs.New(jobs.Config{Schedules: m.Config.JobSchedules(), LeaseTTL: m.Config.Jobs.LeaseTTL},
 		m.DB, m.Logger, m.jobList()...)
 	if err != nil {
@@ -25,11 +31,23 @@ func (m *Main) openServices() (err error) {
 		Logger:         m.Logger,
 		Catalog:        m.Catalog,
 		Store:          m.DB,
+		Search:         m.Search,
 		Readiness:      m.readiness(),
 		TLS:            m.Config.TLS(),
 		TrustedProxies: m.Config.Server.TrustedProxies,
+		Accounts:       m.Accounts,
+		People:         m.DB,
+		CSRFKey:        csrfKey,
+		CookieSecure:   m.Config.CookieSecure(),
+		SessionTTL:     m.Config.Security.SessionTTL,
 	})
 	return err
+}
+
+func (m *Main) accountConfig() account.Config {
+	sec := m.Config.Security
+	return account.Config{BaseURL: m.Config.Server.BaseURL, Argon2: argon2Of(m.Config), SessionTTL: sec.SessionTTL,
+		MagicLinkTTL: sec.MagicLinkTTL, LoginRatePerMinute: sec.LoginRatePerMinute}
 }
 
 // jobList registers every scheduled job, in one place.
@@ -37,7 +55,7 @@ func (m *Main) jobList() []jobs.Job {
 	return []jobs.Job{
 		{Name: "search_reconcile", Run: func(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
 			r, err := m.Indexer.Reconcile(ctx, opts.DryRun)
-			return jobs.Report{Items: r.Indexed + r.Removed, Summary: r.String()}, err
+			return jobs.Report{Items: r.Changed(), Summary: r.String()}, err
 		}},
 	}
 }

@@ -9,6 +9,7 @@ import (
 	netmail "net/mail"
 	"os"
 
+	"passerelle/app/account"
 	"passerelle/app/config"
 	"passerelle/app/i18n"
 	"passerelle/app/mail"
@@ -30,8 +31,10 @@ type Main struct {
 	Mail    mail.Sender
 	Catalog i18n.Catalog
 	Indexer *passerelle.Indexer
-	Web     *web.Server
-	Jobs    *jobs.Scheduler
+	// Accounts signs people up and in; its emails leave in the background.
+	Accounts *account.Service
+	Web      *web.Server
+	Jobs     *jobs.Scheduler
 
 	listener net.Listener
 	served   chan error
@@ -109,6 +112,9 @@ func (m *Main) Close(ctx context.Context) error {
 	if m.Jobs != nil {
 		m.Jobs.Stop(ctx)
 		m.Jobs = nil
+	}
+	if m.Accounts != nil {
+		m.Accounts.Wait() // emails still being sent need the mail sender
 	}
 	errs = append(errs, m.closeParts(ctx))
 	return errors.Join(errs...)

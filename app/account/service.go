@@ -30,6 +30,8 @@ type Store interface {
 
 	HitRateLimit(ctx context.Context, key string, expiresAt time.Time) (int, error)
 	AppendAudit(ctx context.Context, e domain.AuditEvent) error
+
+	OrganisationStore
 }
 
 // Config holds the security settings of accounts.

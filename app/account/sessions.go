@@ -46,6 +46,12 @@ func (s *Service) EndSession(ctx context.Context, raw string, user *domain.User,
 	return s.store.DeleteWebSession(ctx, HashSecret(raw))
 }
 
+// DropSession forgets the session a browser had before signing in again,
+// so that a token planted before sign-in never outlives it.
+func (s *Service) DropSession(ctx context.Context, raw string) error {
+	return s.store.DeleteWebSession(ctx, HashSecret(raw))
+}
+
 // EndAllSessions signs the user out of every browser.
 func (s *Service) EndAllSessions(ctx context.Context, user *domain.User, client Client) error {
 	s.audit(ctx, domain.AuditEvent{ActorID: user.ID, Action: domain.AuditSignOutAll, IP: client.IP})

@@ -20,6 +20,10 @@ var callCriteria = []domain.Criterion{
 // callAxes are the four axes of the Département's ESS strategy.
 var callAxes = []string{"Observer et échanger", "Former et accompagner", "Soutenir", "Valoriser"}
 
+// callDocuments are the documents every file joins (the ESUS agreement
+// only for ESUS enterprises).
+var callDocuments = []domain.DocumentKind{domain.DocStatutes, domain.DocAccounts, domain.DocBankDetails, domain.DocESUSAgreement}
+
 const callRules = `Peuvent candidater les associations (numéro RNA) et les entreprises agréées ESUS (SIRET) dont le siège ou l'activité se situe dans les Hauts-de-Seine.
 
 Le projet propose un produit, un service ou un événement innovant qui répond aux besoins fondamentaux de la vie quotidienne (se nourrir, se loger, se déplacer, se soigner, accéder au numérique…), notamment des publics les plus fragiles.
@@ -35,6 +39,9 @@ func (g *generator) call() {
 		Budget: domain.Euros(callBudgetEuros), MaxAward: domain.Euros(callMaxAwardEuros),
 		OpensAt: opens, ClosesAt: g.at(g.today.AddDate(0, 0, 35), 12, 0),
 		Criteria: append([]domain.Criterion(nil), callCriteria...), Axes: append([]string(nil), callAxes...),
-		CreatedAt: opens.AddDate(0, 0, -7),
+		LegalForms: []domain.OrganisationKind{domain.KindAssociation, domain.KindESUS},
+		Territory:  domain.TerritorySeatOrAction, RequiredDocuments: callDocuments,
+		MinReviewers: domain.DefaultMinReviewers, DisagreementSpread: domain.DefaultDisagreementSpread,
+		CreatedAt: opens.AddDate(0, 0, -7), UpdatedAt: opens.AddDate(0, 0, -7),
 	})
 }

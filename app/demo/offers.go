@@ -76,6 +76,7 @@ func (g *generator) offer(org domain.Organisation, e employer, offerType domain.
 	if offerType == domain.OfferVisit {
 		g.visitSessions(&o, org)
 	}
+	o.PlacesLeft = o.Places
 	if g.chance(0.15) {
 		o.Languages = []string{pick(g, []string{"anglais", "espagnol", "arabe", "portugais"})}
 	}

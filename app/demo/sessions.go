@@ -36,12 +36,13 @@ func (g *generator) session(o *domain.Offer, org domain.Organisation, week int) 
 	s := domain.VisitSession{
 		ID: g.id("session"), OfferID: o.ID, StartsAt: startsAt,
 		EndsAt:   startsAt.Add(time.Duration(pick(g, []int{90, 120, 150})) * time.Minute),
-		Capacity: capacity, SeatsLeft: capacity,
+		Capacity: capacity,
 		MinGroup: min(capacity, g.between(5, 10)), AgeMin: o.AgeMin, AgeMax: o.AgeMax,
 		MeetingPoint: "Accueil de " + org.Name + ", " + org.Address, Accessible: o.Accessible,
 	}
 	s.MaxGroup = max(s.MinGroup, min(capacity, g.between(15, 30)))
 	g.reserveForPriorityEducation(&s)
+	s.OpenAllSeats()
 	return s
 }
 

@@ -15,20 +15,57 @@ type Criterion struct {
 	Weight int    `bson:"weight" json:"weight"`
 }
 
+// TerritoryRule says how an applicant must be tied to the Hauts-de-Seine.
+type TerritoryRule string
+
+const (
+	TerritorySeat         TerritoryRule = "seat"           // registered office in the 92
+	TerritorySeatOrAction TerritoryRule = "seat_or_action" // office or project communes in the 92
+)
+
 // Call is an edition of the PROGR'ESS call for projects.
 type Call struct {
-	ID        string      `bson:"_id" json:"id"`
-	Title     string      `bson:"title" json:"title"`
-	Theme     string      `bson:"theme" json:"theme"`
-	Rules     string      `bson:"rules" json:"rules"`
-	Budget    Money       `bson:"budget" json:"budget"`
-	MaxAward  Money       `bson:"max_award" json:"max_award"`
-	Committed Money       `bson:"committed" json:"committed"`
-	OpensAt   time.Time   `bson:"opens_at" json:"opens_at"`
-	ClosesAt  time.Time   `bson:"closes_at" json:"closes_at"`
-	Criteria  []Criterion `bson:"criteria" json:"criteria"`
-	Axes      []string    `bson:"axes" json:"axes"`
-	CreatedAt time.Time   `bson:"created_at" json:"created_at"`
+	ID                string             `bson:"_id" json:"id"`
+	Title             string             `bson:"title" json:"title"`
+	Theme             string             `bson:"theme" json:"theme"`
+	Rules             string             `bson:"rules" json:"rules"`
+	Budget            Money              `bson:"budget" json:"budget"`
+	MaxAward          Money              `bson:"max_award" json:"max_award"`
+	OpensAt           time.Time          `bson:"opens_at" json:"opens_at"`
+	ClosesAt          time.Time          `bson:"closes_at" json:"closes_at"`
+	LegalForms        []OrganisationKind `bson:"legal_forms" json:"legal_forms"`
+	Territory         TerritoryRule      `bson:"territory" json:"territory"`
+	Criteria          []Criterion        `bson:"criteria" json:"criteria"`
+	Axes              []string           `bson:"axes" json:"axes"`
+	RequiredDocuments []DocumentKind     `bson:"required_documents" json:"required_documents"`
+	MinReviewers      int                `bson:"min_reviewers" json:"min_reviewers"`
+	// DisagreementSpread is the gap between two reviewers' weighted totals
+	// (out of 100) above which a file is flagged for discussion.
+	DisagreementSpread float64   `bson:"disagreement_spread" json:"disagreement_spread"`
+	LaureatesPublished bool      `bson:"laureates_published" json:"laureates_published"`
+	CreatedAt          time.Time `bson:"created_at" json:"created_at"`
+	UpdatedAt          time.Time `bson:"updated_at" json:"updated_at"`
+
+	// Committed, AwardedIDs and AwardAmounts change only together, in one
+	// conditional update of this document, so that the budget is never
+	// exceeded and an application is never funded twice, whatever the
+	// concurrency; AwardAmounts (by application ID) is the amount of record.
+	Committed    Money            `bson:"committed" json:"committed"`
+	AwardedIDs   []string         `bson:"awarded_ids,omitempty" json:"awarded_ids"`
+	AwardAmounts map[string]Money `bson:"award_amounts,omitempty" json:"award_amounts"`
+}
+
+// Remaining is the part of the budget not yet committed to awards.
+func (c *Call) Remaining() Money { return c.Budget - c.Committed }
+
+// Accepts reports whether an organisation of kind k may apply.
+func (c *Call) Accepts(k OrganisationKind) bool {
+	for _, form := range c.LegalForms {
+		if form == k {
+			return true
+		}
+	}
+	return false
 }
 
 // IsOpen reports whether applications may be submitted at instant now.

@@ -45,6 +45,7 @@ type Offer struct {
 	TensionFamily    string      `bson:"tension_family,omitempty" json:"tension_family,omitempty"`
 	ESS              bool        `bson:"ess" json:"ess"`
 	CommuneCode      string      `bson:"commune_code" json:"commune_code"`
+	Address          string      `bson:"address,omitempty" json:"address,omitempty"` // a place outside the 92, when no commune
 	Lat              float64     `bson:"lat" json:"lat"`
 	Lng              float64     `bson:"lng" json:"lng"`
 	AgeMin           int         `bson:"age_min" json:"age_min"`
@@ -53,11 +54,16 @@ type Offer struct {
 	StartDate        time.Time   `bson:"start_date" json:"start_date"`
 	EndDate          time.Time   `bson:"end_date" json:"end_date"`
 	Places           int         `bson:"places" json:"places"`
+	PlacesLeft       int         `bson:"places_left" json:"places_left"`  // decremented by each acceptance
+	AcceptedIDs      []string    `bson:"accepted_ids,omitempty" json:"-"` // applications holding a place
 	Accessible       bool        `bson:"accessible" json:"accessible"`
 	Remote           bool        `bson:"remote" json:"remote"`
 	Languages        []string    `bson:"languages,omitempty" json:"languages,omitempty"`
 	Status           OfferStatus `bson:"status" json:"status"`
 	RejectReason     string      `bson:"reject_reason,omitempty" json:"reject_reason,omitempty"`
+	ContactEmail     string      `bson:"contact_email,omitempty" json:"-"`
+	ContactName      string      `bson:"contact_name,omitempty" json:"-"`
 	CreatedAt        time.Time   `bson:"created_at" json:"created_at"`
+	UpdatedAt        time.Time   `bson:"updated_at,omitempty" json:"updated_at,omitempty"`
 	PublishedAt      *time.Time  `bson:"published_at,omitempty" json:"published_at,omitempty"`
 }

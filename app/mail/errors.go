@@ -2,6 +2,7 @@ package mail
 
 import (
 	"errors"
+	"net/textproto"
 
 	gomail "github.com/wneessen/go-mail"
 
@@ -17,6 +18,10 @@ func IsPermanent(err error) bool {
 	var sendErr *gomail.SendError
 	if errors.As(err, &sendErr) {
 		return !sendErr.IsTemp() && sendErr.ErrorCode() >= 500
+	}
+	var reply *textproto.Error // a reply to a committed send (committed.go)
+	if errors.As(err, &reply) {
+		return reply.Code >= 500
 	}
 	var appErr *domain.Error
 	return errors.As(err, &appErr) && appErr.Code == domain.EINVALID

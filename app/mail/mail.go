@@ -32,6 +32,11 @@ type Message struct {
 // Sender delivers messages.
 type Sender interface {
 	Send(ctx context.Context, msg Message) error
+	// SendCommitted sends msg and calls commit just before the relay
+	// accepts it, so that the caller records a send exactly once (see
+	// committed.go). After commit returned nil, an error means the relay
+	// did not take the message: the caller undoes its commit.
+	SendCommitted(ctx context.Context, msg Message, commit func(context.Context) error) error
 	// Ready reports whether messages can be delivered now.
 	Ready(ctx context.Context) error
 	Close() error

@@ -38,3 +38,22 @@ func (db *DB) setUserFields(ctx context.Context, userID string, fields bson.D) e
 	}
 	return nil
 }
+
+// AddUserOrganisation makes the user a member of the organisation; being
+// one already is no error.
+func (db *DB) AddUserOrganisation(ctx context.Context, userID, orgID string) error {
+	res, err := db.users().UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
+		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "organisation_ids", Value: orgID}}}})
+	if err != nil {
+		return mapError(err)
+	}
+	if res.MatchedCount == 0 {
+		return &domain.Error{Code: domain.ENOTFOUND, Message: "error.user.not_found"}
+	}
+	return nil
+}
+
+// OrganisationMembers returns the users who belong to the organisation.
+func (db *DB) OrganisationMembers(ctx context.Context, orgID string) ([]domain.User, error) {
+	return findAll[domain.User](ctx, db.users(), bson.D{{Key: "organisation_ids", Value: orgID}})
+}

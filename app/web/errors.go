@@ -46,6 +46,7 @@ type problem struct {
 
 func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	status, key, field := s.classify(c, err)
+	setRetryAfter(c, err)
 	locale := localeOf(c)
 	p := problem{
 		Type:      "about:blank",

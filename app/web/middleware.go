@@ -22,6 +22,20 @@ func (s *Server) middleware() {
 	s.app.Use(s.securityHeaders)
 	s.app.Use(compress.New())
 	s.app.Use(s.negotiateLocale)
+	s.app.Use(skipInfra(s.loadSession))
+	s.app.Use(skipInfra(s.csrf))
+}
+
+// skipInfra spares static files and probes the session lookups: they are
+// requested often and never change anything.
+func skipInfra(h fiber.Handler) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		p := c.Path()
+		if strings.HasPrefix(p, "/static/") || p == "/healthz" || p == "/readyz" || p == "/metrics" {
+			return c.Next()
+		}
+		return h(c)
+	}
 }
 
 func requestID(c *fiber.Ctx) string {

@@ -53,6 +53,8 @@ func (s *Server) render(c *fiber.Ctx, page string, data fiber.Map) error {
 	data["L"] = localizer{locale: locale, catalog: s.deps.Catalog}
 	data["Path"] = c.Path()
 	data["RequestID"] = requestID(c)
+	data["User"] = currentUser(c)
+	data["CSRF"] = csrfOf(c)
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout.html", data); err != nil {
 		return err

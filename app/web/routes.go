@@ -1,18 +1,55 @@
 package web
 
-// routes declares every route of the platform, in one place.
+import "github.com/gofiber/fiber/v2"
+
+// routes declares every route of the platform, in one place; who may use
+// each is declared in access.go.
 func (s *Server) routes() {
 	s.middleware()
-	s.app.Get("/static/*", s.assets.serve)
-	s.app.Get("/healthz", s.healthz)
-	s.app.Get("/readyz", s.readyz)
-	s.app.Get("/metrics", s.metrics.handler())
+	get, post := s.method(fiber.MethodGet), s.method(fiber.MethodPost)
+	get("/static/*", s.assets.serve)
+	get("/healthz", s.healthz)
+	get("/readyz", s.readyz)
+	get("/metrics", s.metrics.handler())
 
-	s.app.Get("/", s.home)
-	s.app.Get("/jeunes", s.space("youth", 12, 0))
-	s.app.Get("/etablissements", s.space("counsellor", 0, 20))
-	s.app.Get("/employeurs", s.space("employer", 0, 0))
-	s.app.Get("/progress", s.space("progress", 0, 0))
-	s.app.Get("/agents", s.space("staff", 0, 0))
-	s.app.Get("/offres/:id", s.offer)
+	get("/", s.home)
+	get("/jeunes", s.space("youth", 12, 0))
+	get("/etablissements", s.space("counsellor", 0, 20))
+	get("/employeurs", s.space("employer", 0, 0))
+	get("/progress", s.space("progress", 0, 0))
+	get("/agents", s.space("staff", 0, 0))
+	get("/offres", s.searchPage)
+	get("/offres/:id", s.offer)
+	get("/api/v1/search", s.searchAPI)
+	get("/api/v1/suggest", s.suggest)
+
+	get("/connexion", s.signInPage)
+	post("/connexion", s.signInWithPassword)
+	post("/connexion/lien", s.requestMagicLink)
+	get("/connexion/lien/:token", s.magicLinkPage)
+	post("/connexion/lien/:token", s.useMagicLink)
+	post("/deconnexion", s.signOut)
+	post("/deconnexion/partout", s.signOutEverywhere)
+	get("/inscription", s.signUpPage)
+	post("/inscription", s.signUp)
+	get("/verification/:token", s.verifyEmail)
+	get("/mot-de-passe/oubli", s.forgotPage)
+	post("/mot-de-passe/oubli", s.requestReset)
+	get("/mot-de-passe/nouveau/:token", s.resetPage)
+	post("/mot-de-passe/nouveau/:token", s.resetPassword)
+	get("/compte", s.accountPage)
+
+	get("/organisations/nouvelle", s.newOrganisationPage)
+	post("/organisations/nouvelle", s.createOrganisation)
+	get("/organisations/:id", s.organisationPage)
+	post("/organisations/:id/invitations", s.inviteMember)
+	get("/invitations/:token", s.invitationPage)
+	post("/invitations/:token", s.acceptInvitation)
+	get("/agents/organisations", s.staffOrganisations)
+	post("/agents/organisations/:id/verification", s.verifyOrganisation)
+}
+
+// method returns a registrar of routes of one HTTP method.
+func (s *Server) method(m string) func(path string, handlers ...fiber.Handler) {
+	return func(path string, handlers ...fiber.Handler) { s.route(m, path, handlers...) }
 }

@@ -3,13 +3,16 @@ package web
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
+	"passerelle/app/account"
 	"passerelle/app/i18n"
+	"passerelle/search"
 )
 
 // Server is the HTTP front of the platform.
@@ -19,6 +22,10 @@ type Server struct {
 	views   *views
 	assets  *assets
 	metrics *metrics
+	// declared and undeclared are the routes registered through route, with
+	// and without an access rule.
+	declared   map[string]bool
+	undeclared []string
 }
 
 // Deps are what the handlers need from the rest of the application.
@@ -27,6 +34,8 @@ type Deps struct {
 	Catalog   i18n.Catalog
 	Store     Store
 	Readiness []Check
+	// Search answers the search page and API; nil in tests without one.
+	Search search.Engine
 	// TLS turns on HSTS: only meaningful when the server itself terminates TLS.
 	TLS bool
 	// TrustedProxies may set X-Forwarded-For; the client IP (logs, rate
@@ -34,6 +43,17 @@ type Deps struct {
 	TrustedProxies []string
 	// Now is the clock; tests may fix it.
 	Now func() time.Time
+
+	// Accounts signs people up and in and keeps their sessions.
+	Accounts *account.Service
+	// People reads accounts, organisations and the audit log.
+	People PeopleStore
+	// CSRFKey signs anti-forgery tokens; every replica must share it.
+	CSRFKey []byte
+	// CookieSecure sends cookies over HTTPS only.
+	CookieSecure bool
+	// SessionTTL is the lifetime of the session cookie.
+	SessionTTL time.Duration
 }
 
 // New builds the server and declares its routes.
@@ -41,7 +61,10 @@ func New(deps Deps) (*Server, error) {
 	if deps.Now == nil {
 		deps.Now = time.Now
 	}
-	s := &Server{deps: deps, assets: loadAssets(), metrics: newMetrics()}
+	if deps.Accounts == nil || deps.People == nil || len(deps.CSRFKey) < 32 {
+		return nil, errors.New("web: the accounts service, the people store and a CSRF key of 32 bytes are required")
+	}
+	s := &Server{deps: deps, assets: loadAssets(), metrics: newMetrics(), declared: map[string]bool{}}
 	var err error
 	if s.views, err = parseViews(deps.Catalog, s.assets); err != nil {
 		return nil, err
@@ -59,7 +82,7 @@ func New(deps Deps) (*Server, error) {
 		ProxyHeader:             proxyHeader(deps.TrustedProxies),
 	})
 	s.routes()
-	return s, nil
+	return s, s.checkDeclared()
 }
 
 // Serve accepts connections on ln until Shutdown.

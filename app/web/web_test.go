@@ -12,8 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"passerelle/app/account"
+	"passerelle/app/account/accounttest"
 	"passerelle/app/demo"
 	"passerelle/app/i18n"
+	"passerelle/app/mail/mailtest"
 	"passerelle/app/store"
 	"passerelle/app/store/storetest"
 	"passerelle/app/web"
@@ -21,9 +24,11 @@ import (
 
 // fixture is a web server over a real embedded database holding the demo data.
 type fixture struct {
-	server *web.Server
-	db     *store.DB
-	now    time.Time
+	server   *web.Server
+	db       *store.DB
+	now      time.Time
+	accounts *account.Service
+	mails    *mailtest.Server
 }
 
 func newFixture(t *testing.T, checks ...web.Check) *fixture {
@@ -33,6 +38,12 @@ func newFixture(t *testing.T, checks ...web.Check) *fixture {
 
 func newFixtureOn(t *testing.T, db *store.DB, checks ...web.Check) *fixture {
 	t.Helper()
+	return newFixtureWith(t, db, func(*web.Deps) {}, checks...)
+}
+
+// newFixtureWith lets a test add dependencies (the search engine) to the server.
+func newFixtureWith(t *testing.T, db *store.DB, adjust func(*web.Deps), checks ...web.Check) *fixture {
+	t.Helper()
 	now := time.Date(2026, 11, 26, 10, 0, 0, 0, i18n.Paris)
 	loadDemo(t, db, now)
 	catalog, err := i18n.Load()
@@ -40,12 +51,16 @@ func newFixtureOn(t *testing.T, db *store.DB, checks ...web.Check) *fixture {
 		t.Fatal(err)
 	}
 	checks = append([]web.Check{{Name: "database", Check: db.Ping}}, checks...)
-	srv, err := web.New(web.Deps{Logger: slog.New(slog.DiscardHandler), Catalog: catalog, Store: db,
-		Readiness: checks, Now: func() time.Time { return now }})
+	accounts, mails := accounttest.New(t, db)
+	deps := web.Deps{Logger: slog.New(slog.DiscardHandler), Catalog: catalog, Store: db,
+		Readiness: checks, Now: func() time.Time { return now }, Accounts: accounts, People: db,
+		CSRFKey: []byte(strings.Repeat("k", 32))}
+	adjust(&deps)
+	srv, err := web.New(deps)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{server: srv, db: db, now: now}
+	return &fixture{server: srv, db: db, now: now, accounts: accounts, mails: mails}
 }
 
 func loadDemo(t *testing.T, db *store.DB, now time.Time) {

@@ -108,6 +108,7 @@ func wordQuery(word string, last bool) query.Query {
 	fuzzy.SetFuzziness(typos(word))
 	fuzzy.SetBoost(0.5)
 	alternatives = append(alternatives, fuzzy)
+	alternatives = append(alternatives, swapQueries(word)...)
 	if last && len([]rune(word)) >= minPrefix {
 		prefix := bleve.NewPrefixQuery(word)
 		prefix.SetField(fieldPlain)
@@ -125,4 +126,31 @@ func typos(word string) int {
 		return 1
 	}
 	return 0
+}
+
+// swapBoost ranks a word with two neighbour letters swapped, one typo for
+// people and for Meilisearch, above the other words the Levenshtein fuzzy
+// query finds two edits away.
+const swapBoost = 1.5
+
+// swapQueries match, as exact terms, the words that differ from word by
+// two swapped neighbour letters, when word is long enough for a typo.
+func swapQueries(word string) []query.Query {
+	letters := []rune(word)
+	if typos(word) == 0 {
+		return nil
+	}
+	var out []query.Query
+	for i := 0; i+1 < len(letters); i++ {
+		if letters[i] == letters[i+1] {
+			continue
+		}
+		swapped := slices.Clone(letters)
+		swapped[i], swapped[i+1] = swapped[i+1], swapped[i]
+		term := bleve.NewTermQuery(string(swapped))
+		term.SetField(fieldPlain)
+		term.SetBoost(swapBoost)
+		out = append(out, term)
+	}
+	return out
 }

@@ -30,6 +30,7 @@ func RunContract(t *testing.T, open Opener) {
 	}{
 		{"index and find", testIndexAndFind},
 		{"text matching", testTextMatching},
+		{"typo ranking", testTypoRanking},
 		{"highlights", testHighlights},
 		{"filters", testFilters},
 		{"facets", testFacets},

@@ -61,6 +61,16 @@ func testTextMatching(t *testing.T, e search.Engine) {
 	}
 }
 
+// testTypoRanking checks that a word with a letter swapped ranks the word
+// it was meant for (one typo, as people count them) above a longer word
+// that is also two edits away.
+func testTypoRanking(t *testing.T, e search.Engine) {
+	got := ids(find(t, e, search.Query{Text: "boulangre"}))
+	if len(got) == 0 || got[0] != "o01" {
+		t.Errorf("boulangre ranked %v, want o01 (Apprenti boulanger) first", got)
+	}
+}
+
 func testHighlights(t *testing.T, e search.Engine) {
 	res := find(t, e, search.Query{Text: "fournil", Types: []string{"apprenticeship"}})
 	if len(res.Hits) != 1 {

@@ -7,6 +7,7 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -41,12 +42,34 @@ func StartMeilisearch(t testing.TB) (url, key string) {
 // RunMeilisearch is StartMeilisearch for tests that also stop and restart it.
 func RunMeilisearch(t testing.TB) *Meilisearch {
 	t.Helper()
-	m := &Meilisearch{bin: binary(t), addr: freeAddr(t), dir: t.TempDir(), Key: rand.Text()}
-	m.URL = "http://" + m.addr
-	m.Restart(t)
+	bin, err := Binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Launch(bin, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(m.Stop)
 	return m
 }
+
+// Launch starts a fresh Meilisearch on loopback with its data in dir, for
+// commands (the benchmark) that run outside tests; the caller stops it.
+func Launch(bin, dir string) (*Meilisearch, error) {
+	addr, err := freeAddr()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	m := &Meilisearch{bin: bin, addr: addr, dir: dir, Key: rand.Text(), URL: "http://" + addr}
+	return m, m.start()
+}
+
+// DataDir is where the server keeps its data, to measure its size.
+func (m *Meilisearch) DataDir() string { return filepath.Join(m.dir, "data.ms") }
 
 // Stop kills the process, keeping its data; stopping twice is harmless.
 func (m *Meilisearch) Stop() {
@@ -62,10 +85,16 @@ func (m *Meilisearch) Stop() {
 // until it answers /health.
 func (m *Meilisearch) Restart(t testing.TB) {
 	t.Helper()
+	if err := m.start(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (m *Meilisearch) start() error {
 	m.Stop()
 	logFile, err := os.OpenFile(filepath.Join(m.dir, "meilisearch.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
 	defer logFile.Close()
 	cmd := exec.Command(m.bin, "--http-addr", m.addr, "--master-key", m.Key, "--no-analytics",
@@ -73,14 +102,15 @@ func (m *Meilisearch) Restart(t testing.TB) {
 		"--max-indexing-threads", "1")
 	cmd.Dir, cmd.Stdout, cmd.Stderr = m.dir, logFile, logFile
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("start meilisearch %s: %v", m.bin, err)
+		return fmt.Errorf("start meilisearch %s: %w", m.bin, err)
 	}
 	m.cmd = cmd
 	if err := m.waitHealthy(30 * time.Second); err != nil {
 		log, _ := os.ReadFile(filepath.Join(m.dir, "meilisearch.log"))
 		m.Stop()
-		t.Fatalf("meilisearch did not become healthy: %v\n%s", err, log)
+		return fmt.Errorf("meilisearch did not become healthy: %w\n%s", err, log)
 	}
+	return nil
 }
 
 func (m *Meilisearch) waitHealthy(limit time.Duration) error {
@@ -103,40 +133,45 @@ func (m *Meilisearch) waitHealthy(limit time.Duration) error {
 	}
 }
 
-func binary(t testing.TB) string {
-	t.Helper()
+// Binary returns the Meilisearch executable: $MEILISEARCH_BIN, or the one
+// .ci/install-meilisearch puts under the repository.
+func Binary() (string, error) {
 	bin := os.Getenv(BinEnv)
 	if bin == "" {
-		bin = filepath.Join(repoRoot(t), npmBinary)
+		root, err := repoRoot()
+		if err != nil {
+			return "", err
+		}
+		bin = filepath.Join(root, npmBinary)
 	}
 	if info, err := os.Stat(bin); err != nil || info.Mode()&0o111 == 0 {
-		t.Fatalf("no executable Meilisearch at %s (set %s or run .ci/install-meilisearch)", bin, BinEnv)
+		return "", fmt.Errorf("no executable Meilisearch at %s (set %s or run .ci/install-meilisearch)", bin, BinEnv)
 	}
-	return bin
+	return bin, nil
 }
 
-func repoRoot(t testing.TB) string {
+func repoRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
+			return dir, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Fatal("no go.mod above the test's folder: run .ci/install-meilisearch and set " + BinEnv)
+			return "", errors.New("no go.mod above the working folder: run .ci/install-meilisearch and set " + BinEnv)
 		}
 		dir = parent
 	}
 }
 
-func freeAddr(t testing.TB) string {
+func freeAddr() (string, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	defer l.Close()
-	return l.Addr().String()
+	return l.Addr().String(), nil
 }

@@ -17,3 +17,32 @@
   refresh();
   setInterval(refresh, 60000);
 })();
+
+// The search box suggests jobs and communes as one types (the page works
+// without it: the datalist stays empty).
+(function () {
+  "use strict";
+  var input = document.querySelector("input[data-suggest]");
+  if (!input || !window.fetch) return;
+  var list = document.getElementById(input.getAttribute("list"));
+  var timer = null;
+  function fill(data) {
+    list.textContent = "";
+    data.jobs.concat(data.communes).forEach(function (value) {
+      var option = document.createElement("option");
+      option.value = value;
+      list.appendChild(option);
+    });
+  }
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var q = input.value.trim();
+      if (q.length < 2) return;
+      fetch(input.getAttribute("data-suggest") + "?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) { if (data) fill(data); })
+        .catch(function () {});
+    }, 150);
+  });
+})();

@@ -1,0 +1,189 @@
+package account_test
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"passerelle/app/account"
+	"passerelle/app/account/accounttest"
+	"passerelle/app/domain"
+	"passerelle/app/mail/mailtest"
+	"passerelle/app/store/storetest"
+)
+
+var (
+	ctx    = context.Background()
+	client = account.Client{IP: "192.0.2.10", UserAgent: "test", Locale: "fr"}
+)
+
+const goodPassword = "un cheval bleu traverse Nanterre"
+
+func register(t *testing.T, svc *account.Service, email, password string) {
+	t.Helper()
+	form := url.Values{"email": {email}, "name": {"Léa Martin"}, "role": {"employer"}, "password": {password}}
+	if password == "" {
+		form.Set("passwordless", "1")
+	}
+	in, err := account.ParseSignUp(form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Register(ctx, in, client); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func wantCode(t *testing.T, err error, code, key string) {
+	t.Helper()
+	if domain.ErrorCode(err) != code || domain.ErrorMessage(err) != key {
+		t.Fatalf("error %v, want %s %s", err, code, key)
+	}
+}
+
+func TestSignUpVerifyThenSignInWithPassword(t *testing.T) {
+	svc, mails := accounttest.New(t, storetest.Open(t))
+	register(t, svc, "Lea.Martin@Example.fr", goodPassword)
+	verify := mails.WaitFor(1, 10*time.Second)[0]
+	if !strings.Contains(verify.Subject, "Confirmez votre adresse") || verify.To[0] != "lea.martin@example.fr" || verify.HTML == "" {
+		t.Fatalf("verification email: %q to %v", verify.Subject, verify.To)
+	}
+	_, _, err := svc.SignIn(ctx, "lea.martin@example.fr", goodPassword, client)
+	wantCode(t, err, domain.EFORBIDDEN, "error.auth.unverified")
+	mails.WaitFor(2, 10*time.Second) // the link is sent again
+	_, token := accounttest.Link(t, verify)
+	session, user, err := svc.VerifyEmail(ctx, token, client)
+	if err != nil || user.EmailVerifiedAt == nil && session == "" {
+		t.Fatalf("verify: %v", err)
+	}
+	if got, _ := svc.SessionUser(ctx, session); got == nil || got.ID != user.ID {
+		t.Fatalf("session of the verification link does not sign in: %v", got)
+	}
+	if _, _, err := svc.SignIn(ctx, "LEA.martin@example.fr", goodPassword, client); err != nil {
+		t.Fatalf("sign in after verification: %v", err)
+	}
+	_, _, err = svc.SignIn(ctx, "lea.martin@example.fr", goodPassword+"x", client)
+	wantCode(t, err, domain.EINVALID, "error.auth.invalid_credentials")
+}
+
+func TestSignUpWithATakenAddressAnswersTheSameAndWarnsItsOwner(t *testing.T) {
+	svc, mails := accounttest.New(t, storetest.Open(t))
+	register(t, svc, "lea@example.fr", "")
+	register(t, svc, "lea@example.fr", goodPassword)
+	got := mails.WaitFor(2, 10*time.Second)
+	subjects := got[0].Subject + " | " + got[1].Subject
+	if !strings.Contains(subjects, "Un compte existe déjà") || !strings.Contains(subjects, "Confirmez") {
+		t.Fatalf("subjects %q", subjects)
+	}
+	_, _, err := svc.SignIn(ctx, "nobody@example.fr", goodPassword, client)
+	wantCode(t, err, domain.EINVALID, "error.auth.invalid_credentials")
+}
+
+func verifiedAccount(t *testing.T, svc *account.Service, mails *mailtest.Server, email string) *domain.User {
+	t.Helper()
+	n := len(mails.Messages())
+	register(t, svc, email, goodPassword)
+	_, token := accounttest.Link(t, mails.WaitFor(n+1, 10*time.Second)[n])
+	_, user, err := svc.VerifyEmail(ctx, token, client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return user
+}
+
+func TestMagicLinkWorksOnceAndExpires(t *testing.T) {
+	svc, mails := accounttest.New(t, storetest.Open(t))
+	verifiedAccount(t, svc, mails, "lea@example.fr")
+	if err := svc.RequestMagicLink(ctx, "nobody@example.fr", client); err != nil {
+		t.Fatalf("unknown address must get the same answer: %v", err)
+	}
+	if err := svc.RequestMagicLink(ctx, "lea@example.fr", client); err != nil {
+		t.Fatal(err)
+	}
+	msg := mails.WaitFor(2, 10*time.Second)[1]
+	path, token := accounttest.Link(t, msg)
+	if path != "/connexion/lien/" || !strings.Contains(msg.Text, "15 minutes") {
+		t.Fatalf("magic link %s in %q", path, msg.Text)
+	}
+	if _, _, err := svc.UseMagicLink(ctx, token, client); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := svc.UseMagicLink(ctx, token, client)
+	wantCode(t, err, domain.EINVALID, "error.token.invalid")
+
+	svc.RequestMagicLink(ctx, "lea@example.fr", client)
+	_, late := accounttest.Link(t, mails.WaitFor(3, 10*time.Second)[2])
+	svc.Now = func() time.Time { return time.Now().Add(16 * time.Minute) }
+	_, _, err = svc.UseMagicLink(ctx, late, client)
+	wantCode(t, err, domain.EINVALID, "error.token.invalid")
+}
+
+func TestResetPasswordEndsEverySessionAndKeepsLinkOnRefusedPassword(t *testing.T) {
+	svc, mails := accounttest.New(t, storetest.Open(t))
+	user := verifiedAccount(t, svc, mails, "lea@example.fr")
+	old, _ := svc.StartSession(ctx, user, client)
+	svc.RequestReset(ctx, "lea@example.fr", client)
+	_, token := accounttest.Link(t, mails.WaitFor(2, 10*time.Second)[1])
+	_, _, err := svc.ResetPassword(ctx, token, "short", client)
+	wantCode(t, err, domain.EINVALID, "error.password.too_short")
+	const newPassword = "la mer est calme à Boulogne"
+	if _, _, err := svc.ResetPassword(ctx, token, newPassword, client); err != nil {
+		t.Fatal(err)
+	}
+	if u, _ := svc.SessionUser(ctx, old); u != nil {
+		t.Fatal("a session from before the reset still works")
+	}
+	if _, _, err := svc.SignIn(ctx, "lea@example.fr", newPassword, client); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSessionsRotateAndSignOutEverywhere(t *testing.T) {
+	svc, mails := accounttest.New(t, storetest.Open(t))
+	user := verifiedAccount(t, svc, mails, "lea@example.fr")
+	a, _ := svc.StartSession(ctx, user, client)
+	b, _ := svc.StartSession(ctx, user, client)
+	if a == b || len(a) != 64 {
+		t.Fatalf("tokens %q and %q", a, b)
+	}
+	if err := svc.EndSession(ctx, a, user, client); err != nil {
+		t.Fatal(err)
+	}
+	if u, _ := svc.SessionUser(ctx, a); u != nil {
+		t.Fatal("signed-out session still works")
+	}
+	if u, _ := svc.SessionUser(ctx, b); u == nil {
+		t.Fatal("signing out one browser ended the other")
+	}
+	svc.EndAllSessions(ctx, user, client)
+	if u, _ := svc.SessionUser(ctx, b); u != nil {
+		t.Fatal("sign out everywhere left a session")
+	}
+	c, _ := svc.StartSession(ctx, user, client)
+	svc.Now = func() time.Time { return time.Now().Add(25 * time.Hour) }
+	if u, _ := svc.SessionUser(ctx, c); u != nil {
+		t.Fatal("expired session still works")
+	}
+}
+
+func TestRateLimitPerAccountSaysWhenToRetry(t *testing.T) {
+	svc, _ := accounttest.New(t, storetest.Open(t))
+	var err error
+	for range accounttest.Config.LoginRatePerMinute + 1 {
+		_, _, err = svc.SignIn(ctx, "lea@example.fr", "wrong password here", client)
+	}
+	var limited *account.RateLimited
+	if !errors.As(err, &limited) || limited.RetryAfter <= 0 || limited.RetryAfter > time.Minute {
+		t.Fatalf("error %v, want a rate limit", err)
+	}
+	wantCode(t, err, domain.ETOOMANY, "error.auth.too_many")
+	other := client
+	other.IP = "192.0.2.11"
+	_, _, err = svc.SignIn(ctx, "lea@example.fr", "wrong password here", other)
+	if !errors.As(err, &limited) {
+		t.Fatalf("the account limit must hold from another address: %v", err)
+	}
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"passerelle/search/bench"
+	"passerelle/search/embedded"
+	"passerelle/search/meili"
+	"passerelle/search/searchtest"
+)
+
+// cmdBench measures the search engines (`bench search --docs N`) or the
+// search page of a running platform (`bench load --url URL`).
+func cmdBench(ctx context.Context, env *cliEnv, args []string) error {
+	switch {
+	case len(args) > 0 && args[0] == "search":
+		return benchSearch(ctx, env, args[1:])
+	case len(args) > 0 && args[0] == "load":
+		return benchLoad(ctx, env, args[1:])
+	}
+	return usageError{"usage : bench search [OPTIONS] ou bench load --url URL [OPTIONS] ; voir --help"}
+}
+
+func benchSearch(ctx context.Context, env *cliEnv, args []string) error {
+	fs := env.flags("bench search", "bench search [--docs N] [--queries N] [--meilisearch-url URL --meilisearch-key CLÉ]")
+	docs := fs.Int("docs", 10_000, "nombre d'offres générées")
+	queries := fs.Int("queries", 1000, "nombre de requêtes mesurées")
+	url := fs.String("meilisearch-url", "", "Meilisearch déjà lancé (sinon $MEILISEARCH_BIN est démarré)")
+	key := fs.String("meilisearch-key", "", "clé maîtresse de ce Meilisearch")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "passerelle-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	subjects, stop, err := benchSubjects(ctx, env, tmp, *url, *key)
+	defer stop()
+	if err != nil {
+		return err
+	}
+	offers, mix := searchtest.Generate(*docs), bench.Mix(*queries)
+	var reports []*bench.Report
+	for _, s := range subjects {
+		r, err := bench.Measure(ctx, s, offers, mix)
+		if err != nil {
+			return err
+		}
+		reports = append(reports, r)
+	}
+	bench.Print(env.stdout, reports)
+	return nil
+}
+
+// benchSubjects opens the embedded engine in tmp, and Meilisearch at url or
+// started from its binary; without either, Meilisearch is left out.
+func benchSubjects(ctx context.Context, env *cliEnv, tmp, url, key string) ([]bench.Subject, func(), error) {
+	dir := filepath.Join(tmp, "embedded")
+	local, err := embedded.Open(dir)
+	if err != nil {
+		return nil, func() {}, err
+	}
+	subjects := []bench.Subject{{Name: "embedded", Engine: local, Dir: dir}}
+	stop := func() { _ = local.Close() }
+	meiliDir := ""
+	if url == "" {
+		bin, err := searchtest.Binary()
+		if err != nil {
+			fmt.Fprintln(env.stderr, "Meilisearch non mesuré :", err)
+			return subjects, stop, nil
+		}
+		server, err := searchtest.Launch(bin, filepath.Join(tmp, "meilisearch"))
+		if err != nil {
+			return subjects, stop, err
+		}
+		stop = func() { _ = local.Close(); server.Stop() }
+		url, key, meiliDir = server.URL, server.Key, server.DataDir()
+	}
+	remote, err := meili.New(ctx, meili.Config{URL: url, APIKey: key, Index: "bench"})
+	if err != nil {
+		return subjects, stop, err
+	}
+	return append(subjects, bench.Subject{Name: "meilisearch", Engine: remote, Dir: meiliDir}), stop, nil
+}
+
+// loadPaths are the searches the load run sends in turn: browsing, text,
+// typo around a commune, filters, and one that needs relaxing.
+var loadPaths = []string{
+	"/offres",
+	"/offres?q=boulangerie",
+	"/offres?q=boulangre&near=92050&radius=10&sort=distance",
+	"/offres?type=apprenticeship&age=17&page=2",
+	"/offres?q=informatique&near=92012&radius=5&ess=1",
+	"/offres?q=boulangerie&near=92002&radius=2&tension=informatique",
+}
+
+func benchLoad(ctx context.Context, env *cliEnv, args []string) error {
+	fs := env.flags("bench load", "bench load --url URL [--clients N] [--duration D]")
+	base := fs.String("url", "", "adresse de la plateforme, ex. http://127.0.0.1:8080")
+	clients := fs.Int("clients", 50, "clients simultanés")
+	duration := fs.Duration("duration", 20*time.Second, "durée de la mesure")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *base == "" || *clients < 1 {
+		return usageError{"--url et un nombre de clients positif sont nécessaires"}
+	}
+	urls := make([]string, len(loadPaths))
+	for i, p := range loadPaths {
+		urls[i] = strings.TrimSuffix(*base, "/") + p
+	}
+	bench.Load(ctx, urls, *clients, 2*time.Second) // warm-up
+	bench.Load(ctx, urls, *clients, *duration).Print(env.stdout, *clients)
+	return nil
+}

@@ -1,0 +1,132 @@
+package notify
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"passerelle/app/domain"
+	"passerelle/app/mail"
+)
+
+// Delivery counts what one Deliver did.
+type Delivery struct {
+	Sent    int
+	Retried int // failed for now, to be retried later
+	Failed  int // given up: permanent failure or last attempt
+	Skipped int // taken by another sender first
+}
+
+func (d Delivery) String() string {
+	return fmt.Sprintf("%d envoyés, %d à réessayer, %d abandonnés", d.Sent, d.Retried, d.Failed)
+}
+
+// errClaimLost means our claim ran out and another sender took the
+// notification: the commit refuses, and the relay discards our copy.
+var errClaimLost = errors.New("notify: claim lost")
+
+// Deliver sends up to limit due notifications (0: all), one at a time at
+// the configured rate. Several processes may deliver at once: each
+// notification goes to the one that claims it.
+func (s *Service) Deliver(ctx context.Context, limit int) (Delivery, error) {
+	var d Delivery
+	due, err := s.store.DueNotifications(ctx, s.cfg.Now(), limit)
+	if err != nil {
+		return d, err
+	}
+	for _, n := range due {
+		if err := s.limiter.Wait(ctx); err != nil {
+			return d, err
+		}
+		if err := s.deliverOne(ctx, n.ID, &d); err != nil {
+			return d, err
+		}
+	}
+	return d, nil
+}
+
+func (s *Service) deliverOne(ctx context.Context, id string, d *Delivery) error {
+	now := s.cfg.Now()
+	n, err := s.store.ClaimNotification(ctx, id, s.owner, now, now.Add(s.cfg.ClaimTTL))
+	if err != nil || n == nil {
+		d.Skipped++
+		return err
+	}
+	committed := false
+	err = s.sender.SendCommitted(ctx, message(n), func(ctx context.Context) error {
+		s.beforeCommit(n.ID)
+		err := s.move(ctx, n, domain.NotificationSending, domain.NotificationMove{State: domain.NotificationSent,
+			NextAt: n.NextAt, SentAt: s.cfg.Now()})
+		committed = err == nil
+		return err
+	})
+	if err == nil {
+		d.Sent++
+		return nil
+	}
+	return s.settleFailure(ctx, n, committed, err, d)
+}
+
+// settleFailure records a failed send: a retry later with exponential
+// backoff, or giving up. A send whose commit was recorded but which the
+// relay then refused is moved back from sent.
+func (s *Service) settleFailure(ctx context.Context, n *domain.Notification, committed bool, sendErr error, d *Delivery) error {
+	if errors.Is(sendErr, errClaimLost) {
+		d.Skipped++
+		return nil
+	}
+	from := domain.NotificationSending
+	if committed {
+		from = domain.NotificationSent
+	}
+	move := domain.NotificationMove{State: domain.NotificationPending, NextAt: s.cfg.Now().Add(s.backoff(n.Attempts)),
+		LastError: sendErr.Error()}
+	if mail.IsPermanent(sendErr) || n.Attempts >= s.cfg.MaxAttempts {
+		move.State = domain.NotificationFailed
+		s.logger.Error("notification given up", slog.String("key", n.ID), slog.String("email", n.Email),
+			slog.Int("attempts", n.Attempts), slog.Any("error", sendErr))
+		d.Failed++
+	} else {
+		d.Retried++
+	}
+	err := s.move(ctx, n, from, move)
+	if errors.Is(err, errClaimLost) {
+		return nil
+	}
+	return err
+}
+
+func (s *Service) move(ctx context.Context, n *domain.Notification, from domain.NotificationState, to domain.NotificationMove) error {
+	ok, err := s.store.MoveNotification(ctx, n.ID, s.owner, from, to)
+	if err == nil && !ok {
+		err = errClaimLost
+	}
+	return err
+}
+
+// backoff doubles the delay after each failed attempt.
+func (s *Service) backoff(attempts int) time.Duration {
+	return s.cfg.RetryDelay << min(attempts-1, 16)
+}
+
+// MessageID is the left part of the Message-ID of the notification with
+// this key: derived from the key alone, so every retry carries the same one,
+// and short whatever the key's length.
+func MessageID(key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return "n." + hex.EncodeToString(sum[:16])
+}
+
+// message is the email of a notification.
+func message(n *domain.Notification) mail.Message {
+	msg := mail.Message{To: []mail.Address{{Name: n.Name, Email: n.Email}}, Subject: n.Subject, Text: n.Text,
+		HTML: n.HTML, Headers: n.Headers, ID: MessageID(n.ID)}
+	for _, a := range n.Attachments {
+		msg.Attachments = append(msg.Attachments, mail.Attachment{Filename: a.Filename, ContentType: a.ContentType, Data: a.Data})
+	}
+	return msg
+}

@@ -1,0 +1,107 @@
+package notify
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"passerelle/app/domain"
+	"passerelle/app/i18n"
+	"passerelle/app/mail"
+)
+
+// Planned is a notification rendered and ready to queue, or muted by the
+// recipient's preferences.
+type Planned struct {
+	domain.Notification
+	Muted bool
+}
+
+// Queued counts what NotifyAll did.
+type Queued struct {
+	New        int // queued now
+	Duplicates int // queued before under the same key: not again
+	Muted      int // the recipient unsubscribed from the topic
+}
+
+func (q Queued) String() string {
+	return fmt.Sprintf("%d e-mails mis en file, %d déjà en file, %d désabonnés", q.New, q.Duplicates, q.Muted)
+}
+
+// Notify queues one notification; queuing a key again is a no-op.
+func (s *Service) Notify(ctx context.Context, n Notification) error {
+	_, err := s.NotifyAll(ctx, []Notification{n})
+	return err
+}
+
+// NotifyAll renders and queues notifications with one read of the
+// preferences and one batch insert.
+func (s *Service) NotifyAll(ctx context.Context, ns []Notification) (Queued, error) {
+	plan, err := s.Plan(ctx, ns)
+	if err != nil {
+		return Queued{}, err
+	}
+	var q Queued
+	batch := make([]domain.Notification, 0, len(plan))
+	for _, p := range plan {
+		if p.Muted {
+			q.Muted++
+			continue
+		}
+		batch = append(batch, p.Notification)
+	}
+	q.Duplicates, err = s.store.InsertNotifications(ctx, batch)
+	q.New = len(batch) - q.Duplicates
+	return q, err
+}
+
+// Plan renders notifications and checks preferences without queuing
+// anything: what a dry run shows.
+func (s *Service) Plan(ctx context.Context, ns []Notification) ([]Planned, error) {
+	emails := make([]string, len(ns))
+	for i, n := range ns {
+		emails[i] = normalEmail(n.To.Email)
+	}
+	prefs, err := s.store.EmailPreferences(ctx, emails)
+	if err != nil {
+		return nil, err
+	}
+	plan := make([]Planned, len(ns))
+	for i, n := range ns {
+		if plan[i].Notification, err = s.render(n); err != nil {
+			return nil, fmt.Errorf("notify: %s: %w", n.Key, err)
+		}
+		plan[i].Muted = n.Topic != "" && !prefs[emails[i]].Wants(n.Topic)
+	}
+	return plan, nil
+}
+
+// render turns n into the record that Deliver sends as it is.
+func (s *Service) render(n Notification) (domain.Notification, error) {
+	email := normalEmail(n.To.Email)
+	locale := i18n.Supported(n.To.Locale)
+	v := view{L: localizer{locale: locale, catalog: s.catalog}, To: n.To, Data: n.Data, Topic: n.Topic,
+		Preferences: s.preferencesURL(email), baseURL: s.cfg.BaseURL}
+	if n.Topic != "" {
+		v.Unsubscribe = s.unsubscribeURL(email, n.Topic)
+	}
+	r, err := s.views.render(n.Template, v)
+	if err != nil {
+		return domain.Notification{}, err
+	}
+	now := s.cfg.Now()
+	return domain.Notification{ID: n.Key, Topic: n.Topic, Email: email, Name: n.To.Name, Subject: r.subject,
+		Text: r.text, HTML: r.html, Headers: s.unsubscribeHeaders(email, n.Topic), Attachments: attachments(n.Attachments),
+		State: domain.NotificationPending, NextAt: now, CreatedAt: now}, nil
+}
+
+func attachments(files []mail.Attachment) []domain.EmailAttachment {
+	var list []domain.EmailAttachment
+	for _, f := range files {
+		list = append(list, domain.EmailAttachment{Filename: f.Filename, ContentType: f.ContentType, Data: f.Data})
+	}
+	return list
+}
+
+// normalEmail is the form preferences are stored under.
+func normalEmail(email string) string { return strings.ToLower(strings.TrimSpace(email)) }

@@ -1,0 +1,40 @@
+package notify
+
+import (
+	"strings"
+	"time"
+
+	"passerelle/app/domain"
+	"passerelle/app/i18n"
+)
+
+// view is what an email template sees.
+type view struct {
+	L    localizer
+	To   Recipient
+	Data any
+	// Preferences is the signed link to the recipient's email preferences,
+	// Unsubscribe the one to stop this topic (empty for transactional emails).
+	Preferences string
+	Unsubscribe string
+	Topic       domain.Topic
+	baseURL     string
+}
+
+// URL makes an absolute link from a path of the site.
+func (v view) URL(path string) string {
+	return strings.TrimSuffix(v.baseURL, "/") + path
+}
+
+// localizer gives templates the texts and formats of the recipient's locale.
+type localizer struct {
+	locale  string
+	catalog i18n.Catalog
+}
+
+func (l localizer) Locale() string                   { return l.locale }
+func (l localizer) T(key string, args ...any) string { return l.catalog.T(l.locale, key, args...) }
+func (l localizer) Date(t time.Time) string          { return i18n.Date(l.locale, t) }
+func (l localizer) DateTime(t time.Time) string      { return i18n.DateTime(l.locale, t) }
+func (l localizer) Number(n int) string              { return i18n.Number(l.locale, int64(n)) }
+func (l localizer) Money(m domain.Money) string      { return i18n.Money(l.locale, int64(m)) }

@@ -1,0 +1,89 @@
+package passerelle
+
+import (
+	"context"
+	"strings"
+
+	"passerelle/app/domain"
+)
+
+// ApplyInput is what a youth sends with an application.
+type ApplyInput struct {
+	Message string
+	CV      []byte // optional PDF
+	CVName  string
+}
+
+// Apply saves a youth's application to an offer they are eligible for. The
+// id is derived from the offer and the youth, so a second application is
+// refused by the database whatever the concurrency.
+func (s *Service) Apply(ctx context.Context, actor *domain.User, offerID string, in ApplyInput) (*domain.Application, error) {
+	a, err := s.newApplication(ctx, actor, offerID, in)
+	if err != nil {
+		return nil, err
+	}
+	if len(in.CV) > 0 {
+		a.CVFileID = s.newID("cv")
+		if err := s.store.PutFile(ctx, a.CVFileID, "cv.pdf", in.CV); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.store.InsertApplication(ctx, a); err != nil {
+		return nil, s.discardCV(ctx, a, err)
+	}
+	s.notifyApplication(ctx, a, "application_sent")
+	return a, nil
+}
+
+func (s *Service) newApplication(ctx context.Context, actor *domain.User, offerID string, in ApplyInput) (*domain.Application, error) {
+	if actor == nil || !actor.HasRole(domain.RoleYouth) {
+		return nil, errForbidden
+	}
+	y, err := s.store.YouthByID(ctx, actor.ID)
+	if err != nil {
+		return nil, err
+	}
+	o, err := s.store.OfferByID(ctx, offerID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.checkApplication(y, o, in); err != nil {
+		return nil, err
+	}
+	now := s.now()
+	a := &domain.Application{ID: domain.ApplicationID(o.ID, y.ID), OfferID: o.ID, OfferTitle: o.Title,
+		OrganisationID: o.OrganisationID, YouthID: y.ID, YouthName: actor.Name, YouthEmail: actor.Email,
+		Message: strings.TrimSpace(in.Message), Status: domain.ApplicationSent,
+		ExpiresAt: now.Add(s.cfg.ApplicationExpiry), CreatedAt: now, UpdatedAt: now}
+	if y.Age(now) < domain.AdultAge {
+		a.GuardianEmail = y.GuardianEmail
+	}
+	return a, nil
+}
+
+func (s *Service) checkApplication(y *domain.Youth, o *domain.Offer, in ApplyInput) error {
+	if err := domain.Eligible(y, o, s.now()); err != nil {
+		return err
+	}
+	if err := domain.ValidateApplicationMessage(in.Message); err != nil {
+		return err
+	}
+	if len(in.CV) > 0 {
+		return CheckPDF(in.CV)
+	}
+	return nil
+}
+
+// discardCV removes the CV of an application that was not saved, and names
+// a duplicate plainly.
+func (s *Service) discardCV(ctx context.Context, a *domain.Application, err error) error {
+	if a.CVFileID != "" {
+		if derr := s.store.DeleteFile(ctx, a.CVFileID); derr != nil {
+			s.logger.Warn("passerelle: orphan CV left", "file_id", a.CVFileID, "error", derr)
+		}
+	}
+	if domain.ErrorCode(err) == domain.ECONFLICT {
+		return &domain.Error{Code: domain.ECONFLICT, Message: "error.application.duplicate"}
+	}
+	return err
+}

@@ -1,0 +1,49 @@
+package passerelle
+
+import (
+	"context"
+
+	"passerelle/app/domain"
+	"passerelle/app/ics"
+	"passerelle/app/mail"
+)
+
+// BookingMail is what booking emails show.
+type BookingMail struct {
+	Booking *domain.Booking
+	Session *domain.VisitSession
+}
+
+// BookingCalendar returns the .ics of a booking, for the email and the
+// "add to calendar" link; a cancelled booking's cancels the entry.
+func BookingCalendar(b *domain.Booking, vs *domain.VisitSession) []byte {
+	seq := 0
+	if b.Status == domain.BookingCancelled {
+		seq = 1
+	}
+	return ics.Calendar(ics.Event{UID: b.ID + "@passerelle92", Sequence: seq, Start: vs.StartsAt, End: vs.EndsAt,
+		Stamp: b.UpdatedAt, Summary: "Visite d'entreprise – " + b.GroupName, Location: vs.MeetingPoint,
+		Description: "Groupe " + b.GroupName + " (" + b.GroupLevel + ")", Cancelled: b.Status == domain.BookingCancelled})
+}
+
+func (s *Service) notifyBooking(ctx context.Context, b *domain.Booking, vs *domain.VisitSession, template string) {
+	s.notify(ctx, Notification{Key: template + ":" + b.ID, To: contact(b.CounsellorName, b.CounsellorEmail),
+		Template: template, Data: BookingMail{Booking: b, Session: vs},
+		Attachments: []mail.Attachment{{Filename: "visite.ics", ContentType: "text/calendar; charset=utf-8",
+			Data: BookingCalendar(b, vs)}}})
+}
+
+// notifyCancellation tells the other side: the counsellor when the employer
+// cancelled, the offer's contact when the counsellor did.
+func (s *Service) notifyCancellation(ctx context.Context, b *domain.Booking, vs *domain.VisitSession, side string) {
+	if side == SideEmployer {
+		s.notifyBooking(ctx, b, vs, "booking_cancelled")
+		return
+	}
+	o, err := s.store.OfferByID(ctx, b.OfferID)
+	if err != nil {
+		return
+	}
+	s.notify(ctx, Notification{Key: "booking_cancelled:" + b.ID, To: contact(o.ContactName, o.ContactEmail),
+		Template: "booking_cancelled", Data: BookingMail{Booking: b, Session: vs}})
+}

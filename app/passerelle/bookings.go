@@ -1,0 +1,111 @@
+package passerelle
+
+import (
+	"context"
+	"strings"
+
+	"go.mongodb.org/mongo-driver/bson"
+
+	"passerelle/app/domain"
+)
+
+// BookingInput is a counsellor's request for places for a group.
+type BookingInput struct {
+	SessionID   string
+	StructureID string // the counsellor's school or structure
+	GroupName   string
+	GroupLevel  string
+	Seats       int
+	Adults      int
+	Waitlist    bool   // join the waitlist when the session is full
+	RequestKey  string // optional idempotency key: the same key books once
+}
+
+var errSessionFull = &domain.Error{Code: domain.ECONFLICT, Message: "error.session.full", Field: "seats"}
+
+// Book takes places of a session for a counsellor's group. The booking is
+// saved as requested, then takes its seats in one conditional update of the
+// session (never over capacity, the share reserved for priority education
+// kept for it until its release date), then is confirmed; when the session
+// is full it joins the waitlist if asked, and is refused otherwise.
+func (s *Service) Book(ctx context.Context, actor *domain.User, in BookingInput) (*domain.Booking, error) {
+	b, vs, err := s.newBooking(ctx, actor, in)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.store.InsertBooking(ctx, b); err != nil {
+		return s.sameRequest(ctx, b, err)
+	}
+	took, err := s.store.TakeSeats(ctx, vs.ID, b.ID, b.Seats, b.OpenSeats > 0)
+	if err != nil {
+		return nil, err
+	}
+	if took {
+		return b, s.confirmHeld(ctx, b, vs)
+	}
+	if in.Waitlist {
+		return b, s.moveBooking(ctx, b, domain.BookingWaitlisted, nil)
+	}
+	set := bson.D{{Key: "cancelled_by", Value: "system"}, {Key: "cancel_reason", Value: "full"}}
+	if err := s.moveBooking(ctx, b, domain.BookingCancelled, set); err != nil {
+		return nil, err
+	}
+	return nil, errSessionFull
+}
+
+// newBooking checks the request and returns the booking to save.
+func (s *Service) newBooking(ctx context.Context, actor *domain.User, in BookingInput) (*domain.Booking, *domain.VisitSession, error) {
+	if !memberOf(actor, domain.RoleCounsellor, in.StructureID) {
+		return nil, nil, errForbidden
+	}
+	vs, o, structure, err := s.bookingContext(ctx, in)
+	if err != nil {
+		return nil, nil, err
+	}
+	now := s.now()
+	b := &domain.Booking{ID: s.bookingID(actor, in), SessionID: vs.ID, OfferID: o.ID, OrganisationID: o.OrganisationID,
+		StructureID: structure.ID, Priority: structure.Priority != "", CounsellorID: actor.ID,
+		CounsellorEmail: actor.Email, CounsellorName: actor.Name, GroupName: strings.TrimSpace(in.GroupName),
+		GroupLevel: strings.TrimSpace(in.GroupLevel), Seats: in.Seats, Adults: in.Adults,
+		Status: domain.BookingRequested, CreatedAt: now, UpdatedAt: now}
+	if err := domain.ValidateBooking(b, vs, now); err != nil {
+		return nil, nil, err
+	}
+	if vs.ReservedShareApplies(b.Priority, now) {
+		b.OpenSeats = b.Seats
+	}
+	return b, vs, nil
+}
+
+func (s *Service) bookingContext(ctx context.Context, in BookingInput) (*domain.VisitSession, *domain.Offer, *domain.Organisation, error) {
+	vs, err := s.store.SessionByID(ctx, in.SessionID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	o, err := s.store.OfferByID(ctx, vs.OfferID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if !o.Status.Open() {
+		return nil, nil, nil, &domain.Error{Code: domain.ECONFLICT, Message: "error.booking.offer_closed"}
+	}
+	structure, err := s.store.OrganisationByID(ctx, in.StructureID)
+	return vs, o, structure, err
+}
+
+// bookingID derives the id from the request key, so that a retried request
+// finds its first booking instead of booking twice.
+func (s *Service) bookingID(actor *domain.User, in BookingInput) string {
+	if in.RequestKey == "" {
+		return s.newID("booking")
+	}
+	return "booking-" + in.SessionID + "-" + actor.ID + "-" + in.RequestKey
+}
+
+// sameRequest answers a retried request with the booking it made.
+func (s *Service) sameRequest(ctx context.Context, b *domain.Booking, insertErr error) (*domain.Booking, error) {
+	if domain.ErrorCode(insertErr) != domain.ECONFLICT {
+		return nil, insertErr
+	}
+	return s.store.BookingByID(ctx, b.ID)
+}

@@ -1,0 +1,165 @@
+package passerelle_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"passerelle/app/domain"
+	"passerelle/app/passerelle"
+)
+
+func seatsOf(t *testing.T, e *env, id string) (left, open int) {
+	t.Helper()
+	s, err := e.db.SessionByID(context.Background(), id)
+	must(t, err)
+	return s.SeatsLeft, s.OpenLeft
+}
+
+func TestReservedShareIsKeptForPriorityEducationUntilItsRelease(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 10)
+	if _, err := e.svc.Book(ctx, counsellor2, booking(s.ID, "school-std", 20)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.Book(ctx, counsellor2, booking(s.ID, "school-std", 1)); domain.ErrorMessage(err) != "error.session.full" {
+		t.Fatalf("a school outside priority education took a reserved seat: %v", err)
+	}
+	if _, err := e.svc.Book(ctx, counsellor, booking(s.ID, "school-rep", 6)); err != nil {
+		t.Fatalf("a REP school could not book the reserved share: %v", err)
+	}
+	e.svc.SetClock(func() time.Time { return s.ReservedUntil.Add(time.Minute) })
+	if _, err := e.svc.Book(ctx, counsellor2, booking(s.ID, "school-std", 4)); err != nil {
+		t.Fatalf("after the release date the reserved seats stay closed: %v", err)
+	}
+	if left, _ := seatsOf(t, e, s.ID); left != 0 {
+		t.Errorf("%d seats left, want 0", left)
+	}
+}
+
+func TestConfirmationCarriesTheCalendar(t *testing.T) {
+	e := newEnv(t)
+	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	b, err := e.svc.Book(context.Background(), counsellor, booking(s.ID, "school-rep", 24))
+	must(t, err)
+	sent := e.mail.to(counsellor.Email, "booking_confirmed")
+	if b.Status != domain.BookingConfirmed || len(sent) != 1 || len(sent[0].Attachments) != 1 {
+		t.Fatalf("booking %s, emails %+v", b.Status, sent)
+	}
+	cal := string(sent[0].Attachments[0].Data)
+	if !strings.Contains(cal, "BEGIN:VEVENT") || !strings.Contains(cal, "LOCATION:Accueil du fournil") {
+		t.Errorf("calendar:\n%s", cal)
+	}
+}
+
+func TestBookingRefusals(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	cases := []struct {
+		name  string
+		actor *domain.User
+		edit  func(in *passerelle.BookingInput)
+		key   string
+	}{
+		{"another school's counsellor", counsellor2, func(in *passerelle.BookingInput) {}, "error.forbidden"},
+		{"no group name", counsellor, func(in *passerelle.BookingInput) { in.GroupName = "" }, "error.booking.group_name"},
+		{"group too large", counsellor, func(in *passerelle.BookingInput) { in.Seats = 31 }, "error.booking.group_size"},
+		{"no adult", counsellor, func(in *passerelle.BookingInput) { in.Adults = 0 }, "error.booking.adults"},
+		{"unknown session", counsellor, func(in *passerelle.BookingInput) { in.SessionID = "nope" }, "error.session.not_found"},
+	}
+	for _, c := range cases {
+		in := booking(s.ID, "school-rep", 10)
+		c.edit(&in)
+		if _, err := e.svc.Book(ctx, c.actor, in); domain.ErrorMessage(err) != c.key {
+			t.Errorf("%s: %v, want %s", c.name, err, c.key)
+		}
+	}
+	e.svc.SetClock(func() time.Time { return s.StartsAt })
+	if _, err := e.svc.Book(ctx, counsellor, booking(s.ID, "school-rep", 10)); domain.ErrorMessage(err) != "error.booking.session_past" {
+		t.Errorf("booked a session that has begun: %v", err)
+	}
+	if bookings, _ := e.db.BookingsWhere(ctx, "session_id", s.ID); len(bookings) != 0 {
+		t.Errorf("refused requests were saved: %v", bookings)
+	}
+}
+
+func TestCancellationPromotesTheWaitlist(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	first, err := e.svc.Book(ctx, counsellor, booking(s.ID, "school-rep", 25))
+	must(t, err)
+	big, small := booking(s.ID, "school-rep", 20), booking(s.ID, "school-std", 8)
+	big.Waitlist, small.Waitlist = true, true
+	waitingBig, err := e.svc.Book(ctx, counsellor, big)
+	must(t, err)
+	waitingSmall, err := e.svc.Book(ctx, counsellor2, small)
+	must(t, err)
+	if waitingBig.Status != domain.BookingWaitlisted || waitingSmall.Status != domain.BookingWaitlisted {
+		t.Fatalf("waitlist: %s, %s", waitingBig.Status, waitingSmall.Status)
+	}
+	if _, err := e.svc.CancelBooking(ctx, employer, first.ID, "x"); domain.ErrorMessage(err) != "error.booking.reason_missing" {
+		t.Errorf("cancelled without a reason: %v", err)
+	}
+	if _, err := e.svc.CancelBooking(ctx, employer, first.ID, "Atelier fermé pour travaux"); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]domain.BookingStatus{}
+	bookings, _ := e.db.BookingsWhere(ctx, "session_id", s.ID)
+	for _, b := range bookings {
+		got[b.ID] = b.Status
+	}
+	if got[first.ID] != domain.BookingCancelled || got[waitingBig.ID] != domain.BookingConfirmed || got[waitingSmall.ID] != domain.BookingConfirmed {
+		t.Errorf("after the cancellation: %v", got)
+	}
+	if left, _ := seatsOf(t, e, s.ID); left != 2 {
+		t.Errorf("%d seats left, want 2", left)
+	}
+	if len(e.mail.to(counsellor.Email, "booking_cancelled")) != 1 || len(e.mail.to(counsellor2.Email, "booking_confirmed")) != 1 {
+		t.Errorf("emails: %+v", e.mail.sent)
+	}
+}
+
+func TestAttendanceAfterTheVisit(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	b, err := e.svc.Book(ctx, counsellor, booking(s.ID, "school-rep", 10))
+	must(t, err)
+	if _, err := e.svc.MarkAttendance(ctx, employer, b.ID, domain.BookingAttended); domain.ErrorMessage(err) != "error.booking.not_yet" {
+		t.Errorf("attendance before the visit: %v", err)
+	}
+	e.svc.SetClock(func() time.Time { return s.EndsAt })
+	if _, err := e.svc.CancelBooking(ctx, counsellor, b.ID, "Grève des transports"); domain.ErrorMessage(err) != "error.booking.started" {
+		t.Errorf("cancelled after the visit: %v", err)
+	}
+	if _, err := e.svc.MarkAttendance(ctx, counsellor2, b.ID, domain.BookingNoShow); domain.ErrorCode(err) != domain.EFORBIDDEN {
+		t.Errorf("a stranger marked attendance: %v", err)
+	}
+	marked, err := e.svc.MarkAttendance(ctx, employer, b.ID, domain.BookingNoShow)
+	must(t, err)
+	if _, err := e.svc.MarkAttendance(ctx, counsellor, b.ID, domain.BookingAttended); domain.ErrorMessage(err) != "error.booking.transition" {
+		t.Errorf("attendance changed twice: %s then %v", marked.Status, err)
+	}
+}
+
+func TestRetriedRequestBooksOnce(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	in := booking(s.ID, "school-rep", 10)
+	in.RequestKey = "form-123"
+	a, err := e.svc.Book(ctx, counsellor, in)
+	must(t, err)
+	b, err := e.svc.Book(ctx, counsellor, in)
+	must(t, err)
+	if a.ID != b.ID {
+		t.Errorf("two bookings for one request: %s, %s", a.ID, b.ID)
+	}
+	if left, _ := seatsOf(t, e, s.ID); left != 20 {
+		t.Errorf("%d seats left, want 20", left)
+	}
+}

@@ -1,0 +1,59 @@
+package passerelle
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/bson"
+
+	"passerelle/app/domain"
+)
+
+// PublishOffer is a staff decision to publish an offer waiting in moderation.
+func (s *Service) PublishOffer(ctx context.Context, actor *domain.User, id string) (*domain.Offer, error) {
+	if err := mustBeStaff(actor); err != nil {
+		return nil, err
+	}
+	o, err := s.store.OfferByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	set := bson.D{{Key: "published_at", Value: now}, {Key: "reject_reason", Value: ""}, {Key: "updated_at", Value: now}}
+	if err := s.moveOffer(ctx, o, domain.OfferPublished, set); err != nil {
+		return nil, err
+	}
+	o.PublishedAt, o.RejectReason = &now, ""
+	s.audit(ctx, actor, AuditOfferPublished, "offer", o.ID, "")
+	s.offerChanged(ctx, o)
+	s.notifyEmployer(ctx, o, "offer_published")
+	return o, nil
+}
+
+// RejectOffer is a staff decision to refuse an offer, with the reason the
+// employer is sent.
+func (s *Service) RejectOffer(ctx context.Context, actor *domain.User, id, reason string) (*domain.Offer, error) {
+	if err := mustBeStaff(actor); err != nil {
+		return nil, err
+	}
+	if err := domain.ValidateCancelReason(reason); err != nil {
+		return nil, err
+	}
+	o, err := s.store.OfferByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	set := bson.D{{Key: "reject_reason", Value: reason}, {Key: "updated_at", Value: s.now()}}
+	if err := s.moveOffer(ctx, o, domain.OfferRejected, set); err != nil {
+		return nil, err
+	}
+	o.RejectReason = reason
+	s.audit(ctx, actor, AuditOfferRejected, "offer", o.ID, reason)
+	s.offerChanged(ctx, o)
+	s.notifyEmployer(ctx, o, "offer_rejected")
+	return o, nil
+}
+
+func (s *Service) notifyEmployer(ctx context.Context, o *domain.Offer, template string) {
+	s.notify(ctx, Notification{Key: template + ":" + o.ID + ":" + o.UpdatedAt.String(),
+		To: contact(o.ContactName, o.ContactEmail), Template: template, Data: o})
+}

@@ -1,0 +1,113 @@
+package passerelle
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/bson"
+
+	"passerelle/app/domain"
+)
+
+var errOfferChanged = &domain.Error{Code: domain.ECONFLICT, Message: "error.offer.changed"}
+
+// UpdateOffer saves an employer's edit. An edit by an unverified employer
+// goes back to moderation; the places may not drop below those given.
+// With submit, a draft or rejected offer is submitted too.
+func (s *Service) UpdateOffer(ctx context.Context, actor *domain.User, id string, in OfferInput, submit bool) (*domain.Offer, error) {
+	o, err := s.ownOffer(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	if !o.Status.Editable() {
+		return nil, &domain.Error{Code: domain.ECONFLICT, Message: "error.offer.not_editable"}
+	}
+	org, err := s.store.OrganisationByID(ctx, o.OrganisationID)
+	if err != nil {
+		return nil, err
+	}
+	status, oldPlaces := o.Status, o.Places
+	in.applyTo(o)
+	if err := s.validateEdit(o, oldPlaces); err != nil {
+		return nil, err
+	}
+	o.UpdatedAt = s.now()
+	s.submitStatus(o, org, status == domain.OfferDraft && !submit)
+	if err := s.saveEdit(ctx, o, status, oldPlaces); err != nil {
+		return nil, err
+	}
+	s.audit(ctx, actor, AuditOfferEdited, "offer", o.ID, string(o.Status))
+	s.offerChanged(ctx, o)
+	return o, nil
+}
+
+func (s *Service) validateEdit(o *domain.Offer, oldPlaces int) error {
+	if err := domain.ValidateOffer(o, referenceData, s.now()); err != nil {
+		return err
+	}
+	if given := oldPlaces - o.PlacesLeft; o.Places < given {
+		return domain.FieldError("places", "error.offer.places_below_given")
+	}
+	return nil
+}
+
+func (s *Service) saveEdit(ctx context.Context, o *domain.Offer, status domain.OfferStatus, oldPlaces int) error {
+	saved, err := s.store.ReplaceOfferContent(ctx, o, status, oldPlaces)
+	if err != nil {
+		return err
+	}
+	if !saved {
+		return errOfferChanged
+	}
+	o.PlacesLeft += o.Places - oldPlaces
+	return nil
+}
+
+// DuplicateOffer copies an offer as a new draft of the same organisation,
+// for the employer to adjust (dates, places) and submit.
+func (s *Service) DuplicateOffer(ctx context.Context, actor *domain.User, id string) (*domain.Offer, error) {
+	o, err := s.ownOffer(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	copied := *o
+	copied.ID, copied.Status, copied.PlacesLeft, copied.AcceptedIDs = s.newID("offer"), domain.OfferDraft, o.Places, nil
+	copied.PublishedAt, copied.RejectReason, copied.CreatedAt, copied.UpdatedAt = nil, "", now, now
+	copied.ContactEmail, copied.ContactName = actor.Email, actor.Name
+	if err := s.store.InsertOffer(ctx, &copied); err != nil {
+		return nil, err
+	}
+	s.audit(ctx, actor, AuditOfferCreated, "offer", copied.ID, "duplicate of "+o.ID)
+	return &copied, nil
+}
+
+// CloseOffer ends an offer before its end date: no more applications or bookings.
+func (s *Service) CloseOffer(ctx context.Context, actor *domain.User, id string) (*domain.Offer, error) {
+	o, err := s.ownOffer(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.moveOffer(ctx, o, domain.OfferClosed, bson.D{{Key: "updated_at", Value: s.now()}}); err != nil {
+		return nil, err
+	}
+	s.audit(ctx, actor, AuditOfferClosed, "offer", o.ID, "")
+	s.offerChanged(ctx, o)
+	return o, nil
+}
+
+// moveOffer moves o to status `to` if the table allows it from where the
+// offer stands in the database, and updates o.
+func (s *Service) moveOffer(ctx context.Context, o *domain.Offer, to domain.OfferStatus, set bson.D) error {
+	if !o.Status.CanMove(to) {
+		return &domain.Error{Code: domain.ECONFLICT, Message: "error.offer.transition"}
+	}
+	moved, err := s.store.MoveOffer(ctx, o.ID, domain.OfferStatusesBefore(to), to, set)
+	if err != nil {
+		return err
+	}
+	if !moved {
+		return errOfferChanged
+	}
+	o.Status = to
+	return nil
+}

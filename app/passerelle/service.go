@@ -1,0 +1,84 @@
+package passerelle
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"passerelle/app/domain"
+	"passerelle/app/mail"
+)
+
+// Notification is one email to send at most once: Key identifies it, so
+// that a retried operation never sends it twice.
+type Notification struct {
+	Key         string
+	To          mail.Address
+	Template    string // e.g. "booking_confirmed"
+	Data        any
+	Attachments []mail.Attachment
+}
+
+// Notifier sends the programme's emails (the notification service plugs in here).
+type Notifier interface {
+	Notify(ctx context.Context, n Notification) error
+}
+
+// OfferIndex is told of every saved offer change, to keep search in step.
+type OfferIndex interface {
+	OfferChanged(ctx context.Context, offer domain.Offer)
+}
+
+// Config holds the programme's tunable delays.
+type Config struct {
+	ApplicationExpiry time.Duration // an unanswered application expires after it; 15 days when zero
+}
+
+// Service runs offers, visit sessions, bookings and applications.
+type Service struct {
+	store    Store
+	index    OfferIndex
+	notifier Notifier
+	logger   *slog.Logger
+	cfg      Config
+	now      func() time.Time
+	newID    func(prefix string) string
+}
+
+// NewService returns the programme's service over its store, search index and notifier.
+func NewService(store Store, index OfferIndex, notifier Notifier, logger *slog.Logger, cfg Config) *Service {
+	if cfg.ApplicationExpiry <= 0 {
+		cfg.ApplicationExpiry = 15 * 24 * time.Hour
+	}
+	return &Service{store: store, index: index, notifier: notifier, logger: logger, cfg: cfg,
+		now: time.Now, newID: randomID}
+}
+
+// SetClock makes the service read time from now, for tests and replays.
+func (s *Service) SetClock(now func() time.Time) { s.now = now }
+
+// notify sends n and only logs a failure: the change it reports is saved,
+// and the notification service retries what it could not send.
+func (s *Service) notify(ctx context.Context, n Notification) {
+	if n.To.Email == "" {
+		return
+	}
+	if err := s.notifier.Notify(ctx, n); err != nil {
+		s.logger.Error("passerelle: notification not sent", slog.String("key", n.Key), slog.Any("error", err))
+	}
+}
+
+// offerChanged is the single call site of the search hook.
+func (s *Service) offerChanged(ctx context.Context, o *domain.Offer) {
+	s.index.OfferChanged(ctx, *o)
+}
+
+// audit records a state change; a failure to record is logged, not returned,
+// because the change itself is saved.
+func (s *Service) audit(ctx context.Context, actor *domain.User, action, kind, id, detail string) {
+	e := domain.AuditEvent{ID: s.newID("audit"), At: s.now(), ActorID: actor.ID, Action: action,
+		TargetKind: kind, TargetID: id, Detail: detail}
+	if err := s.store.AppendAudit(ctx, e); err != nil {
+		s.logger.Error("passerelle: audit not recorded", slog.String("action", action), slog.Any("error", err))
+	}
+}

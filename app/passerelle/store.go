@@ -1,0 +1,55 @@
+package passerelle
+
+import (
+	"context"
+	"time"
+
+	"go.mongodb.org/mongo-driver/bson"
+
+	"passerelle/app/domain"
+)
+
+// OfferStore is what offers and their moderation read and write.
+type OfferStore interface {
+	OfferByID(ctx context.Context, id string) (*domain.Offer, error)
+	OrganisationByID(ctx context.Context, id string) (*domain.Organisation, error)
+	InsertOffer(ctx context.Context, o *domain.Offer) error
+	ReplaceOfferContent(ctx context.Context, o *domain.Offer, status domain.OfferStatus, oldPlaces int) (bool, error)
+	MoveOffer(ctx context.Context, id string, from []domain.OfferStatus, to domain.OfferStatus, set bson.D) (bool, error)
+	PublishedOffersEndedBefore(ctx context.Context, t time.Time) ([]domain.Offer, error)
+	ExpireOffers(ctx context.Context, ids []string, at time.Time) (int, error)
+	AppendAudit(ctx context.Context, e domain.AuditEvent) error
+}
+
+// BookingStore is what visit sessions and group bookings read and write.
+type BookingStore interface {
+	SessionByID(ctx context.Context, id string) (*domain.VisitSession, error)
+	InsertSession(ctx context.Context, s *domain.VisitSession) error
+	InsertBooking(ctx context.Context, b *domain.Booking) error
+	BookingByID(ctx context.Context, id string) (*domain.Booking, error)
+	BookingsWhere(ctx context.Context, field, value string) ([]domain.Booking, error)
+	MoveBooking(ctx context.Context, id string, from []domain.BookingStatus, to domain.BookingStatus, set bson.D) (bool, error)
+	TakeSeats(ctx context.Context, sessionID, bookingID string, n int, openShare bool) (bool, error)
+	ReleaseSeats(ctx context.Context, sessionID, bookingID string, n, openSeats int) error
+}
+
+// ApplicationStore is what applications read and write.
+type ApplicationStore interface {
+	YouthByID(ctx context.Context, id string) (*domain.Youth, error)
+	InsertApplication(ctx context.Context, a *domain.Application) error
+	ApplicationByID(ctx context.Context, id string) (*domain.Application, error)
+	MoveApplication(ctx context.Context, id string, from []domain.ApplicationStatus, to domain.ApplicationStatus, set bson.D) (bool, error)
+	ExtendApplication(ctx context.Context, id string, from []domain.ApplicationStatus, until time.Time) (bool, error)
+	ApplicationsDue(ctx context.Context, statuses []domain.ApplicationStatus, t time.Time) ([]domain.Application, error)
+	TakePlace(ctx context.Context, offerID, applicationID string) (bool, error)
+	ReleasePlace(ctx context.Context, offerID, applicationID string) error
+	PutFile(ctx context.Context, id, name string, data []byte) error
+	DeleteFile(ctx context.Context, id string) error
+}
+
+// Store is everything the service needs of the database.
+type Store interface {
+	OfferStore
+	BookingStore
+	ApplicationStore
+}

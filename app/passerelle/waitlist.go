@@ -1,0 +1,102 @@
+package passerelle
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/bson"
+
+	"passerelle/app/domain"
+)
+
+// promote gives freed seats to the waitlist, oldest request first, skipping a
+// group too large for what is left so that a smaller one may come in. Each
+// step is one conditional update, so concurrent promotions never give a seat
+// twice; a crash between steps is mended by RepairSession.
+func (s *Service) promote(ctx context.Context, sessionID string) error {
+	vs, err := s.store.SessionByID(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	waiting, err := s.store.BookingsWhere(ctx, "session_id", sessionID)
+	if err != nil {
+		return err
+	}
+	left, openLeft := vs.SeatsLeft, vs.OpenLeft
+	for i := range waiting {
+		b := &waiting[i]
+		if b.Status != domain.BookingWaitlisted || b.Seats > left {
+			continue
+		}
+		openShare := vs.ReservedShareApplies(b.Priority, s.now())
+		if openShare && b.Seats > openLeft {
+			continue
+		}
+		took, err := s.promoteOne(ctx, b, vs, openShare)
+		if err != nil {
+			return err
+		}
+		if took {
+			left -= b.Seats
+			openLeft -= b.OpenSeats
+		}
+	}
+	return nil
+}
+
+func (s *Service) promoteOne(ctx context.Context, b *domain.Booking, vs *domain.VisitSession, openShare bool) (bool, error) {
+	if open := b.Seats * boolInt(openShare); open != b.OpenSeats {
+		// Recorded before taking, so that a release after a crash gives back the right share.
+		if _, err := s.store.MoveBooking(ctx, b.ID, []domain.BookingStatus{domain.BookingWaitlisted}, domain.BookingWaitlisted,
+			bson.D{{Key: "open_seats", Value: open}}); err != nil {
+			return false, err
+		}
+		b.OpenSeats = open
+	}
+	took, err := s.store.TakeSeats(ctx, vs.ID, b.ID, b.Seats, openShare)
+	if err != nil || !took {
+		return false, err
+	}
+	return true, s.confirmHeld(ctx, b, vs)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// RepairSession mends what a crash between the steps of a booking, a
+// cancellation or a promotion left: a booking holding seats but not
+// confirmed is confirmed, a cancelled one still holding gives them back;
+// then the waitlist moves up. A scheduled job may run it on every session.
+func (s *Service) RepairSession(ctx context.Context, sessionID string) error {
+	vs, err := s.store.SessionByID(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	bookings, err := s.store.BookingsWhere(ctx, "session_id", sessionID)
+	if err != nil {
+		return err
+	}
+	holders := map[string]bool{}
+	for _, id := range vs.Holders {
+		holders[id] = true
+	}
+	for i := range bookings {
+		if err := s.repairOne(ctx, &bookings[i], vs, holders[bookings[i].ID]); err != nil {
+			return err
+		}
+	}
+	return s.promote(ctx, sessionID)
+}
+
+func (s *Service) repairOne(ctx context.Context, b *domain.Booking, vs *domain.VisitSession, holds bool) error {
+	switch {
+	case holds && (b.Status == domain.BookingRequested || b.Status == domain.BookingWaitlisted):
+		return s.confirmHeld(ctx, b, vs)
+	case holds && b.Status == domain.BookingCancelled:
+		return s.store.ReleaseSeats(ctx, vs.ID, b.ID, b.Seats, b.OpenSeats)
+	}
+	return nil
+}

@@ -1,0 +1,96 @@
+package progress
+
+import (
+	"context"
+	"strconv"
+
+	"passerelle/app/domain"
+	"passerelle/app/mail"
+)
+
+// Problems lists what keeps a file from being submitted, for the summary
+// page; an empty list means it may be submitted.
+func (s *Service) Problems(ctx context.Context, actor *domain.User, id string) ([]*domain.Error, error) {
+	g, err := s.applicantFile(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	call, err := s.store.CallByID(ctx, g.CallID)
+	if err != nil {
+		return nil, err
+	}
+	return g.Problems(call), nil
+}
+
+// Submit locks a complete draft, before the call's closing instant by the
+// server's clock, keeps the submitted version and sends the acknowledgement
+// with its PDF receipt.
+func (s *Service) Submit(ctx context.Context, actor *domain.User, id string) (*domain.GrantApplication, error) {
+	g, err := s.applicantFile(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	call, err := s.store.CallByID(ctx, g.CallID)
+	if err != nil {
+		return nil, err
+	}
+	now := s.Now()
+	if !call.IsOpen(now) {
+		return nil, &domain.Error{Code: domain.ECONFLICT, Message: "error.grant.call_closed", Field: "submit"}
+	}
+	if problems := g.Problems(call); len(problems) > 0 {
+		return nil, problems[0]
+	}
+	err = s.Transition(ctx, actor, g, domain.GrantSubmitted, domain.RoleApplicant, "", func(next *domain.GrantApplication) {
+		next.Version, next.SubmittedAt = 1, &now
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.keepVersion(ctx, actor, g)
+	s.acknowledge(ctx, call, g)
+	return g, nil
+}
+
+// keepVersion stores the content as submitted; the file's history stays
+// complete without it, so a failure is only logged.
+func (s *Service) keepVersion(ctx context.Context, actor *domain.User, g *domain.GrantApplication) {
+	v := domain.GrantVersion{ID: g.ID + ":" + strconv.Itoa(g.Version), GrantID: g.ID, Version: g.Version,
+		Content: g.Content, Attachments: g.Attachments, SubmittedBy: actor.ID, SubmittedAt: s.Now()}
+	if err := s.store.InsertGrantVersion(ctx, v); err != nil {
+		s.logger.Error("progress: keep version", "grant", g.ID, "version", g.Version, "err", err)
+	}
+}
+
+func (s *Service) acknowledge(ctx context.Context, call *domain.Call, g *domain.GrantApplication) {
+	pdf, err := Receipt(call, g)
+	if err != nil {
+		s.logger.Error("progress: receipt", "grant", g.ID, "err", err)
+		return
+	}
+	s.notify(ctx, Notice{
+		Key: "grant.submitted:" + g.ID, UserIDs: editors(g), Template: "notice.grant.submitted",
+		Args:        []any{g.Content.Project.Title, g.ID},
+		Attachments: []mail.Attachment{{Filename: "accuse-reception-" + g.ID + ".pdf", ContentType: "application/pdf", Data: pdf}},
+	})
+}
+
+// ReceiptFor returns the PDF receipt of a submitted file to its editors and staff.
+func (s *Service) ReceiptFor(ctx context.Context, actor *domain.User, id string) ([]byte, error) {
+	g, err := s.ViewFile(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	if g.SubmittedAt == nil {
+		return nil, &domain.Error{Code: domain.ENOTFOUND, Message: "error.grant.not_submitted"}
+	}
+	call, err := s.store.CallByID(ctx, g.CallID)
+	if err != nil {
+		return nil, err
+	}
+	return Receipt(call, g)
+}
+
+func editors(g *domain.GrantApplication) []string {
+	return append([]string{g.CreatedBy}, g.EditorIDs...)
+}

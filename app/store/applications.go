@@ -1,0 +1,59 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
+
+	"passerelle/app/domain"
+)
+
+const applicationsCollection = "applications"
+
+func (db *DB) applications() *mongo.Collection { return db.db.Collection(applicationsCollection) }
+
+// InsertApplication saves a new application; its id is derived from the
+// offer and the youth, so a second application is a conflict.
+func (db *DB) InsertApplication(ctx context.Context, a *domain.Application) error {
+	_, err := db.applications().InsertOne(ctx, a)
+	return mapError(err)
+}
+
+// ApplicationByID returns the application with this id.
+func (db *DB) ApplicationByID(ctx context.Context, id string) (*domain.Application, error) {
+	return findByID[domain.Application](ctx, db.applications(), id, "error.application.not_found")
+}
+
+// MoveApplication changes an application's status if it is still in one of
+// from, with the extra fields in set, and reports whether it applied.
+func (db *DB) MoveApplication(ctx context.Context, id string, from []domain.ApplicationStatus, to domain.ApplicationStatus, set bson.D) (bool, error) {
+	return moveStatus(ctx, db.applications(), id, from, to, set)
+}
+
+// ExtendApplication pushes back the expiry of an open application, once.
+func (db *DB) ExtendApplication(ctx context.Context, id string, from []domain.ApplicationStatus, until time.Time) (bool, error) {
+	filter := bson.D{{Key: "_id", Value: id}, {Key: "extended", Value: false}, {Key: "status", Value: bson.D{{Key: "$in", Value: from}}}}
+	update := bson.D{{Key: "$set", Value: bson.D{{Key: "expires_at", Value: until}, {Key: "extended", Value: true}}}}
+	res, err := db.applications().UpdateOne(ctx, filter, update)
+	if err != nil {
+		return false, mapError(err)
+	}
+	return res.MatchedCount == 1, nil
+}
+
+// ApplicationsWhere returns the applications whose field equals value
+// (offer_id, youth_id, organisation_id), newest first.
+func (db *DB) ApplicationsWhere(ctx context.Context, field, value string) ([]domain.Application, error) {
+	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: 1}})
+	return findAll[domain.Application](ctx, db.applications(), bson.D{{Key: field, Value: value}}, opts)
+}
+
+// ApplicationsDue returns the applications in one of statuses whose expiry is
+// before t.
+func (db *DB) ApplicationsDue(ctx context.Context, statuses []domain.ApplicationStatus, t time.Time) ([]domain.Application, error) {
+	filter := bson.D{{Key: "status", Value: bson.D{{Key: "$in", Value: statuses}}}, {Key: "expires_at", Value: bson.D{{Key: "$lt", Value: t}}}}
+	return findAll[domain.Application](ctx, db.applications(), filter)
+}

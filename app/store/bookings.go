@@ -1,0 +1,45 @@
+package store
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
+
+	"passerelle/app/domain"
+)
+
+const bookingsCollection = "bookings"
+
+func (db *DB) bookings() *mongo.Collection { return db.db.Collection(bookingsCollection) }
+
+// InsertBooking saves a new booking; an id already used is a conflict.
+func (db *DB) InsertBooking(ctx context.Context, b *domain.Booking) error {
+	_, err := db.bookings().InsertOne(ctx, b)
+	return mapError(err)
+}
+
+// BookingByID returns the booking with this id.
+func (db *DB) BookingByID(ctx context.Context, id string) (*domain.Booking, error) {
+	return findByID[domain.Booking](ctx, db.bookings(), id, "error.booking.not_found")
+}
+
+// MoveBooking changes a booking's status if it is still in one of from, with
+// the extra fields in set, and reports whether it applied.
+func (db *DB) MoveBooking(ctx context.Context, id string, from []domain.BookingStatus, to domain.BookingStatus, set bson.D) (bool, error) {
+	return moveStatus(ctx, db.bookings(), id, from, to, set)
+}
+
+// BookingsWhere returns the bookings whose field equals value (session_id,
+// counsellor_id, organisation_id), oldest first: the order of the waitlist.
+func (db *DB) BookingsWhere(ctx context.Context, field, value string) ([]domain.Booking, error) {
+	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}, {Key: "_id", Value: 1}})
+	return findAll[domain.Booking](ctx, db.bookings(), bson.D{{Key: field, Value: value}}, opts)
+}
+
+// AllBookings returns every booking, newest first, for staff and exports.
+func (db *DB) AllBookings(ctx context.Context) ([]domain.Booking, error) {
+	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: 1}})
+	return findAll[domain.Booking](ctx, db.bookings(), bson.D{}, opts)
+}

@@ -1,0 +1,115 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
+
+	"passerelle/app/domain"
+)
+
+const (
+	notificationsCollection    = "notifications"
+	emailPreferencesCollection = "email_preferences"
+)
+
+func (db *DB) notifications() *mongo.Collection { return db.db.Collection(notificationsCollection) }
+
+// InsertNotifications queues notifications in one unordered round trip and
+// returns how many were already queued: their key is their _id, so a
+// duplicate is refused by the database itself, whatever the concurrency.
+func (db *DB) InsertNotifications(ctx context.Context, ns []domain.Notification) (duplicates int, err error) {
+	if len(ns) == 0 {
+		return 0, nil
+	}
+	docs := make([]any, len(ns))
+	for i := range ns {
+		docs[i] = ns[i]
+	}
+	_, err = db.notifications().InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
+	var bulk mongo.BulkWriteException
+	if !errors.As(err, &bulk) || bulk.WriteConcernError != nil {
+		return 0, mapError(err)
+	}
+	for _, we := range bulk.WriteErrors {
+		if we.Code != duplicateKeyCode {
+			return duplicates, mapError(we)
+		}
+		duplicates++
+	}
+	return duplicates, nil
+}
+
+// duplicateKeyCode is the server's code for a unique index violation.
+const duplicateKeyCode = 11000
+
+// dueFilter matches what a sender may take: pending and due, or claimed by a
+// sender whose claim ran out (it crashed before it committed the send).
+func dueFilter(now time.Time) bson.D {
+	return bson.D{{Key: "$or", Value: bson.A{
+		bson.D{{Key: "state", Value: domain.NotificationPending}, {Key: "next_at", Value: bson.D{{Key: "$lte", Value: now}}}},
+		bson.D{{Key: "state", Value: domain.NotificationSending}, {Key: "claimed_until", Value: bson.D{{Key: "$lt", Value: now}}}},
+	}}}
+}
+
+// DueNotifications lists up to limit notifications ready to send, oldest
+// first; limit 0 means all. Listing claims nothing: see ClaimNotification.
+func (db *DB) DueNotifications(ctx context.Context, now time.Time, limit int) ([]domain.Notification, error) {
+	opts := options.Find().SetSort(bson.D{{Key: "next_at", Value: 1}}).SetLimit(int64(limit))
+	return findAll[domain.Notification](ctx, db.notifications(), dueFilter(now), opts)
+}
+
+// ClaimNotification takes a due notification for owner until the given
+// instant and counts the attempt, in one conditional single-document update:
+// of two senders, one gets it and the other gets nil.
+func (db *DB) ClaimNotification(ctx context.Context, id, owner string, now, until time.Time) (*domain.Notification, error) {
+	filter := append(bson.D{{Key: "_id", Value: id}}, dueFilter(now)...)
+	update := bson.D{
+		{Key: "$set", Value: bson.D{{Key: "state", Value: domain.NotificationSending},
+			{Key: "claimed_by", Value: owner}, {Key: "claimed_until", Value: until}}},
+		{Key: "$inc", Value: bson.D{{Key: "attempts", Value: 1}}},
+	}
+	var n domain.Notification
+	err := db.notifications().FindOneAndUpdate(ctx, filter, update,
+		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&n)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, mapError(err)
+	}
+	return &n, nil
+}
+
+// MoveNotification records the outcome of owner's claim when the
+// notification is still in state from and still owner's: false means the
+// claim was lost (it ran out and another sender took the notification).
+func (db *DB) MoveNotification(ctx context.Context, id, owner string, from domain.NotificationState, to domain.NotificationMove) (bool, error) {
+	filter := bson.D{{Key: "_id", Value: id}, {Key: "state", Value: from}, {Key: "claimed_by", Value: owner}}
+	set := bson.D{{Key: "state", Value: to.State}, {Key: "next_at", Value: to.NextAt},
+		{Key: "sent_at", Value: to.SentAt}, {Key: "last_error", Value: to.LastError}}
+	res, err := db.notifications().UpdateOne(ctx, filter, bson.D{{Key: "$set", Value: set}})
+	if err != nil {
+		return false, mapError(err)
+	}
+	return res.MatchedCount == 1, nil
+}
+
+// Notification returns one notification by its key.
+func (db *DB) Notification(ctx context.Context, id string) (*domain.Notification, error) {
+	return findByID[domain.Notification](ctx, db.notifications(), id, "error.not_found")
+}
+
+// NotificationCounts counts notifications per state, for reports and tests.
+func (db *DB) NotificationCounts(ctx context.Context) (map[domain.NotificationState]int, error) {
+	rows, err := groupCount(ctx, db.notifications(), "state")
+	counts := map[domain.NotificationState]int{}
+	for _, row := range rows {
+		counts[domain.NotificationState(row.Key[0])] += row.N
+	}
+	return counts, err
+}

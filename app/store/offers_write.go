@@ -1,0 +1,82 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/mongo/options"
+
+	"passerelle/app/domain"
+)
+
+// InsertOffer saves a new offer.
+func (db *DB) InsertOffer(ctx context.Context, o *domain.Offer) error {
+	_, err := db.offers().InsertOne(ctx, o)
+	return mapError(err)
+}
+
+// ReplaceOfferContent writes what an employer edits of an offer, only while
+// its status and places are those read (status and oldPlaces): the places
+// left move by the change of places, and never below the places already
+// given. It reports false when the offer changed in between.
+func (db *DB) ReplaceOfferContent(ctx context.Context, o *domain.Offer, status domain.OfferStatus, oldPlaces int) (bool, error) {
+	filter := bson.D{{Key: "_id", Value: o.ID}, {Key: "status", Value: status}, {Key: "places", Value: oldPlaces},
+		{Key: "places_left", Value: bson.D{{Key: "$gte", Value: oldPlaces - o.Places}}}}
+	update := bson.D{{Key: "$set", Value: offerContent(o)}, {Key: "$inc", Value: bson.D{{Key: "places_left", Value: o.Places - oldPlaces}}}}
+	res, err := db.offers().UpdateOne(ctx, filter, update)
+	if err != nil {
+		return false, mapError(err)
+	}
+	return res.MatchedCount == 1, nil
+}
+
+func offerContent(o *domain.Offer) bson.D {
+	return bson.D{{Key: "title", Value: o.Title}, {Key: "description", Value: o.Description},
+		{Key: "rome_codes", Value: o.ROMECodes}, {Key: "subdomain", Value: o.Subdomain},
+		{Key: "tension_family", Value: o.TensionFamily}, {Key: "commune_code", Value: o.CommuneCode},
+		{Key: "address", Value: o.Address}, {Key: "lat", Value: o.Lat}, {Key: "lng", Value: o.Lng},
+		{Key: "age_min", Value: o.AgeMin}, {Key: "age_max", Value: o.AgeMax}, {Key: "level", Value: o.Level},
+		{Key: "start_date", Value: o.StartDate}, {Key: "end_date", Value: o.EndDate}, {Key: "places", Value: o.Places},
+		{Key: "accessible", Value: o.Accessible}, {Key: "remote", Value: o.Remote},
+		{Key: "languages", Value: o.Languages}, {Key: "status", Value: o.Status},
+		{Key: "published_at", Value: o.PublishedAt}, {Key: "reject_reason", Value: o.RejectReason},
+		{Key: "updated_at", Value: o.UpdatedAt}}
+}
+
+// MoveOffer changes an offer's status if it is still in one of from, with
+// the extra fields in set (a reason, a publication date).
+func (db *DB) MoveOffer(ctx context.Context, id string, from []domain.OfferStatus, to domain.OfferStatus, set bson.D) (bool, error) {
+	return moveStatus(ctx, db.offers(), id, from, to, set)
+}
+
+// OffersOfOrganisation returns an organisation's offers, newest first.
+func (db *DB) OffersOfOrganisation(ctx context.Context, orgID string) ([]domain.Offer, error) {
+	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: 1}})
+	return findAll[domain.Offer](ctx, db.offers(), bson.D{{Key: "organisation_id", Value: orgID}}, opts)
+}
+
+// OffersWithStatus returns the offers in a status, oldest first (a queue).
+func (db *DB) OffersWithStatus(ctx context.Context, status domain.OfferStatus) ([]domain.Offer, error) {
+	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}, {Key: "_id", Value: 1}})
+	return findAll[domain.Offer](ctx, db.offers(), bson.D{{Key: "status", Value: status}}, opts)
+}
+
+// PublishedOffersEndedBefore returns the published offers whose end date is
+// before t, which expiry closes.
+func (db *DB) PublishedOffersEndedBefore(ctx context.Context, t time.Time) ([]domain.Offer, error) {
+	filter := bson.D{{Key: "status", Value: domain.OfferPublished}, {Key: "end_date", Value: bson.D{{Key: "$lt", Value: t}}}}
+	return findAll[domain.Offer](ctx, db.offers(), filter)
+}
+
+// ExpireOffers moves the offers ids that are still published to expired in
+// one update, and returns how many moved.
+func (db *DB) ExpireOffers(ctx context.Context, ids []string, at time.Time) (int, error) {
+	filter := bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}, {Key: "status", Value: domain.OfferPublished}}
+	update := bson.D{{Key: "$set", Value: bson.D{{Key: "status", Value: domain.OfferExpired}, {Key: "updated_at", Value: at}}}}
+	res, err := db.offers().UpdateMany(ctx, filter, update)
+	if err != nil {
+		return 0, mapError(err)
+	}
+	return int(res.ModifiedCount), nil
+}

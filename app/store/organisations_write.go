@@ -1,0 +1,47 @@
+package store
+
+import (
+	"context"
+	"regexp"
+
+	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/mongo/options"
+
+	"passerelle/app/domain"
+)
+
+// SetOrganisationVerified records the staff's verification of an organisation.
+func (db *DB) SetOrganisationVerified(ctx context.Context, id string, verified bool) error {
+	res, err := db.organisations().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "verified", Value: verified}}}})
+	if err != nil {
+		return mapError(err)
+	}
+	if res.MatchedCount == 0 {
+		return &domain.Error{Code: domain.ENOTFOUND, Message: "error.organisation.not_found"}
+	}
+	return nil
+}
+
+// FindOrganisations returns, for the back-office, the organisations whose
+// name contains q or whose identifier is q (all when q is empty), those
+// waiting for verification first.
+func (db *DB) FindOrganisations(ctx context.Context, q string, limit int) ([]domain.Organisation, error) {
+	filter := bson.D{}
+	if q != "" {
+		filter = bson.D{{Key: "$or", Value: bson.A{
+			bson.D{{Key: "name", Value: bson.D{{Key: "$regex", Value: regexp.QuoteMeta(q)}, {Key: "$options", Value: "i"}}}},
+			bson.D{{Key: "siret", Value: q}}, bson.D{{Key: "uai", Value: q}}, bson.D{{Key: "rna", Value: q}},
+		}}}
+	}
+	opts := options.Find().SetSort(bson.D{{Key: "verified", Value: 1}, {Key: "created_at", Value: -1}}).SetLimit(int64(limit))
+	return findAll[domain.Organisation](ctx, db.organisations(), filter, opts)
+}
+
+// OrganisationsByIDs returns the organisations with these ids, in one query.
+func (db *DB) OrganisationsByIDs(ctx context.Context, ids []string) ([]domain.Organisation, error) {
+	if len(ids) == 0 {
+		return []domain.Organisation{}, nil
+	}
+	return findAll[domain.Organisation](ctx, db.organisations(), bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
+}

@@ -1,0 +1,161 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+
+	"passerelle/app/account"
+	"passerelle/app/domain"
+	"passerelle/app/web"
+)
+
+// roleUsers stores one verified user per role; anonymous is the nil entry.
+func roleUsers(t *testing.T, f *fixture) map[string]*member {
+	t.Helper()
+	users := map[string]*member{"anonymous": {}}
+	var all []domain.User
+	for _, r := range domain.Roles {
+		now := f.now
+		all = append(all, domain.User{ID: "user-matrix-" + string(r), Email: string(r) + "@matrix.test", Name: string(r),
+			Roles: []domain.Role{r}, Locale: "fr", CreatedAt: now, EmailVerifiedAt: &now})
+	}
+	if err := f.db.InsertUsers(context.Background(), all); err != nil {
+		t.Fatal(err)
+	}
+	for i := range all {
+		users[string(all[i].Roles[0])] = &member{user: &all[i]}
+	}
+	return users
+}
+
+// concrete fills a route's parameters with values that exist nowhere.
+func concrete(path string) string {
+	path = strings.ReplaceAll(path, "*", "app.css")
+	parts := strings.Split(path, "/")
+	for i, p := range parts {
+		if strings.HasPrefix(p, ":") {
+			parts[i] = "inconnu-" + strings.TrimPrefix(p, ":")
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+// member is a role's user in the matrix, with a session that is replaced
+// when a route ended it.
+type member struct {
+	user    *domain.User
+	session string
+}
+
+// request sends method path as m, with a valid anti-forgery token.
+func (m *member) request(t *testing.T, f *fixture, method, path string) *http.Response {
+	t.Helper()
+	req := httptest.NewRequest(method, path, strings.NewReader(""))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "text/html")
+	binding := strings.Repeat("a", 32)
+	if m.user != nil {
+		if m.session == "" {
+			m.session = f.startSession(t, m.user)
+		}
+		binding = m.session
+		req.AddCookie(&http.Cookie{Name: "p92_session", Value: binding})
+	} else {
+		req.AddCookie(&http.Cookie{Name: "p92_csrf", Value: binding})
+	}
+	req.Header.Set("X-CSRF-Token", csrfFor(binding))
+	resp, err := f.server.App().Test(req, 30_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	for _, c := range resp.Cookies() {
+		if c.Name == "p92_session" {
+			m.session = "" // ended or replaced: start a new one next time
+		}
+	}
+	return resp
+}
+
+func (f *fixture) startSession(t *testing.T, user *domain.User) string {
+	t.Helper()
+	raw, err := f.accounts.StartSession(context.Background(), user, account.Client{IP: "192.0.2.1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+// expected says what the access rule of a route promises to a role: "ok"
+// (anything but a refusal), "sign-in" (sent to sign in) or "forbidden".
+func expected(method, path, role string) string {
+	anonymous, roles, owner, _ := web.Access(method, path)
+	switch {
+	case anonymous:
+		return "ok"
+	case role == "anonymous":
+		return "sign-in"
+	case len(roles) > 0 && !slices.Contains(roles, domain.Role(role)):
+		return "forbidden"
+	case owner != "" && role != "staff" && role != "admin":
+		return "forbidden" // the matrix users own nothing
+	}
+	return "ok"
+}
+
+func outcome(resp *http.Response) string {
+	switch {
+	case resp.StatusCode == http.StatusUnauthorized,
+		resp.StatusCode == http.StatusSeeOther && strings.HasPrefix(resp.Header.Get("Location"), "/connexion?suite="):
+		return "sign-in"
+	case resp.StatusCode == http.StatusForbidden:
+		return "forbidden"
+	}
+	return "ok"
+}
+
+// TestAccessMatrix walks every route of the server × every role, anonymous
+// included, and checks the declared access holds. A route without a
+// declaration fails here (and stops web.New).
+func TestAccessMatrix(t *testing.T) {
+	f := newFixture(t)
+	users := roleUsers(t, f)
+	checked := 0
+	for _, r := range f.server.App().GetRoutes(true) {
+		if r.Method == http.MethodHead {
+			continue
+		}
+		if _, _, _, ok := web.Access(r.Method, r.Path); !ok {
+			t.Errorf("%s %s has no access rule in app/web/access.go", r.Method, r.Path)
+			continue
+		}
+		for role, m := range users {
+			want := expected(r.Method, r.Path, role)
+			resp := m.request(t, f, r.Method, concrete(r.Path))
+			if got := outcome(resp); got != want {
+				t.Errorf("%s %s as %s: %d (%s), want %s", r.Method, r.Path, role, resp.StatusCode, got, want)
+			}
+			checked++
+		}
+	}
+	t.Logf("%d route × role pairs checked", checked)
+}
+
+func TestAccessRulesNameTheSensitiveRoutes(t *testing.T) {
+	for _, c := range []struct {
+		method, path string
+		anonymous    bool
+	}{
+		{"GET", "/", true}, {"GET", "/connexion", true}, {"POST", "/inscription", true},
+		{"GET", "/compte", false}, {"POST", "/deconnexion/partout", false},
+	} {
+		anonymous, _, _, ok := web.Access(c.method, c.path)
+		if !ok || anonymous != c.anonymous {
+			t.Errorf("%s %s: anonymous=%v declared=%v", c.method, c.path, anonymous, ok)
+		}
+	}
+}

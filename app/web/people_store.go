@@ -1,0 +1,16 @@
+package web
+
+import (
+	"context"
+
+	"passerelle/app/domain"
+)
+
+// PeopleStore is what the account, organisation and back-office pages read.
+type PeopleStore interface {
+	OrganisationByID(ctx context.Context, id string) (*domain.Organisation, error)
+	OrganisationsByIDs(ctx context.Context, ids []string) ([]domain.Organisation, error)
+	OrganisationMembers(ctx context.Context, orgID string) ([]domain.User, error)
+	FindOrganisations(ctx context.Context, q string, limit int) ([]domain.Organisation, error)
+	LatestAudit(ctx context.Context, id string, limit int) ([]domain.AuditEvent, error)
+}

@@ -1,0 +1,81 @@
+package web
+
+import (
+	"context"
+	"errors"
+
+	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/domain"
+	"passerelle/search"
+)
+
+// searchPerPage is the number of offers on a page of results.
+const searchPerPage = 20
+
+// searchOutcome is what one search request found, for the page or the API.
+type searchOutcome struct {
+	Form      searchForm
+	Result    *search.Result
+	Recovered *recovered // set when the search found nothing and a looser one did
+}
+
+// errSearchUnavailable is what the API answers while the engine is down.
+var errSearchUnavailable = &domain.Error{Code: domain.EUNAVAILABLE, Message: "error.search.unavailable"}
+
+// runSearch reads the query string, asks the engine, and when nothing is
+// found on the first page, tries looser searches.
+func (s *Server) runSearch(ctx context.Context, c *fiber.Ctx) (*searchOutcome, error) {
+	form, err := readSearchForm(c)
+	out := &searchOutcome{Form: form}
+	if err != nil {
+		return out, err
+	}
+	q, err := form.query(searchPerPage)
+	if err != nil {
+		return out, err
+	}
+	if s.deps.Search == nil {
+		return out, search.ErrUnavailable
+	}
+	if out.Result, err = s.deps.Search.Search(ctx, q); err != nil {
+		return out, err
+	}
+	if out.Result.Total == 0 && q.Page == 1 {
+		out.Recovered, err = s.recover(ctx, form, searchPerPage)
+	}
+	return out, err
+}
+
+// searchPage serves /offres. Bad input and an engine outage still show the
+// page, with the form, and say what went wrong.
+func (s *Server) searchPage(c *fiber.Ctx) error {
+	out, err := s.runSearch(c.UserContext(), c)
+	var invalid *domain.Error
+	switch {
+	case errors.Is(err, search.ErrUnavailable):
+		s.deps.Logger.Warn("search unavailable", "error", err)
+		c.Status(fiber.StatusServiceUnavailable)
+	case errors.As(err, &invalid) && invalid.Code == domain.EINVALID:
+		c.Status(fiber.StatusUnprocessableEntity)
+	case err != nil:
+		return err
+	}
+	view := s.newSearchView(c, out)
+	view.Unavailable = errors.Is(err, search.ErrUnavailable)
+	view.Invalid = invalid
+	return s.render(c, "search", fiber.Map{"Title": view.L.T("search.title"), "Search": view})
+}
+
+// searchAPI serves GET /api/v1/search with the page's parameters.
+func (s *Server) searchAPI(c *fiber.Ctx) error {
+	out, err := s.runSearch(c.UserContext(), c)
+	if errors.Is(err, search.ErrUnavailable) {
+		s.deps.Logger.Warn("search unavailable", "error", err)
+		return errSearchUnavailable
+	}
+	if err != nil {
+		return err
+	}
+	return c.JSON(s.newSearchView(c, out).api())
+}

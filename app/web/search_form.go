@@ -1,0 +1,151 @@
+package web
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/domain"
+	"passerelle/app/refdata"
+	"passerelle/search"
+)
+
+// searchForm is the search page's query string, shared by the page, the
+// JSON API and the links that keep a search (pagination, relaxations).
+type searchForm struct {
+	Text       string
+	Types      []string
+	Tensions   []string
+	Communes   []string
+	ESS        bool
+	Accessible bool
+	Age        int
+	Near       string // INSEE code of the commune to search around
+	Radius     int    // km
+	Sort       string
+	Page       int
+}
+
+// pageFacets are the facets the page shows as filters with counts.
+var pageFacets = []string{search.FacetType, search.FacetTensionFamily, search.FacetESS, search.FacetCommune,
+	search.FacetAccessible}
+
+func readSearchForm(c *fiber.Ctx) (searchForm, error) {
+	args := c.Context().QueryArgs()
+	multi := func(name string) []string {
+		var out []string
+		for _, v := range args.PeekMulti(name) {
+			if s := strings.TrimSpace(string(v)); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	f := searchForm{Text: strings.TrimSpace(c.Query("q")), Types: multi("type"), Tensions: multi("tension"),
+		Communes: multi("commune"), ESS: c.Query("ess") != "", Accessible: c.Query("accessible") != "",
+		Near: c.Query("near"), Sort: c.Query("sort")}
+	var err error
+	for _, n := range []struct {
+		name string
+		to   *int
+	}{{"age", &f.Age}, {"radius", &f.Radius}, {"page", &f.Page}} {
+		if *n.to, err = optionalInt(c.Query(n.name)); err != nil {
+			return f, searchFieldError(n.name)
+		}
+	}
+	return f, nil
+}
+
+func optionalInt(s string) (int, error) {
+	if s = strings.TrimSpace(s); s == "" {
+		return 0, nil
+	}
+	return strconv.Atoi(s)
+}
+
+// query turns the form into an engine query, or a field error.
+func (f searchForm) query(perPage int) (search.Query, error) {
+	q := search.Query{Text: f.Text, Types: f.Types, TensionFamilies: f.Tensions, CommuneCodes: f.Communes,
+		Accessible: f.Accessible, Age: f.Age, RadiusKm: float64(f.Radius), Sort: search.Sort(f.Sort),
+		Page: f.Page, PerPage: perPage, Facets: pageFacets}
+	if f.ESS {
+		q.ESS = &f.ESS
+	}
+	if f.Near != "" {
+		c, ok := refdata.CommuneByCode(f.Near)
+		if !ok {
+			return q, searchFieldError("near")
+		}
+		q.Near = &search.Point{Lat: c.Lat, Lng: c.Lng}
+	}
+	q, err := q.Normalize()
+	if qerr, ok := err.(*search.QueryError); ok {
+		return q, searchFieldError(formFieldOf[qerr.Field])
+	}
+	return q, err
+}
+
+// formFieldOf names the form field behind each query parameter.
+var formFieldOf = map[string]string{"text": "q", "page": "page", "per_page": "page", "near": "near",
+	"radius_km": "radius", "sort": "sort", "age": "age", "start_to": "q", "facets": "q"}
+
+// searchErrorKeys are the French messages shown next to each field.
+var searchErrorKeys = map[string]string{
+	"q":      "error.search.text",
+	"page":   "error.search.page",
+	"near":   "error.search.near",
+	"radius": "error.search.radius",
+	"sort":   "error.search.sort",
+	"age":    "error.search.age",
+}
+
+func searchFieldError(field string) *domain.Error {
+	return domain.FieldError(field, searchErrorKeys[field])
+}
+
+// values encodes the form as a query string, leaving defaults out so that
+// shared links stay short.
+func (f searchForm) values() url.Values {
+	v := url.Values{}
+	set := func(name, value string) {
+		if value != "" && value != "0" {
+			v.Set(name, value)
+		}
+	}
+	set("q", f.Text)
+	v["type"], v["tension"], v["commune"] = f.Types, f.Tensions, f.Communes
+	set("ess", flag(f.ESS))
+	set("accessible", flag(f.Accessible))
+	set("age", strconv.Itoa(f.Age))
+	set("near", f.Near)
+	set("radius", strconv.Itoa(f.Radius))
+	set("sort", f.Sort)
+	set("page", strconv.Itoa(f.Page))
+	for name, list := range v {
+		if len(list) == 0 {
+			delete(v, name)
+		}
+	}
+	return v
+}
+
+func flag(on bool) string {
+	if on {
+		return "1"
+	}
+	return ""
+}
+
+// url is the page's link for the form at a given page.
+func (f searchForm) url(page int) string {
+	f.Page = page
+	if page == 1 {
+		f.Page = 0
+	}
+	if q := f.values().Encode(); q != "" {
+		return "/offres?" + q
+	}
+	return "/offres"
+}

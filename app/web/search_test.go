@@ -1,0 +1,141 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"passerelle/app/passerelle"
+	"passerelle/app/store/storetest"
+	"passerelle/app/web"
+	"passerelle/search/embedded"
+)
+
+// newSearchFixture is a server over the demo data with every published
+// offer indexed in a real embedded engine.
+func newSearchFixture(t *testing.T) (*fixture, *embedded.Engine) {
+	t.Helper()
+	engine, err := embedded.Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = engine.Close() })
+	f := newFixtureWith(t, storetest.Open(t), func(d *web.Deps) { d.Search = engine })
+	if _, err := passerelle.NewIndexer(f.db, engine, slog.New(slog.DiscardHandler)).Reconcile(context.Background(), false); err != nil {
+		t.Fatal(err)
+	}
+	return f, engine
+}
+
+func TestSearchPageFindsTypoNearACommuneSortedByDistance(t *testing.T) {
+	f, _ := newSearchFixture(t)
+	resp, body := f.get(t, "/offres?q=boulangre&near=92050&radius=20&sort=distance")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	wantContains(t, body, "boulanger·ère", " km</strong>", `value="92050" selected`, `value="boulangre"`)
+	if strings.Contains(body, "Rien dans un rayon") {
+		t.Error("a search with results was relaxed")
+	}
+}
+
+func TestSearchPageRelaxesASearchThatFindsNothing(t *testing.T) {
+	f, _ := newSearchFixture(t)
+	_, body := f.get(t, "/offres?q=boulangerie&near=92002&radius=2&tension=informatique")
+	wantContains(t, body, "Rien dans un rayon de 2 km : nous avons élargi la recherche à 50 km.",
+		"Rien avec le filtre « Métiers en tension » : nous l'avons retiré.", "<mark>")
+}
+
+func TestSearchPaginationKeepsTheQuery(t *testing.T) {
+	f, _ := newSearchFixture(t)
+	_, body := f.get(t, "/offres?type=apprenticeship&age=17")
+	wantContains(t, body, `href="/offres?age=17&page=2&type=apprenticeship"`, "Page 1 sur")
+	_, body = f.get(t, "/offres?type=apprenticeship&age=17&page=2")
+	wantContains(t, body, `href="/offres?age=17&type=apprenticeship" rel="prev"`, "Page 2 sur")
+}
+
+func TestSearchBadInputIsShownNextToTheField(t *testing.T) {
+	f, _ := newSearchFixture(t)
+	resp, body := f.get(t, "/offres?age=dix-sept")
+	if resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("status %d, want 422", resp.StatusCode)
+	}
+	wantContains(t, body, `id="age-error"`, "Indiquez un âge en années")
+	resp, body = f.get(t, "/api/v1/search?sort=distance")
+	var p struct {
+		Status int
+		Field  string
+		Detail string
+	}
+	if err := json.Unmarshal([]byte(body), &p); err != nil || resp.StatusCode != 422 || p.Field != "sort" || p.Detail == "" {
+		t.Errorf("API answered %d %s, want a problem on the sort field", resp.StatusCode, body)
+	}
+}
+
+func TestSearchHighlightsMatches(t *testing.T) {
+	f, _ := newSearchFixture(t)
+	_, body := f.get(t, "/offres?q=boulangerie")
+	wantContains(t, body, "<mark>Boulangerie</mark>")
+}
+
+func TestSearchAPI(t *testing.T) {
+	f, _ := newSearchFixture(t)
+	resp, body := f.get(t, "/api/v1/search?q=boulangerie&near=92050&sort=distance")
+	var got struct {
+		Total int
+		Hits  []struct {
+			ID, URL    string
+			DistanceKm *float64 `json:"distance_km"`
+		}
+		Facets map[string][]struct {
+			Value string
+			Count int
+		}
+	}
+	if err := json.Unmarshal([]byte(body), &got); err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("%d %s: %v", resp.StatusCode, body, err)
+	}
+	if got.Total == 0 || len(got.Hits) == 0 || got.Hits[0].DistanceKm == nil || len(got.Facets["type"]) == 0 {
+		t.Fatalf("API answer %s", body)
+	}
+	for i := 1; i < len(got.Hits); i++ {
+		if *got.Hits[i].DistanceKm < *got.Hits[i-1].DistanceKm {
+			t.Errorf("hit %d is nearer than hit %d", i, i-1)
+		}
+	}
+}
+
+func TestSearchOutageSaysSoAndTheSiteWorks(t *testing.T) {
+	f, engine := newSearchFixture(t)
+	if err := engine.Close(); err != nil {
+		t.Fatal(err)
+	}
+	resp, body := f.get(t, "/offres?q=boulanger")
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("status %d, want 503", resp.StatusCode)
+	}
+	wantContains(t, body, "La recherche est momentanément indisponible", `value="boulanger"`)
+	if resp, _ := f.get(t, "/api/v1/search?q=boulanger"); resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("API status %d, want 503", resp.StatusCode)
+	}
+	if resp, _ := f.get(t, "/"); resp.StatusCode != http.StatusOK {
+		t.Errorf("home page status %d during a search outage", resp.StatusCode)
+	}
+}
+
+
+func TestSuggestCompletesJobsAndCommunes(t *testing.T) {
+	f := newFixture(t)
+	resp, body := f.get(t, "/api/v1/suggest?q=boulan")
+	var got struct{ Jobs, Communes []string }
+	if err := json.Unmarshal([]byte(body), &got); err != nil || resp.StatusCode != http.StatusOK || len(got.Jobs) == 0 {
+		t.Fatalf("%d %s: %v", resp.StatusCode, body, err)
+	}
+	if _, body = f.get(t, "/api/v1/suggest?q=nanter"); !strings.Contains(body, "Nanterre") {
+		t.Errorf("nanter suggests %s", body)
+	}
+}
