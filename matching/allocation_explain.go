@@ -21,7 +21,7 @@ func explainGroup(g Group, r GroupResult) string {
 		parts = append(parts, fmt.Sprintf("vœu n°%d%s", i+1, missText(m.Reason, g.Size)))
 	}
 	if g.Priority && r.Wish > 0 {
-		parts = append(parts, "établissement de l'éducation prioritaire, appelé en priorité")
+		parts = append(parts, "établissement de l'éducation prioritaire (REP, REP+, QPV) : appel et places prioritaires")
 	}
 	return strings.Join(parts, " ; ")
 }

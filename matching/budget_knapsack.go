@@ -34,17 +34,17 @@ func knapsack(ranked []GrantApplication, b GrantBudget) []choice {
 	unit = coarsen(unit, b.Total/100, len(ranked))
 	capacity := int(b.Total / 100 / unit)
 	fullUnits, reducedUnits := scale(full, unit), scale(reduced, unit)
-	table, stride := fillKnapsack(ranked, fullUnits, reducedUnits, capacity), capacity+1
+	table := fillKnapsack(ranked, fullUnits, reducedUnits, capacity)
 	for i := len(ranked) - 1; i >= 0; i-- {
-		chosen[i] = table[i*stride+capacity]
+		chosen[i] = table.row(i).get(capacity)
 		capacity -= pick(chosen[i], fullUnits[i], reducedUnits[i])
 	}
 	return chosen
 }
 
-// maxKnapsackCells bounds the decision table (one byte a cell): 200
-// applications over 100 000 € take 20 million cells, far below.
-const maxKnapsackCells = 1 << 28
+// maxKnapsackCells bounds the decision table (two bits a cell): 200
+// applications over 100 000 € take 20 million cells (5 MB), a third of it.
+const maxKnapsackCells = 1 << 26
 
 // coarsen returns a unit large enough for the table to fit. Past the bound,
 // costs are rounded up to the coarser unit: still never over budget, but
@@ -67,14 +67,35 @@ func pick[T int | int64](c choice, full, reduced T) T {
 	return 0
 }
 
+// choiceTable holds the optimum's choice for each application (row) and
+// capacity, packed two bits a cell to spare memory bandwidth.
+type choiceTable struct {
+	words  []uint64
+	stride int
+}
+
+// choiceRow is one application's row of a choiceTable.
+type choiceRow []uint64
+
+func newChoiceTable(rows, capacity int) choiceTable {
+	stride := (capacity + 32) / 32
+	return choiceTable{words: make([]uint64, rows*stride), stride: stride}
+}
+
+func (t choiceTable) row(i int) choiceRow { return t.words[i*t.stride : (i+1)*t.stride] }
+
+// set records c at capacity; each cell is set at most once.
+func (r choiceRow) set(capacity int, c choice) { r[capacity/32] |= uint64(c) << (capacity % 32 * 2) }
+
+func (r choiceRow) get(capacity int) choice { return choice(r[capacity/32] >> (capacity % 32 * 2) & 3) }
+
 // fillKnapsack runs the dynamic programme over capacities 0..capacity and
 // returns the decision table, row i for application i.
-func fillKnapsack(ranked []GrantApplication, full, reduced []int, capacity int) []choice {
+func fillKnapsack(ranked []GrantApplication, full, reduced []int, capacity int) choiceTable {
 	best := make([]int64, capacity+1)
-	table := make([]choice, len(ranked)*(capacity+1))
+	table := newChoiceTable(len(ranked), capacity)
 	for i, a := range ranked {
-		row := table[i*(capacity+1) : (i+1)*(capacity+1)]
-		relax(best, row, full[i], reduced[i], milliPoints(a.Score))
+		relax(best, table.row(i), full[i], reduced[i], milliPoints(a.Score))
 	}
 	return table
 }
@@ -83,7 +104,7 @@ func fillKnapsack(ranked []GrantApplication, full, reduced []int, capacity int) 
 // reads the values from before this application (0/1, not unbounded). An
 // option of cost 0 means "not possible"; the common case of a single option
 // gets a loop without branches to spare.
-func relax(best []int64, row []choice, full, reduced int, value int64) {
+func relax(best []int64, row choiceRow, full, reduced int, value int64) {
 	switch {
 	case value <= 0:
 	case reduced == 0:
@@ -95,30 +116,34 @@ func relax(best []int64, row []choice, full, reduced int, value int64) {
 	}
 }
 
-func relaxOne(best []int64, row []choice, cost int, value int64, c choice) {
+func relaxOne(best []int64, row choiceRow, cost int, value int64, c choice) {
 	if cost == 0 {
 		return
 	}
 	for capacity := len(best) - 1; capacity >= cost; capacity-- {
 		if v := best[capacity-cost] + value; v > best[capacity] {
-			best[capacity], row[capacity] = v, c
+			best[capacity] = v
+			row.set(capacity, c)
 		}
 	}
 }
 
 // relaxTwo handles an application with both options: above the dearer one
 // both are tried without bound checks, below it only the cheaper one can fit.
-func relaxTwo(best []int64, row []choice, full, reduced int, value int64) {
+func relaxTwo(best []int64, row choiceRow, full, reduced int, value int64) {
 	dearer := max(full, reduced)
 	for capacity := len(best) - 1; capacity >= dearer; capacity-- {
-		current := best[capacity]
+		current, c := best[capacity], choiceNone
 		if v := best[capacity-full] + value; v > current {
-			current, row[capacity] = v, choiceFull
+			current, c = v, choiceFull
 		}
 		if v := best[capacity-reduced] + value; v > current {
-			current, row[capacity] = v, choiceReduced
+			current, c = v, choiceReduced
 		}
-		best[capacity] = current
+		if c != choiceNone {
+			best[capacity] = current
+			row.set(capacity, c)
+		}
 	}
 	cheaper, c := full, choiceFull
 	if reduced < full {

@@ -10,10 +10,15 @@ import (
 // functions with its precomputed facts, so both paths score identically.
 
 // distanceValue falls linearly from 1 at the door to 0.5 at the edge of the
-// youth's mobility radius and to 0 at twice that radius.
-func distanceValue(km, radiusKm float64) float64 {
-	return max(0, 1-km/(2*radiusKm))
+// youth's mobility radius and to 0 at twice that radius. It takes the
+// inverse of twice the radius (see reach) to multiply rather than divide,
+// in the innermost loop of the recommender.
+func distanceValue(km, reach float64) float64 {
+	return max(0, 1-km*reach)
 }
+
+// reach is what distanceValue needs of a mobility radius.
+func reach(radiusKm float64) float64 { return 1 / (2 * radiusKm) }
 
 // levelValue is 1 when the youth has the level asked for, 0.5 one step
 // below (or when the youth's level is unknown), 0 further below.
@@ -84,7 +89,7 @@ func factsOf(y Youth, o Offer, now time.Time) facts {
 		offerLevel: o.Level, ageDays: ageDays(publishedNanos(o.Published), now.UnixNano())}
 	if y.Home.Known() {
 		f.distanceKm = project(y.Home).distance(project(o.Place))
-		f.values[CriterionDistance] = distanceValue(f.distanceKm, f.radiusKm)
+		f.values[CriterionDistance] = distanceValue(f.distanceKm, reach(f.radiusKm))
 	}
 	if i := slices.IndexFunc(o.Interests, func(in Interest) bool { return slices.Contains(y.Interests, in.Key) }); i >= 0 {
 		f.interest = o.Interests[i].Label

@@ -8,7 +8,9 @@ import (
 
 // Realistic generated data for the tests and benchmarks: offers and youths
 // around 36 commune centres of the Hauts-de-Seine, 40 ROME sub-domains and
-// 10 tension families, deterministic for a given seed.
+// 10 tension families, deterministic for a given seed. As in the ROME, the
+// tension family follows from the job: half the offers of sub-domain i are
+// in tension, in family i mod 10.
 
 var testNow = time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)
 
@@ -48,12 +50,13 @@ func subdomain(i int) Interest {
 func family(i int) Interest { return Interest{fmt.Sprintf("tf%d", i), fmt.Sprintf("la famille %d", i)} }
 
 func (g *generator) offer(i int) Offer {
+	sd := g.rng.IntN(40)
 	o := Offer{ID: fmt.Sprintf("o%06d", i), Type: g.pick(offerTypes), ESS: g.chance(0.2), Place: g.place(),
-		Interests: []Interest{subdomain(g.rng.IntN(40))}, Level: g.rng.IntN(6), Open: g.chance(0.95),
+		Interests: []Interest{subdomain(sd)}, Level: g.rng.IntN(6), Open: g.chance(0.95),
 		AgeMin: []int{0, 14, 15, 16, 18}[g.rng.IntN(5)], AgeMax: []int{0, 18, 20, 25}[g.rng.IntN(4)],
 		Published: testNow.Add(-g.days(0, 60))}
 	if g.chance(0.5) {
-		o.Interests = append(o.Interests, family(g.rng.IntN(10)))
+		o.Interests = append(o.Interests, family(sd%10))
 	}
 	if g.chance(0.7) {
 		o.Start = testNow.Add(g.days(-30, 90))

@@ -7,11 +7,11 @@ import (
 )
 
 // bruteForce scores every offer with Score and keeps the k best.
-func bruteForce(t *testing.T, offers []Offer, y Youth, k int) []Match {
+func bruteForce(t *testing.T, offers []Offer, y Youth, k int, w Weights) []Match {
 	t.Helper()
 	var all []Match
 	for _, o := range offers {
-		if m, err := Score(y, o, testNow, DefaultWeights()); err == nil {
+		if m, err := Score(y, o, testNow, w); err == nil {
 			all = append(all, m)
 		}
 	}
@@ -20,16 +20,19 @@ func bruteForce(t *testing.T, offers []Offer, y Youth, k int) []Match {
 }
 
 func TestTopKMatchesBruteForce(t *testing.T) {
-	for seed := range uint64(4) {
+	for seed := range uint64(6) {
 		g := newGenerator(seed)
-		offers := g.offers(3000)
-		r, err := NewRecommender(offers, DefaultWeights())
+		offers, w := g.offers(3000), randomWeights(g, seed)
+		for i := range offers[:500] { // unrelated families and no interest at all, too
+			offers[i].Interests = []Interest{family(g.rng.IntN(10))}[:g.rng.IntN(2)]
+		}
+		r, err := NewRecommender(offers, w)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for i, y := range g.youths(60) {
 			k := []int{1, 10, 50}[i%3]
-			got, want := r.TopK(y, k, testNow), bruteForce(t, offers, y, k)
+			got, want := r.TopK(y, k, testNow), bruteForce(t, offers, y, k, w)
 			if len(got) != len(want) {
 				t.Fatalf("seed %d youth %s: %d results, want %d", seed, y.ID, len(got), len(want))
 			}
@@ -41,6 +44,15 @@ func TestTopKMatchesBruteForce(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randomWeights returns the default weights for seed 0, random ones otherwise.
+func randomWeights(g *generator, seed uint64) Weights {
+	if seed == 0 {
+		return DefaultWeights()
+	}
+	return Weights{Distance: g.rng.Float64(), Interest: g.rng.Float64(), Type: g.rng.Float64(),
+		Level: g.rng.Float64(), ESS: g.rng.Float64(), Freshness: g.rng.Float64()}
 }
 
 func TestTopKTiesBrokenByOfferID(t *testing.T) {

@@ -12,7 +12,7 @@ var ErrUnknownOffer = errors.New("matching: unknown offer")
 type query struct {
 	home         xy
 	located      bool
-	radiusKm     float64
+	reach        float64
 	interests    bitset
 	types        bitset
 	level        int32
@@ -41,7 +41,7 @@ func (s *searcher) prepare(y Youth, now time.Time) bool {
 	if age < GuardianConsentAge && !y.GuardianConsent {
 		return false
 	}
-	s.q.home, s.q.located, s.q.radiusKm = project(y.Home), y.Home.Known(), y.mobilityKm()
+	s.q.home, s.q.located, s.q.reach = project(y.Home), y.Home.Known(), reach(y.mobilityKm())
 	s.r.interests.setOf(y.Interests, s.q.interests)
 	s.r.types.setOf(y.WantedTypes, s.q.types)
 	s.q.level, s.q.ess, s.q.age, s.q.now = int32(y.Level), y.ESSInterest, int32(age), now.UnixNano()
@@ -88,7 +88,7 @@ func (s *searcher) expand(g *node, k int) {
 func (s *searcher) bound(sum *summary) float64 {
 	var v [criterionCount]float64
 	if s.q.located {
-		v[CriterionDistance] = distanceValue(s.q.home.minDistance(sum.lo, sum.hi), s.q.radiusKm)
+		v[CriterionDistance] = distanceValue(s.q.home.minDistance(sum.lo, sum.hi), s.q.reach)
 	}
 	v[CriterionInterest] = flag(sum.interests.intersects(s.q.interests))
 	v[CriterionType] = flag(s.q.types.has(sum.typ))
@@ -123,7 +123,7 @@ func (s *searcher) eligible(o *indexedOffer) bool {
 func (s *searcher) score(o *indexedOffer, typeValue float64) float64 {
 	var v [criterionCount]float64
 	if s.q.located {
-		v[CriterionDistance] = distanceValue(s.q.home.distance(o.place), s.q.radiusKm)
+		v[CriterionDistance] = distanceValue(s.q.home.distance(o.place), s.q.reach)
 	}
 	for _, id := range o.interests {
 		if s.q.interests.has(id) {
