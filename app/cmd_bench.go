@@ -82,7 +82,7 @@ func benchSubjects(ctx context.Context, env *cliEnv, tmp, url, key string) ([]be
 		stop = func() { _ = local.Close(); server.Stop() }
 		url, key, meiliDir = server.URL, server.Key, server.DataDir()
 	}
-	remote, err := meili.New(ctx, meili.Config{URL: url, APIKey: key, Index: "bench"})
+	remote, err := meili.New(ctx, meili.Config{URL: url, APIKey: key, Index: "bench", Places: searchtest.Places()})
 	if err != nil {
 		return subjects, stop, err
 	}

@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"passerelle/app/account"
+	"passerelle/app/campaign"
 	"passerelle/app/passerelle"
+	grants "passerelle/app/progress" // the call for projects; "progress" is the CLI progress bar here
 	"passerelle/app/web"
 	"passerelle/jobs"
 )
@@ -18,8 +20,14 @@ import (
 func (m *Main) openServices() (err error) {
 	m.Indexer = passerelle.NewIndexer(m.DB, m.Search, m.Logger)
 	m.Accounts = account.New(m.DB, m.Mail, m.Catalog, m.accountConfig(), m.Logger)
+	m.Progress = grants.New(m.DB, nil, m.Logger) // the notifier is plugged in with SetNotifier
+	m.Passerelle = passerelle.NewService(m.DB, m.Indexer, nil, m.Logger, passerelle.Config{})
+	m.Campaigns = campaign.New(m.DB, m.Mail, m.Catalog, campaign.Config{BaseURL: m.Config.Server.BaseURL}, m.Logger)
 	csrfKey, err := m.DB.Secret(context.Background(), "csrf")
 	if err != nil {
+		return err
+	}
+	if err := m.openNotify(context.Background()); err != nil {
 		return err
 	}
 	m.Jobs, err = jobs.New(jobs.Config{Schedules: m.Config.JobSchedules(), LeaseTTL: m.Config.Jobs.LeaseTTL},
@@ -28,18 +36,22 @@ func (m *Main) openServices() (err error) {
 		return err
 	}
 	m.Web, err = web.New(web.Deps{
-		Logger:         m.Logger,
-		Catalog:        m.Catalog,
-		Store:          m.DB,
-		Search:         m.Search,
-		Readiness:      m.readiness(),
-		TLS:            m.Config.TLS(),
-		TrustedProxies: m.Config.Server.TrustedProxies,
-		Accounts:       m.Accounts,
-		People:         m.DB,
-		CSRFKey:        csrfKey,
-		CookieSecure:   m.Config.CookieSecure(),
-		SessionTTL:     m.Config.Security.SessionTTL,
+		Logger:           m.Logger,
+		Catalog:          m.Catalog,
+		Store:            m.DB,
+		Search:           m.Search,
+		Readiness:        m.readiness(),
+		TLS:              m.Config.TLS(),
+		TrustedProxies:   m.Config.Server.TrustedProxies,
+		Accounts:         m.Accounts,
+		People:           m.DB,
+		CSRFKey:          csrfKey,
+		CookieSecure:     m.Config.CookieSecure(),
+		SessionTTL:       m.Config.Security.SessionTTL,
+		Progress:         m.Progress,
+		EmailPreferences: m.Notify,
+		Passerelle:       m.Passerelle,
+		Campaigns:        m.Campaigns,
 	})
 	return err
 }
@@ -52,12 +64,12 @@ func (m *Main) accountConfig() account.Config {
 
 // jobList registers every scheduled job, in one place.
 func (m *Main) jobList() []jobs.Job {
-	return []jobs.Job{
+	return append([]jobs.Job{
 		{Name: "search_reconcile", Run: func(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
 			r, err := m.Indexer.Reconcile(ctx, opts.DryRun)
 			return jobs.Report{Items: r.Changed(), Summary: r.String()}, err
 		}},
-	}
+	}, m.notifyJobs()...)
 }
 
 func (m *Main) readiness() []web.Check {

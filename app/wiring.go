@@ -10,10 +10,14 @@ import (
 	"os"
 
 	"passerelle/app/account"
+	"passerelle/app/campaign"
 	"passerelle/app/config"
 	"passerelle/app/i18n"
 	"passerelle/app/mail"
+	"passerelle/app/notify"
+	"passerelle/app/notify/digest"
 	"passerelle/app/passerelle"
+	grants "passerelle/app/progress" // the call for projects; "progress" is the CLI progress bar here
 	"passerelle/app/store"
 	"passerelle/app/web"
 	"passerelle/jobs"
@@ -32,9 +36,15 @@ type Main struct {
 	Catalog i18n.Catalog
 	Indexer *passerelle.Indexer
 	// Accounts signs people up and in; its emails leave in the background.
-	Accounts *account.Service
-	Web      *web.Server
-	Jobs     *jobs.Scheduler
+	Accounts   *account.Service
+	Progress   *grants.Service
+	Passerelle *passerelle.Service
+	Campaigns  *campaign.Service
+	// Notify sends emails exactly once; Digests are the scheduled ones.
+	Notify  *notify.Service
+	Digests *digest.Digests
+	Web     *web.Server
+	Jobs    *jobs.Scheduler
 
 	listener net.Listener
 	served   chan error
@@ -85,7 +95,7 @@ func (m *Main) openSearch(ctx context.Context) (search.Engine, error) {
 		return embedded.Open(m.Config.DataPath("search"))
 	}
 	return meili.New(ctx, meili.Config{URL: m.Config.Search.MeilisearchURL,
-		APIKey: m.Config.Search.MeilisearchKey, Index: m.Config.Search.Index})
+		APIKey: m.Config.Search.MeilisearchKey, Index: m.Config.Search.Index, Places: passerelle.SearchPlaces()})
 }
 
 func (m *Main) openMail() (mail.Sender, error) {

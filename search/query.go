@@ -32,6 +32,10 @@ const (
 var Facets = []string{FacetType, FacetSubdomain, FacetTensionFamily, FacetESS, FacetCommune,
 	FacetAccessible, FacetRemote}
 
+// FilterFacets are the facets a search page offers as filters, with their
+// counts: the sub-domain and remote facets are left to the API.
+var FilterFacets = []string{FacetType, FacetTensionFamily, FacetESS, FacetCommune, FacetAccessible}
+
 // Limits of a query, shared by both engines.
 const (
 	DefaultPerPage = 20

@@ -32,6 +32,10 @@ type Store interface {
 	AppendAudit(ctx context.Context, e domain.AuditEvent) error
 
 	OrganisationStore
+	YouthStore
+	PrivacyStore
+	StaffStore
+	PurgeStore
 }
 
 // Config holds the security settings of accounts.

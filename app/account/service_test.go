@@ -187,3 +187,45 @@ func TestRateLimitPerAccountSaysWhenToRetry(t *testing.T) {
 		t.Fatalf("the account limit must hold from another address: %v", err)
 	}
 }
+
+func TestAMagicLinkUsedConcurrentlySignsInOnce(t *testing.T) {
+	svc, mails := accounttest.New(t, storetest.Open(t))
+	verifiedAccount(t, svc, mails, "lea@example.fr")
+	svc.RequestMagicLink(ctx, "lea@example.fr", client)
+	_, token := accounttest.Link(t, mails.WaitFor(2, 10*time.Second)[1])
+	results := make(chan error, 8)
+	for range 8 {
+		go func() { _, _, err := svc.UseMagicLink(ctx, token, client); results <- err }()
+	}
+	wins := 0
+	for range 8 {
+		if err := <-results; err == nil {
+			wins++
+		} else if domain.ErrorMessage(err) != "error.token.invalid" {
+			t.Fatal(err)
+		}
+	}
+	if wins != 1 {
+		t.Fatalf("%d sign-ins with one link", wins)
+	}
+}
+
+func TestPurgeExpiredRemovesOnlyWhatExpired(t *testing.T) {
+	svc, mails := accounttest.New(t, storetest.Open(t))
+	user := verifiedAccount(t, svc, mails, "lea@example.fr")
+	session, _ := svc.StartSession(ctx, user, client)
+	svc.RequestMagicLink(ctx, "lea@example.fr", client)
+	mails.WaitFor(2, 10*time.Second)
+	if n, err := svc.PurgeExpired(ctx); err != nil || n != 0 {
+		t.Fatalf("purged %d before anything expired: %v", n, err)
+	}
+	svc.Now = func() time.Time { return time.Now().Add(25 * time.Hour) }
+	n, err := svc.PurgeExpired(ctx)
+	if err != nil || n < 4 { // two sessions, the magic link, the rate counters
+		t.Fatalf("purged %d: %v", n, err)
+	}
+	svc.Now = time.Now
+	if u, _ := svc.SessionUser(ctx, session); u != nil {
+		t.Fatal("an expired session survived the purge")
+	}
+}

@@ -25,6 +25,7 @@ var checks = map[string]func(v reflect.Value, arg string) string{
 	"optional_http_url": stringRule(optional(checkHTTPURL)),
 	"mongodb_uri":       stringRule(optional(checkMongoURI)),
 	"email":             stringRule(checkEmail),
+	"optional_email":    stringRule(optional(checkEmail)),
 	"cron":              stringRule(optional(checkCron)),
 	"file":              stringRule(optional(checkFile)),
 	"ips":               checkIPs,

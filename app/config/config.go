@@ -66,6 +66,9 @@ type Mail struct {
 	Timeout      time.Duration `toml:"timeout" check:"positive"`
 	SendRate     float64       `toml:"send_rate" check:"positive"`
 	MaxAttempts  int           `toml:"max_attempts" check:"range=1..100"`
+	// UnsubscribeAddress is offered as List-Unsubscribe's mailto: only set
+	// it to a mailbox whose requests someone processes.
+	UnsubscribeAddress string `toml:"unsubscribe_address" check:"optional_email"`
 }
 
 // Demo is the demonstration data set.
@@ -81,6 +84,9 @@ type Security struct {
 	SessionTTL         time.Duration `toml:"session_ttl" check:"positive"`
 	MagicLinkTTL       time.Duration `toml:"magic_link_ttl" check:"positive"`
 	LoginRatePerMinute int           `toml:"login_rate_per_minute" check:"range=1..10000"`
+	// Secret signs the links of emails (unsubscribe, preferences); empty:
+	// a random key generated once and kept in the database, shared by replicas.
+	Secret string `toml:"secret"`
 }
 
 // Applications holds the delays of youths' applications to offers.
@@ -92,15 +98,16 @@ type Applications struct {
 // Jobs holds one cron expression per scheduled job ("" disables it) and the
 // lease that keeps a run unique across replicas.
 type Jobs struct {
-	YouthDigest       string        `toml:"youth_digest" check:"cron"`
-	CounsellorDigest  string        `toml:"counsellor_digest" check:"cron"`
-	EmployerDigest    string        `toml:"employer_digest" check:"cron"`
-	VisitReminders    string        `toml:"visit_reminders" check:"cron"`
-	ApplicationExpiry string        `toml:"application_expiry" check:"cron"`
-	ProgressReminders string        `toml:"progress_reminders" check:"cron"`
-	ReviewerReminders string        `toml:"reviewer_reminders" check:"cron"`
-	StaffSummary      string        `toml:"staff_summary" check:"cron"`
-	Retention         string        `toml:"retention" check:"cron"`
-	SearchReconcile   string        `toml:"search_reconcile" check:"cron"`
-	LeaseTTL          time.Duration `toml:"lease_ttl" check:"positive"`
+	YouthDigest           string        `toml:"youth_digest" check:"cron"`
+	CounsellorDigest      string        `toml:"counsellor_digest" check:"cron"`
+	EmployerDigest        string        `toml:"employer_digest" check:"cron"`
+	VisitReminders        string        `toml:"visit_reminders" check:"cron"`
+	ApplicationExpiry     string        `toml:"application_expiry" check:"cron"`
+	ProgressReminders     string        `toml:"progress_reminders" check:"cron"`
+	ReviewerReminders     string        `toml:"reviewer_reminders" check:"cron"`
+	StaffSummary          string        `toml:"staff_summary" check:"cron"`
+	Retention             string        `toml:"retention" check:"cron"`
+	SearchReconcile       string        `toml:"search_reconcile" check:"cron"`
+	NotificationsDelivery string        `toml:"notifications_delivery" check:"cron"`
+	LeaseTTL              time.Duration `toml:"lease_ttl" check:"positive"`
 }

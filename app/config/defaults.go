@@ -42,16 +42,17 @@ func Default() *Config {
 
 func defaultJobs() Jobs {
 	return Jobs{
-		YouthDigest:       "0 8 * * MON",
-		CounsellorDigest:  "0 7 * * MON",
-		EmployerDigest:    "0 7 * * *",
-		VisitReminders:    "0 9 * * *",
-		ApplicationExpiry: "30 2 * * *",
-		ProgressReminders: "0 10 * * *",
-		ReviewerReminders: "0 9 * * MON",
-		StaffSummary:      "0 8 * * MON",
-		Retention:         "0 3 * * *",
-		SearchReconcile:   "*/30 * * * *",
-		LeaseTTL:          5 * time.Minute,
+		YouthDigest:           "0 8 * * MON",
+		CounsellorDigest:      "0 7 * * MON",
+		EmployerDigest:        "0 7 * * *",
+		VisitReminders:        "0 9 * * *",
+		ApplicationExpiry:     "30 2 * * *",
+		ProgressReminders:     "0 10 * * *",
+		ReviewerReminders:     "0 9 * * MON",
+		StaffSummary:          "0 8 * * MON",
+		Retention:             "0 3 * * *",
+		SearchReconcile:       "*/30 * * * *",
+		NotificationsDelivery: "* * * * *",
+		LeaseTTL:              5 * time.Minute,
 	}
 }

@@ -29,8 +29,8 @@ func (k DocumentKind) Valid() bool {
 	return false
 }
 
-// MaxAttachmentSize bounds each uploaded file.
-const MaxAttachmentSize = 10 << 20
+// MaxAttachmentSize bounds each uploaded file, below the web server's body limit.
+const MaxAttachmentSize = 5 << 20
 
 // Attachment is an uploaded file of a grant application; its bytes live in
 // the file store under ID.

@@ -54,10 +54,6 @@ type Notification struct {
 	Email        string            `bson:"email"`
 	Name         string            `bson:"name,omitempty"`
 	Subject      string            `bson:"subject"`
-	Text         string            `bson:"text"`
-	HTML         string            `bson:"html"`
-	Headers      map[string]string `bson:"headers,omitempty"`
-	Attachments  []EmailAttachment `bson:"attachments,omitempty"`
 	State        NotificationState `bson:"state"`
 	Attempts     int               `bson:"attempts"`
 	NextAt       time.Time         `bson:"next_at"`
@@ -66,6 +62,17 @@ type Notification struct {
 	LastError    string            `bson:"last_error,omitempty"`
 	CreatedAt    time.Time         `bson:"created_at"`
 	SentAt       time.Time         `bson:"sent_at,omitempty"`
+}
+
+// NotificationBody is the rendered email of a notification, kept apart
+// under the same ID: senders claim and settle the small records many
+// times, and read the body once, when they send it.
+type NotificationBody struct {
+	ID          string            `bson:"_id"`
+	Text        string            `bson:"text"`
+	HTML        string            `bson:"html"`
+	Headers     map[string]string `bson:"headers,omitempty"`
+	Attachments []EmailAttachment `bson:"attachments,omitempty"`
 }
 
 // NotificationMove is the outcome a sender records for its claim.

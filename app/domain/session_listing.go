@@ -5,6 +5,7 @@ package domain
 type SessionWithOffer struct {
 	VisitSession     `bson:",inline"`
 	OfferTitle       string `bson:"-" json:"offer_title"`
+	OrganisationID   string `bson:"-" json:"organisation_id"`
 	OrganisationName string `bson:"-" json:"organisation_name"`
 	CommuneCode      string `bson:"-" json:"commune_code"`
 }

@@ -40,6 +40,7 @@ type User struct {
 	EmailVerifiedAt *time.Time `bson:"email_verified_at,omitempty" json:"email_verified_at,omitempty"`
 	CreatedAt       time.Time  `bson:"created_at" json:"created_at"`
 	SuspendedAt     *time.Time `bson:"suspended_at,omitempty" json:"suspended_at,omitempty"`
+	DeletedAt       *time.Time `bson:"deleted_at,omitempty" json:"deleted_at,omitempty"`
 }
 
 // SelfRegisteredRoles may be chosen at sign-up; reviewers, staff and admins

@@ -39,3 +39,15 @@ const (
 	MinYouthAge = 14
 	MaxYouthAge = 25
 )
+
+// NeedsConsent reports whether the youth is under 15 on day now without a
+// guardian's consent: such a youth can neither apply nor be visible.
+func (y *Youth) NeedsConsent(now time.Time) bool {
+	return y.Age(now) < ConsentAge && y.GuardianConsentAt == nil
+}
+
+// Closed reports whether the profile is closed, its holder being past the
+// programme's age (26 and over); its data are kept per the retention rules.
+func (y *Youth) Closed(now time.Time) bool {
+	return y.Age(now) > MaxYouthAge
+}

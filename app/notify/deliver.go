@@ -22,7 +22,7 @@ type Delivery struct {
 }
 
 func (d Delivery) String() string {
-	return fmt.Sprintf("%d envoyés, %d à réessayer, %d abandonnés", d.Sent, d.Retried, d.Failed)
+	return fmt.Sprintf("%d envoyé(s), %d à réessayer, %d abandonné(s)", d.Sent, d.Retried, d.Failed)
 }
 
 // errClaimLost means our claim ran out and another sender took the
@@ -56,8 +56,12 @@ func (s *Service) deliverOne(ctx context.Context, id string, d *Delivery) error 
 		d.Skipped++
 		return err
 	}
+	body, err := s.store.NotificationBody(ctx, n.ID)
+	if err != nil {
+		return err // the claim runs out and the notification is retried
+	}
 	committed := false
-	err = s.sender.SendCommitted(ctx, message(n), func(ctx context.Context) error {
+	err = s.sender.SendCommitted(ctx, message(n, body), func(ctx context.Context) error {
 		s.beforeCommit(n.ID)
 		err := s.move(ctx, n, domain.NotificationSending, domain.NotificationMove{State: domain.NotificationSent,
 			NextAt: n.NextAt, SentAt: s.cfg.Now()})
@@ -122,10 +126,10 @@ func MessageID(key string) string {
 }
 
 // message is the email of a notification.
-func message(n *domain.Notification) mail.Message {
-	msg := mail.Message{To: []mail.Address{{Name: n.Name, Email: n.Email}}, Subject: n.Subject, Text: n.Text,
-		HTML: n.HTML, Headers: n.Headers, ID: MessageID(n.ID)}
-	for _, a := range n.Attachments {
+func message(n *domain.Notification, body *domain.NotificationBody) mail.Message {
+	msg := mail.Message{To: []mail.Address{{Name: n.Name, Email: n.Email}}, Subject: n.Subject, Text: body.Text,
+		HTML: body.HTML, Headers: body.Headers, ID: MessageID(n.ID)}
+	for _, a := range body.Attachments {
 		msg.Attachments = append(msg.Attachments, mail.Attachment{Filename: a.Filename, ContentType: a.ContentType, Data: a.Data})
 	}
 	return msg

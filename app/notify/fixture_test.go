@@ -61,7 +61,7 @@ type fixture struct {
 	cfg    notify.Config
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	f := &fixture{db: storetest.Open(t), server: mailtest.Start(t), clock: newClock()}
 	f.cfg = notify.Config{BaseURL: baseURL, Secret: []byte("test secret"), UnsubscribeMailto: "desabonnement@passerelle92.fr",

@@ -37,7 +37,8 @@ type Notification struct {
 
 // Store is what the service keeps in the database.
 type Store interface {
-	InsertNotifications(ctx context.Context, ns []domain.Notification) (duplicates int, err error)
+	InsertNotifications(ctx context.Context, ns []domain.Notification, bodies []domain.NotificationBody) (duplicates int, err error)
+	NotificationBody(ctx context.Context, id string) (*domain.NotificationBody, error)
 	DueNotifications(ctx context.Context, now time.Time, limit int) ([]domain.Notification, error)
 	ClaimNotification(ctx context.Context, id, owner string, now, until time.Time) (*domain.Notification, error)
 	MoveNotification(ctx context.Context, id, owner string, from domain.NotificationState, to domain.NotificationMove) (bool, error)

@@ -205,3 +205,22 @@ func TestConcurrentDeliverySendsEachOnce(t *testing.T) {
 	}
 	checkOnceEach(t, f.server.WaitFor(n, waitTime), n)
 }
+
+// A notice is a catalog message of another service (PROGR'ESS), sent in the
+// shared layout without a second greeting or signature.
+func TestNoticeUsesTheCatalogMessage(t *testing.T) {
+	f := newFixture(t)
+	svc := f.service(t)
+	n := notify.Notification{Key: "grant.submitted:g1/porteur@asso.fr", To: notify.Recipient{Email: "porteur@asso.fr", Name: "Nadia"},
+		Template: "notice", Data: notify.Notice{Key: "notice.grant.submitted", Args: []any{"Repair café", "PG-2027-001"}}}
+	f.queue(t, svc, []notify.Notification{n})
+	deliver(t, svc)
+	got := f.server.WaitFor(1, waitTime)[0]
+	if got.Subject != "PROGR'ESS : votre candidature est bien déposée" || strings.Count(got.Text, "Bonjour") != 1 ||
+		!strings.Contains(got.Text, "« Repair café » (référence PG-2027-001)") || !strings.Contains(got.HTML, "<p") {
+		t.Fatalf("notice %q:\n%s", got.Subject, got.Text)
+	}
+	if got.Headers.Get("List-Unsubscribe") != "" {
+		t.Error("a transactional email offers to unsubscribe")
+	}
+}

@@ -14,6 +14,7 @@ import (
 // recipient's preferences.
 type Planned struct {
 	domain.Notification
+	Body  domain.NotificationBody
 	Muted bool
 }
 
@@ -25,7 +26,7 @@ type Queued struct {
 }
 
 func (q Queued) String() string {
-	return fmt.Sprintf("%d e-mails mis en file, %d déjà en file, %d désabonnés", q.New, q.Duplicates, q.Muted)
+	return fmt.Sprintf("%d e-mail(s) mis en file, %d déjà en file, %d désabonné(s)", q.New, q.Duplicates, q.Muted)
 }
 
 // Notify queues one notification; queuing a key again is a no-op.
@@ -43,14 +44,15 @@ func (s *Service) NotifyAll(ctx context.Context, ns []Notification) (Queued, err
 	}
 	var q Queued
 	batch := make([]domain.Notification, 0, len(plan))
+	bodies := make([]domain.NotificationBody, 0, len(plan))
 	for _, p := range plan {
 		if p.Muted {
 			q.Muted++
 			continue
 		}
-		batch = append(batch, p.Notification)
+		batch, bodies = append(batch, p.Notification), append(bodies, p.Body)
 	}
-	q.Duplicates, err = s.store.InsertNotifications(ctx, batch)
+	q.Duplicates, err = s.store.InsertNotifications(ctx, batch, bodies)
 	q.New = len(batch) - q.Duplicates
 	return q, err
 }
@@ -68,7 +70,7 @@ func (s *Service) Plan(ctx context.Context, ns []Notification) ([]Planned, error
 	}
 	plan := make([]Planned, len(ns))
 	for i, n := range ns {
-		if plan[i].Notification, err = s.render(n); err != nil {
+		if plan[i], err = s.render(n); err != nil {
 			return nil, fmt.Errorf("notify: %s: %w", n.Key, err)
 		}
 		plan[i].Muted = n.Topic != "" && !prefs[emails[i]].Wants(n.Topic)
@@ -76,8 +78,8 @@ func (s *Service) Plan(ctx context.Context, ns []Notification) ([]Planned, error
 	return plan, nil
 }
 
-// render turns n into the record that Deliver sends as it is.
-func (s *Service) render(n Notification) (domain.Notification, error) {
+// render turns n into the record and body that Deliver sends as they are.
+func (s *Service) render(n Notification) (Planned, error) {
 	email := normalEmail(n.To.Email)
 	locale := i18n.Supported(n.To.Locale)
 	v := view{L: localizer{locale: locale, catalog: s.catalog}, To: n.To, Data: n.Data, Topic: n.Topic,
@@ -87,12 +89,15 @@ func (s *Service) render(n Notification) (domain.Notification, error) {
 	}
 	r, err := s.views.render(n.Template, v)
 	if err != nil {
-		return domain.Notification{}, err
+		return Planned{}, err
 	}
 	now := s.cfg.Now()
-	return domain.Notification{ID: n.Key, Topic: n.Topic, Email: email, Name: n.To.Name, Subject: r.subject,
-		Text: r.text, HTML: r.html, Headers: s.unsubscribeHeaders(email, n.Topic), Attachments: attachments(n.Attachments),
-		State: domain.NotificationPending, NextAt: now, CreatedAt: now}, nil
+	return Planned{
+		Notification: domain.Notification{ID: n.Key, Topic: n.Topic, Email: email, Name: n.To.Name, Subject: r.subject,
+			State: domain.NotificationPending, NextAt: now, CreatedAt: now},
+		Body: domain.NotificationBody{ID: n.Key, Text: r.text, HTML: r.html,
+			Headers: s.unsubscribeHeaders(email, n.Topic), Attachments: attachments(n.Attachments)},
+	}, nil
 }
 
 func attachments(files []mail.Attachment) []domain.EmailAttachment {

@@ -38,3 +38,17 @@ func (l localizer) Date(t time.Time) string          { return i18n.Date(l.locale
 func (l localizer) DateTime(t time.Time) string      { return i18n.DateTime(l.locale, t) }
 func (l localizer) Number(n int) string              { return i18n.Number(l.locale, int64(n)) }
 func (l localizer) Money(m domain.Money) string      { return i18n.Money(l.locale, int64(m)) }
+
+// Format is T with the arguments as a list, as a Notice carries them.
+func (l localizer) Format(key string, args []any) string { return l.T(key, args...) }
+
+// Paragraphs splits a text on its blank lines, for the HTML version.
+func (l localizer) Paragraphs(text string) []string { return strings.Split(text, "\n\n") }
+
+// Notice is the data of the "notice" email: a message whose subject and
+// text are the catalog's Key+".subject" and Key+".body", the body formatted
+// with Args.
+type Notice struct {
+	Key  string
+	Args []any
+}

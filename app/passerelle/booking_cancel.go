@@ -35,7 +35,7 @@ func (s *Service) CancelBooking(ctx context.Context, actor *domain.User, id, rea
 	}
 	b.CancelledBy, b.CancelReason = side, strings.TrimSpace(reason)
 	s.audit(ctx, actor, AuditBookingCancelled, "booking", b.ID, reason)
-	if err := s.store.ReleaseSeats(ctx, vs.ID, b.ID, b.Seats, b.OpenSeats); err != nil {
+	if err := s.store.ReleaseSeats(ctx, vs.ID, b.Hold()); err != nil {
 		return b, err // the scheduled repair gives the seats back
 	}
 	s.notifyCancellation(ctx, b, vs, side)

@@ -44,7 +44,7 @@ func (s *Service) confirmHeld(ctx context.Context, b *domain.Booking, vs *domain
 		return rerr
 	}
 	if !now.Holds() {
-		return s.store.ReleaseSeats(ctx, b.SessionID, b.ID, b.Seats, b.OpenSeats)
+		return s.store.ReleaseSeats(ctx, b.SessionID, b.Hold())
 	}
 	*b = *now
 	return nil

@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"go.mongodb.org/mongo-driver/bson"
-
 	"passerelle/app/domain"
 )
 
@@ -23,34 +21,37 @@ type BookingInput struct {
 
 var errSessionFull = &domain.Error{Code: domain.ECONFLICT, Message: "error.session.full", Field: "seats"}
 
-// Book takes places of a session for a counsellor's group. The booking is
-// saved as requested, then takes its seats in one conditional update of the
-// session (never over capacity, the share reserved for priority education
-// kept for it until its release date), then is confirmed; when the session
-// is full it joins the waitlist if asked, and is refused otherwise.
+// Book takes places of a session for a counsellor's group. The seats are
+// taken first, in one conditional update of the session that records the
+// booking among its holders (never over capacity; the share reserved for
+// priority education kept for it until its release date); then the booking
+// is saved, already confirmed. When the session is full the booking joins
+// the waitlist if asked, and otherwise nothing is written. A crash between
+// the two writes leaves a holder without a booking, which RepairSession
+// gives back.
 func (s *Service) Book(ctx context.Context, actor *domain.User, in BookingInput) (*domain.Booking, error) {
 	b, vs, err := s.newBooking(ctx, actor, in)
 	if err != nil {
 		return nil, err
 	}
+	took, err := s.store.TakeSeats(ctx, vs.ID, b.Hold())
+	switch {
+	case err != nil:
+		return nil, err
+	case took:
+		b.Status = domain.BookingConfirmed
+	case in.Waitlist:
+		b.Status, b.OpenSeats = domain.BookingWaitlisted, 0
+	default:
+		return nil, errSessionFull
+	}
 	if err := s.store.InsertBooking(ctx, b); err != nil {
 		return s.sameRequest(ctx, b, err)
 	}
-	took, err := s.store.TakeSeats(ctx, vs.ID, b.ID, b.Seats, b.OpenSeats > 0)
-	if err != nil {
-		return nil, err
-	}
 	if took {
-		return b, s.confirmHeld(ctx, b, vs)
+		s.notifyBooking(ctx, b, vs, "booking_confirmed")
 	}
-	if in.Waitlist {
-		return b, s.moveBooking(ctx, b, domain.BookingWaitlisted, nil)
-	}
-	set := bson.D{{Key: "cancelled_by", Value: "system"}, {Key: "cancel_reason", Value: "full"}}
-	if err := s.moveBooking(ctx, b, domain.BookingCancelled, set); err != nil {
-		return nil, err
-	}
-	return nil, errSessionFull
+	return b, nil
 }
 
 // newBooking checks the request and returns the booking to save.

@@ -54,8 +54,8 @@ func checkSeats(t *testing.T, e *env, sessions []*domain.VisitSession) (confirme
 			holders[id] = true
 		}
 		for _, b := range bookings {
-			if b.Holds() != holders[b.ID] {
-				t.Errorf("session %s: booking %s is %s, holder %v", s.ID, b.ID, b.Status, holders[b.ID])
+			if b.Holds() != holders[b.Hold().Key()] {
+				t.Errorf("session %s: booking %s is %s, holder %v", s.ID, b.ID, b.Status, holders[b.Hold().Key()])
 			}
 			if b.Holds() {
 				held += b.Seats

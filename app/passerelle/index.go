@@ -31,3 +31,14 @@ func SearchDocument(o domain.Offer) search.Offer {
 	}
 	return doc
 }
+
+// SearchPlaces are the communes of the département, which searches are
+// made around: engines that can precompute distances to them do.
+func SearchPlaces() []search.Place {
+	communes := refdata.Communes()
+	places := make([]search.Place, len(communes))
+	for i, c := range communes {
+		places[i] = search.Place{ID: c.Code, Point: search.Point{Lat: c.Lat, Lng: c.Lng}}
+	}
+	return places
+}

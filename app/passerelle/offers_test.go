@@ -74,7 +74,10 @@ func TestEmployersActOnlyOnTheirOffers(t *testing.T) {
 		t.Errorf("posted for another organisation: %v", err)
 	}
 	for name, act := range map[string]func() error{
-		"edit":      func() error { _, err := e.svc.UpdateOffer(ctx, newcomer, o.ID, offerInput(domain.OfferJob), false); return err },
+		"edit": func() error {
+			_, err := e.svc.UpdateOffer(ctx, newcomer, o.ID, offerInput(domain.OfferJob), false)
+			return err
+		},
 		"duplicate": func() error { _, err := e.svc.DuplicateOffer(ctx, newcomer, o.ID); return err },
 		"close":     func() error { _, err := e.svc.CloseOffer(ctx, newcomer, o.ID); return err },
 	} {

@@ -45,7 +45,9 @@ type Service struct {
 	newID    func(prefix string) string
 }
 
-// NewService returns the programme's service over its store, search index and notifier.
+// NewService returns the programme's service over its store, search index
+// and notifier; a nil index (tests of pages without search) is skipped, a nil
+// notifier sends nothing until SetNotifier.
 func NewService(store Store, index OfferIndex, notifier Notifier, logger *slog.Logger, cfg Config) *Service {
 	if cfg.ApplicationExpiry <= 0 {
 		cfg.ApplicationExpiry = 15 * 24 * time.Hour
@@ -57,10 +59,13 @@ func NewService(store Store, index OfferIndex, notifier Notifier, logger *slog.L
 // SetClock makes the service read time from now, for tests and replays.
 func (s *Service) SetClock(now func() time.Time) { s.now = now }
 
+// SetNotifier plugs in the notification service; until then nothing is sent.
+func (s *Service) SetNotifier(n Notifier) { s.notifier = n }
+
 // notify sends n and only logs a failure: the change it reports is saved,
 // and the notification service retries what it could not send.
 func (s *Service) notify(ctx context.Context, n Notification) {
-	if n.To.Email == "" {
+	if n.To.Email == "" || s.notifier == nil {
 		return
 	}
 	if err := s.notifier.Notify(ctx, n); err != nil {
@@ -70,7 +75,9 @@ func (s *Service) notify(ctx context.Context, n Notification) {
 
 // offerChanged is the single call site of the search hook.
 func (s *Service) offerChanged(ctx context.Context, o *domain.Offer) {
-	s.index.OfferChanged(ctx, *o)
+	if s.index != nil {
+		s.index.OfferChanged(ctx, *o)
+	}
 }
 
 // audit records a state change; a failure to record is logged, not returned,

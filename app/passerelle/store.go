@@ -19,6 +19,9 @@ type OfferStore interface {
 	PublishedOffersEndedBefore(ctx context.Context, t time.Time) ([]domain.Offer, error)
 	ExpireOffers(ctx context.Context, ids []string, at time.Time) (int, error)
 	AppendAudit(ctx context.Context, e domain.AuditEvent) error
+	OffersOfOrganisation(ctx context.Context, orgID string) ([]domain.Offer, error)
+	OffersWithStatus(ctx context.Context, status domain.OfferStatus) ([]domain.Offer, error)
+	SessionsOfOffers(ctx context.Context, offerIDs []string) ([]domain.VisitSession, error)
 }
 
 // BookingStore is what visit sessions and group bookings read and write.
@@ -29,8 +32,9 @@ type BookingStore interface {
 	BookingByID(ctx context.Context, id string) (*domain.Booking, error)
 	BookingsWhere(ctx context.Context, field, value string) ([]domain.Booking, error)
 	MoveBooking(ctx context.Context, id string, from []domain.BookingStatus, to domain.BookingStatus, set bson.D) (bool, error)
-	TakeSeats(ctx context.Context, sessionID, bookingID string, n int, openShare bool) (bool, error)
-	ReleaseSeats(ctx context.Context, sessionID, bookingID string, n, openSeats int) error
+	TakeSeats(ctx context.Context, sessionID string, h domain.SeatHold) (bool, error)
+	ReleaseSeats(ctx context.Context, sessionID string, h domain.SeatHold) error
+	AllBookings(ctx context.Context) ([]domain.Booking, error)
 }
 
 // ApplicationStore is what applications read and write.
@@ -45,6 +49,8 @@ type ApplicationStore interface {
 	ReleasePlace(ctx context.Context, offerID, applicationID string) error
 	PutFile(ctx context.Context, id, name string, data []byte) error
 	DeleteFile(ctx context.Context, id string) error
+	ReadFile(ctx context.Context, id string) ([]byte, error)
+	ApplicationsWhere(ctx context.Context, field, value string) ([]domain.Application, error)
 }
 
 // Store is everything the service needs of the database.

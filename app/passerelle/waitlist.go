@@ -52,7 +52,7 @@ func (s *Service) promoteOne(ctx context.Context, b *domain.Booking, vs *domain.
 		}
 		b.OpenSeats = open
 	}
-	took, err := s.store.TakeSeats(ctx, vs.ID, b.ID, b.Seats, openShare)
+	took, err := s.store.TakeSeats(ctx, vs.ID, b.Hold())
 	if err != nil || !took {
 		return false, err
 	}
@@ -67,9 +67,11 @@ func boolInt(b bool) int {
 }
 
 // RepairSession mends what a crash between the steps of a booking, a
-// cancellation or a promotion left: a booking holding seats but not
-// confirmed is confirmed, a cancelled one still holding gives them back;
-// then the waitlist moves up. A scheduled job may run it on every session.
+// cancellation or a promotion left: a waiting booking holding seats is
+// confirmed, a cancelled one still holding gives them back, seats held for
+// a booking never saved are freed; then the waitlist moves up. A scheduled
+// job runs it at a quiet hour: a booking being made at that very instant
+// would lose its seats and be refused as full.
 func (s *Service) RepairSession(ctx context.Context, sessionID string) error {
 	vs, err := s.store.SessionByID(ctx, sessionID)
 	if err != nil {
@@ -79,24 +81,43 @@ func (s *Service) RepairSession(ctx context.Context, sessionID string) error {
 	if err != nil {
 		return err
 	}
-	holders := map[string]bool{}
-	for _, id := range vs.Holders {
-		holders[id] = true
+	holds := map[string]bool{}
+	for _, key := range vs.Holders {
+		holds[key] = true
 	}
 	for i := range bookings {
-		if err := s.repairOne(ctx, &bookings[i], vs, holders[bookings[i].ID]); err != nil {
+		key := bookings[i].Hold().Key()
+		if err := s.repairOne(ctx, &bookings[i], vs, holds[key]); err != nil {
 			return err
 		}
+		delete(holds, key)
+	}
+	if err := s.releaseOrphans(ctx, vs.ID, holds); err != nil {
+		return err
 	}
 	return s.promote(ctx, sessionID)
 }
 
+// releaseOrphans gives back seats held for bookings never saved.
+func (s *Service) releaseOrphans(ctx context.Context, sessionID string, keys map[string]bool) error {
+	for key := range keys {
+		h, ok := domain.ParseSeatHold(key)
+		if !ok {
+			continue
+		}
+		if err := s.store.ReleaseSeats(ctx, sessionID, h); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (s *Service) repairOne(ctx context.Context, b *domain.Booking, vs *domain.VisitSession, holds bool) error {
 	switch {
-	case holds && (b.Status == domain.BookingRequested || b.Status == domain.BookingWaitlisted):
+	case holds && b.Status == domain.BookingWaitlisted:
 		return s.confirmHeld(ctx, b, vs)
 	case holds && b.Status == domain.BookingCancelled:
-		return s.store.ReleaseSeats(ctx, vs.ID, b.ID, b.Seats, b.OpenSeats)
+		return s.store.ReleaseSeats(ctx, vs.ID, b.Hold())
 	}
 	return nil
 }

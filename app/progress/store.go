@@ -18,6 +18,10 @@ type Store interface {
 	InsertGrant(ctx context.Context, g domain.GrantApplication) error
 	GrantByID(ctx context.Context, id string) (*domain.GrantApplication, error)
 	GrantsByCall(ctx context.Context, callID string) ([]domain.GrantApplication, error)
+	GrantsByOrganisations(ctx context.Context, orgIDs []string) ([]domain.GrantApplication, error)
+	GrantsByIDs(ctx context.Context, ids []string) ([]domain.GrantApplication, error)
+	Calls(ctx context.Context) ([]domain.Call, error)
+	ReviewsByReviewer(ctx context.Context, reviewerID string) ([]domain.Review, error)
 	SaveGrantSection(ctx context.Context, id string, state domain.GrantState, section string, value any, at time.Time) error
 	AddGrantAttachment(ctx context.Context, id string, state domain.GrantState, a domain.Attachment, at time.Time) error
 	RemoveGrantAttachment(ctx context.Context, id string, state domain.GrantState, a domain.Attachment, at time.Time) error

@@ -2,9 +2,12 @@ package store
 
 import (
 	"context"
+	"regexp"
 	"time"
 
 	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
 
 	"passerelle/app/domain"
 )
@@ -29,12 +32,21 @@ func (db *DB) MarkEmailVerified(ctx context.Context, userID string, at time.Time
 
 // setUserFields sets fields on one user, which must exist.
 func (db *DB) setUserFields(ctx context.Context, userID string, fields bson.D) error {
-	res, err := db.users().UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}}, bson.D{{Key: "$set", Value: fields}})
+	return updateExisting(ctx, db.users(), bson.D{{Key: "_id", Value: userID}}, bson.D{{Key: "$set", Value: fields}},
+		errUserNotFound)
+}
+
+var errUserNotFound = &domain.Error{Code: domain.ENOTFOUND, Message: "error.user.not_found"}
+
+// updateExisting applies update to the one document filter matches, and
+// returns missing when none does.
+func updateExisting(ctx context.Context, coll *mongo.Collection, filter, update bson.D, missing error) error {
+	res, err := coll.UpdateOne(ctx, filter, update)
 	if err != nil {
 		return mapError(err)
 	}
 	if res.MatchedCount == 0 {
-		return &domain.Error{Code: domain.ENOTFOUND, Message: "error.user.not_found"}
+		return missing
 	}
 	return nil
 }
@@ -42,18 +54,43 @@ func (db *DB) setUserFields(ctx context.Context, userID string, fields bson.D) e
 // AddUserOrganisation makes the user a member of the organisation; being
 // one already is no error.
 func (db *DB) AddUserOrganisation(ctx context.Context, userID, orgID string) error {
-	res, err := db.users().UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
-		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "organisation_ids", Value: orgID}}}})
-	if err != nil {
-		return mapError(err)
-	}
-	if res.MatchedCount == 0 {
-		return &domain.Error{Code: domain.ENOTFOUND, Message: "error.user.not_found"}
-	}
-	return nil
+	return updateExisting(ctx, db.users(), bson.D{{Key: "_id", Value: userID}},
+		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "organisation_ids", Value: orgID}}}}, errUserNotFound)
 }
 
 // OrganisationMembers returns the users who belong to the organisation.
 func (db *DB) OrganisationMembers(ctx context.Context, orgID string) ([]domain.User, error) {
 	return findAll[domain.User](ctx, db.users(), bson.D{{Key: "organisation_ids", Value: orgID}})
+}
+
+// FindUsers returns, for the back-office, the users whose email or name
+// contains q (the latest accounts when q is empty).
+func (db *DB) FindUsers(ctx context.Context, q string, limit int) ([]domain.User, error) {
+	filter := bson.D{}
+	if q != "" {
+		pattern := bson.D{{Key: "$regex", Value: regexp.QuoteMeta(q)}, {Key: "$options", Value: "i"}}
+		filter = bson.D{{Key: "$or", Value: bson.A{bson.D{{Key: "email", Value: pattern}}, bson.D{{Key: "name", Value: pattern}}}}}
+	}
+	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}}).SetLimit(int64(limit))
+	return findAll[domain.User](ctx, db.users(), filter, opts)
+}
+
+// SetUserRoles replaces the user's roles.
+func (db *DB) SetUserRoles(ctx context.Context, userID string, roles []domain.Role) error {
+	return db.setUserFields(ctx, userID, bson.D{{Key: "roles", Value: roles}})
+}
+
+// SetUserSuspended suspends the user from at, or lifts the suspension when at is nil.
+func (db *DB) SetUserSuspended(ctx context.Context, userID string, at *time.Time) error {
+	return db.setUserFields(ctx, userID, bson.D{{Key: "suspended_at", Value: at}})
+}
+
+// AnonymiseUser replaces what identifies a deleted account, keeping the
+// document that kept records (audit, grant files) refer to.
+func (db *DB) AnonymiseUser(ctx context.Context, userID string, at time.Time) error {
+	return updateExisting(ctx, db.users(), bson.D{{Key: "_id", Value: userID}}, bson.D{
+		{Key: "$set", Value: bson.D{{Key: "email", Value: "supprime-" + userID + "@invalid"}, {Key: "name", Value: "Compte supprimé"},
+			{Key: "deleted_at", Value: at}, {Key: "suspended_at", Value: at}}},
+		{Key: "$unset", Value: bson.D{{Key: "password_hash", Value: ""}, {Key: "organisation_ids", Value: ""}}},
+	}, errUserNotFound)
 }

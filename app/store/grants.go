@@ -103,3 +103,9 @@ func withUpdatedAt(update bson.D, at time.Time) bson.D {
 	}
 	return append(update, bson.E{Key: "$set", Value: bson.D{{Key: "updated_at", Value: at}}})
 }
+
+// GrantsByIDs returns the applications with these IDs, in one query.
+func (db *DB) GrantsByIDs(ctx context.Context, ids []string) ([]domain.GrantApplication, error) {
+	filter := bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}}
+	return findAll[domain.GrantApplication](ctx, db.grants(), filter, oldestFirst)
+}

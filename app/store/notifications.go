@@ -13,24 +13,34 @@ import (
 )
 
 const (
-	notificationsCollection    = "notifications"
-	emailPreferencesCollection = "email_preferences"
+	notificationsCollection      = "notifications"
+	notificationBodiesCollection = "notification_bodies"
+	emailPreferencesCollection   = "email_preferences"
 )
 
 func (db *DB) notifications() *mongo.Collection { return db.db.Collection(notificationsCollection) }
 
-// InsertNotifications queues notifications in one unordered round trip and
-// returns how many were already queued: their key is their _id, so a
-// duplicate is refused by the database itself, whatever the concurrency.
-func (db *DB) InsertNotifications(ctx context.Context, ns []domain.Notification) (duplicates int, err error) {
-	if len(ns) == 0 {
+// InsertNotifications queues notifications with their bodies in two
+// unordered round trips, and returns how many were already queued: the key
+// is the _id, so the database itself refuses a duplicate, whatever the
+// concurrency. Bodies go first, so that no record is ever without its body.
+func (db *DB) InsertNotifications(ctx context.Context, ns []domain.Notification, bodies []domain.NotificationBody) (duplicates int, err error) {
+	if _, err := insertNew(ctx, db.db.Collection(notificationBodiesCollection), bodies); err != nil {
+		return 0, err
+	}
+	return insertNew(ctx, db.notifications(), ns)
+}
+
+// insertNew inserts docs, skipping those whose _id exists, and counts them.
+func insertNew[T any](ctx context.Context, coll *mongo.Collection, docs []T) (duplicates int, err error) {
+	if len(docs) == 0 {
 		return 0, nil
 	}
-	docs := make([]any, len(ns))
-	for i := range ns {
-		docs[i] = ns[i]
+	batch := make([]any, len(docs))
+	for i := range docs {
+		batch[i] = docs[i]
 	}
-	_, err = db.notifications().InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
+	_, err = coll.InsertMany(ctx, batch, options.InsertMany().SetOrdered(false))
 	var bulk mongo.BulkWriteException
 	if !errors.As(err, &bulk) || bulk.WriteConcernError != nil {
 		return 0, mapError(err)
@@ -102,6 +112,11 @@ func (db *DB) MoveNotification(ctx context.Context, id, owner string, from domai
 // Notification returns one notification by its key.
 func (db *DB) Notification(ctx context.Context, id string) (*domain.Notification, error) {
 	return findByID[domain.Notification](ctx, db.notifications(), id, "error.not_found")
+}
+
+// NotificationBody returns the rendered email of a notification.
+func (db *DB) NotificationBody(ctx context.Context, id string) (*domain.NotificationBody, error) {
+	return findByID[domain.NotificationBody](ctx, db.db.Collection(notificationBodiesCollection), id, "error.not_found")
 }
 
 // NotificationCounts counts notifications per state, for reports and tests.

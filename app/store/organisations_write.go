@@ -12,15 +12,9 @@ import (
 
 // SetOrganisationVerified records the staff's verification of an organisation.
 func (db *DB) SetOrganisationVerified(ctx context.Context, id string, verified bool) error {
-	res, err := db.organisations().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "verified", Value: verified}}}})
-	if err != nil {
-		return mapError(err)
-	}
-	if res.MatchedCount == 0 {
-		return &domain.Error{Code: domain.ENOTFOUND, Message: "error.organisation.not_found"}
-	}
-	return nil
+	return updateExisting(ctx, db.organisations(), bson.D{{Key: "_id", Value: id}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "verified", Value: verified}}}},
+		&domain.Error{Code: domain.ENOTFOUND, Message: "error.organisation.not_found"})
 }
 
 // FindOrganisations returns, for the back-office, the organisations whose

@@ -27,7 +27,10 @@ func (db *DB) HitRateLimit(ctx context.Context, key string, expiresAt time.Time)
 }
 
 // PurgeRateLimits deletes the counters whose window ended before now.
-func (db *DB) PurgeRateLimits(ctx context.Context, now time.Time) error {
-	_, err := db.db.Collection(rateLimitsCollection).DeleteMany(ctx, bson.D{{Key: "expires_at", Value: bson.D{{Key: "$lt", Value: now}}}})
-	return mapError(err)
+func (db *DB) PurgeRateLimits(ctx context.Context, now time.Time) (int64, error) {
+	res, err := db.db.Collection(rateLimitsCollection).DeleteMany(ctx, bson.D{{Key: "expires_at", Value: bson.D{{Key: "$lt", Value: now}}}})
+	if err != nil {
+		return 0, mapError(err)
+	}
+	return res.DeletedCount, nil
 }

@@ -4,23 +4,26 @@ import (
 	"context"
 
 	"go.mongodb.org/mongo-driver/bson"
+
+	"passerelle/app/domain"
 )
 
-// TakeSeats takes a booking's seats on its session in one atomic conditional
+// TakeSeats takes a hold's seats on its session in one atomic conditional
 // update: seats_left never goes below zero whatever the concurrency, and
-// with openShare the open counter (seats outside the share reserved for
-// priority education) is checked and decremented in the same update. The
-// booking is recorded among the holders, so taking again is a no-op. It
-// reports whether the booking now holds its seats.
-func (db *DB) TakeSeats(ctx context.Context, sessionID, bookingID string, n int, openShare bool) (bool, error) {
-	filter := bson.D{{Key: "_id", Value: sessionID}, {Key: "seats_left", Value: bson.D{{Key: "$gte", Value: n}}},
-		{Key: "holders", Value: bson.D{{Key: "$ne", Value: bookingID}}}}
-	inc := bson.D{{Key: "seats_left", Value: -n}}
-	if openShare {
-		filter = append(filter, bson.E{Key: "open_left", Value: bson.D{{Key: "$gte", Value: n}}})
-		inc = append(inc, bson.E{Key: "open_left", Value: -n})
+// when the hold is on the open share, the open counter (seats outside the
+// share reserved for priority education) is checked and decremented in the
+// same update. The hold is listed on the session, so taking it again changes
+// nothing. It reports whether the session now lists the hold.
+func (db *DB) TakeSeats(ctx context.Context, sessionID string, h domain.SeatHold) (bool, error) {
+	key := h.Key()
+	filter := bson.D{{Key: "_id", Value: sessionID}, {Key: "seats_left", Value: bson.D{{Key: "$gte", Value: h.Seats}}},
+		{Key: "holders", Value: bson.D{{Key: "$ne", Value: key}}}}
+	inc := bson.D{{Key: "seats_left", Value: -h.Seats}}
+	if h.Open > 0 {
+		filter = append(filter, bson.E{Key: "open_left", Value: bson.D{{Key: "$gte", Value: h.Open}}})
+		inc = append(inc, bson.E{Key: "open_left", Value: -h.Open})
 	}
-	update := bson.D{{Key: "$inc", Value: inc}, {Key: "$push", Value: bson.D{{Key: "holders", Value: bookingID}}}}
+	update := bson.D{{Key: "$inc", Value: inc}, {Key: "$push", Value: bson.D{{Key: "holders", Value: key}}}}
 	res, err := db.sessions().UpdateOne(ctx, filter, update)
 	if err != nil {
 		return false, mapError(err)
@@ -28,16 +31,16 @@ func (db *DB) TakeSeats(ctx context.Context, sessionID, bookingID string, n int,
 	if res.MatchedCount == 1 {
 		return true, nil
 	}
-	n64, err := db.sessions().CountDocuments(ctx, bson.D{{Key: "_id", Value: sessionID}, {Key: "holders", Value: bookingID}})
-	return n64 == 1, mapError(err)
+	n, err := db.sessions().CountDocuments(ctx, bson.D{{Key: "_id", Value: sessionID}, {Key: "holders", Value: key}})
+	return n == 1, mapError(err)
 }
 
-// ReleaseSeats gives back the seats a booking holds (openSeats of them to the
-// open counter), once: releasing again is a no-op.
-func (db *DB) ReleaseSeats(ctx context.Context, sessionID, bookingID string, n, openSeats int) error {
-	filter := bson.D{{Key: "_id", Value: sessionID}, {Key: "holders", Value: bookingID}}
-	update := bson.D{{Key: "$inc", Value: bson.D{{Key: "seats_left", Value: n}, {Key: "open_left", Value: openSeats}}},
-		{Key: "$pull", Value: bson.D{{Key: "holders", Value: bookingID}}}}
+// ReleaseSeats gives back a hold's seats, once: releasing again is a no-op.
+func (db *DB) ReleaseSeats(ctx context.Context, sessionID string, h domain.SeatHold) error {
+	key := h.Key()
+	filter := bson.D{{Key: "_id", Value: sessionID}, {Key: "holders", Value: key}}
+	update := bson.D{{Key: "$inc", Value: bson.D{{Key: "seats_left", Value: h.Seats}, {Key: "open_left", Value: h.Open}}},
+		{Key: "$pull", Value: bson.D{{Key: "holders", Value: key}}}}
 	_, err := db.sessions().UpdateOne(ctx, filter, update)
 	return mapError(err)
 }

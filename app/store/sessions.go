@@ -86,7 +86,7 @@ func offerIDs(sessions []domain.VisitSession) []string {
 
 func (db *DB) publishedOffersByID(ctx context.Context, ids []string) (map[string]domain.Offer, error) {
 	filter := bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}, {Key: "status", Value: domain.OfferPublished}}
-	opts := options.Find().SetProjection(bson.D{{Key: "title", Value: 1}, {Key: "organisation_name", Value: 1}, {Key: "commune_code", Value: 1}})
+	opts := options.Find().SetProjection(bson.D{{Key: "title", Value: 1}, {Key: "organisation_id", Value: 1}, {Key: "organisation_name", Value: 1}, {Key: "commune_code", Value: 1}})
 	offers, err := findAll[domain.Offer](ctx, db.offers(), filter, opts)
 	byID := make(map[string]domain.Offer, len(offers))
 	for _, o := range offers {
@@ -100,7 +100,7 @@ func withOffers(sessions []domain.VisitSession, offers map[string]domain.Offer) 
 	for _, s := range sessions {
 		if o, ok := offers[s.OfferID]; ok {
 			listed = append(listed, domain.SessionWithOffer{VisitSession: s, OfferTitle: o.Title,
-				OrganisationName: o.OrganisationName, CommuneCode: o.CommuneCode})
+				OrganisationID: o.OrganisationID, OrganisationName: o.OrganisationName, CommuneCode: o.CommuneCode})
 		}
 	}
 	return listed

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/mongo"
@@ -36,4 +37,19 @@ func (db *DB) TakeToken(ctx context.Context, id string) (*domain.Token, error) {
 func (db *DB) DeleteUserTokens(ctx context.Context, userID string, purpose domain.TokenPurpose) error {
 	_, err := db.tokens().DeleteMany(ctx, bson.D{{Key: "user_id", Value: userID}, {Key: "purpose", Value: purpose}})
 	return mapError(err)
+}
+
+// DeleteAllUserTokens removes every pending token of a user.
+func (db *DB) DeleteAllUserTokens(ctx context.Context, userID string) error {
+	_, err := db.tokens().DeleteMany(ctx, bson.D{{Key: "user_id", Value: userID}})
+	return mapError(err)
+}
+
+// PurgeExpiredTokens deletes the links expired before now.
+func (db *DB) PurgeExpiredTokens(ctx context.Context, now time.Time) (int64, error) {
+	res, err := db.tokens().DeleteMany(ctx, bson.D{{Key: "expires_at", Value: bson.D{{Key: "$lt", Value: now}}}})
+	if err != nil {
+		return 0, mapError(err)
+	}
+	return res.DeletedCount, nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/mongo"
@@ -39,4 +40,14 @@ func (db *DB) DeleteUserWebSessions(ctx context.Context, userID string) error {
 // UserWebSessions lists the sessions of a user, for their account page.
 func (db *DB) UserWebSessions(ctx context.Context, userID string) ([]domain.WebSession, error) {
 	return findAll[domain.WebSession](ctx, db.webSessions(), bson.D{{Key: "user_id", Value: userID}})
+}
+
+// PurgeExpiredWebSessions deletes the sessions expired before now, which no
+// request can use any more; FerretDB has no TTL index to do it.
+func (db *DB) PurgeExpiredWebSessions(ctx context.Context, now time.Time) (int64, error) {
+	res, err := db.webSessions().DeleteMany(ctx, bson.D{{Key: "expires_at", Value: bson.D{{Key: "$lt", Value: now}}}})
+	if err != nil {
+		return 0, mapError(err)
+	}
+	return res.DeletedCount, nil
 }

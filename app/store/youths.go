@@ -2,6 +2,10 @@ package store
 
 import (
 	"context"
+	"time"
+
+	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/mongo/options"
 
 	"go.mongodb.org/mongo-driver/mongo"
 
@@ -20,4 +24,24 @@ func (db *DB) InsertYouths(ctx context.Context, youths []domain.Youth) error {
 // YouthByID returns the profile of the youth whose user id is id.
 func (db *DB) YouthByID(ctx context.Context, id string) (*domain.Youth, error) {
 	return findByID[domain.Youth](ctx, db.youths(), id, "error.youth.not_found")
+}
+
+// SaveYouth creates or replaces the profile y.
+func (db *DB) SaveYouth(ctx context.Context, y domain.Youth) error {
+	_, err := db.youths().ReplaceOne(ctx, bson.D{{Key: "_id", Value: y.ID}}, y, options.Replace().SetUpsert(true))
+	return mapError(err)
+}
+
+// SetGuardianConsent records a guardian's consent, only while the profile
+// still names that guardian: a link sent to a replaced address is void.
+func (db *DB) SetGuardianConsent(ctx context.Context, youthID, guardianEmail string, at time.Time) error {
+	return updateExisting(ctx, db.youths(), bson.D{{Key: "_id", Value: youthID}, {Key: "guardian_email", Value: guardianEmail}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "guardian_consent_at", Value: at}}}},
+		&domain.Error{Code: domain.EINVALID, Message: "error.token.invalid"})
+}
+
+// DeleteYouth deletes a youth profile; a missing one is no error.
+func (db *DB) DeleteYouth(ctx context.Context, id string) error {
+	_, err := db.youths().DeleteOne(ctx, bson.D{{Key: "_id", Value: id}})
+	return mapError(err)
 }

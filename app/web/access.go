@@ -43,6 +43,14 @@ var accessRules = map[string]access{
 	"POST /deconnexion":                 signedIn,
 	"POST /deconnexion/partout":         signedIn,
 	"GET /compte":                       signedIn,
+	"GET /compte/donnees":               signedIn,
+	"GET /compte/suppression":           signedIn,
+	"POST /compte/suppression":          signedIn,
+	"GET /confidentialite":              public,
+	"GET /compte/profil":                only(domain.RoleYouth),
+	"POST /compte/profil":               only(domain.RoleYouth),
+	"GET /consentement/:token":          public, // the guardian has no account: the link is the proof
+	"POST /consentement/:token":         public,
 
 	"GET /organisations/nouvelle":                 only(domain.RoleCounsellor, domain.RoleEmployer, domain.RoleApplicant),
 	"POST /organisations/nouvelle":                only(domain.RoleCounsellor, domain.RoleEmployer, domain.RoleApplicant),
@@ -52,10 +60,88 @@ var accessRules = map[string]access{
 	"POST /invitations/:token":                    signedIn,
 	"GET /agents/organisations":                   staff,
 	"POST /agents/organisations/:id/verification": staff,
+	"GET /agents/personnes":                       staff,
+	"POST /agents/personnes/:id/roles":            staff,
+	"POST /agents/personnes/:id/suspension":       staff,
+	"GET /agents/journal":                         staff,
+
+	// Email preferences: the signed token in the path is the access (and
+	// the CSRF protection, see csrf.go); one-click unsubscribe needs no session.
+	"GET /e-mails/:token":                public,
+	"POST /e-mails/:token":               public,
+	"GET /e-mails/:token/desabonnement":  public,
+	"POST /e-mails/:token/desabonnement": public,
+
+	// PROGR'ESS: the service checks, for each file, that the user edits it
+	// (applicants), is assigned to it without a conflict (reviewers) or is staff.
+	"GET /progress/appels/:id":                             public,
+	"POST /progress/appels/:id/candidature":                only(domain.RoleApplicant),
+	"GET /progress/appels/:id/laureats":                    public,
+	"GET /progress/dossiers":                               only(domain.RoleApplicant),
+	"GET /progress/dossiers/:id":                           only(domain.RoleApplicant),
+	"GET /progress/dossiers/:id/etapes/:step":              only(domain.RoleApplicant),
+	"POST /progress/dossiers/:id/etapes/:step":             only(domain.RoleApplicant),
+	"POST /progress/dossiers/:id/depot":                    only(domain.RoleApplicant),
+	"POST /progress/dossiers/:id/reponse":                  only(domain.RoleApplicant),
+	"POST /progress/dossiers/:id/messages":                 only(domain.RoleApplicant, domain.RoleStaff),
+	"POST /progress/dossiers/:id/pieces/:file/suppression": only(domain.RoleApplicant),
+	"GET /progress/dossiers/:id/pieces/:file":              only(domain.RoleApplicant, domain.RoleReviewer, domain.RoleStaff),
+	"GET /progress/dossiers/:id/accuse-reception.pdf":      only(domain.RoleApplicant, domain.RoleStaff),
+	"GET /agents/progress":                                 staff,
+	"GET /agents/progress/appels/nouveau":                  staff,
+	"POST /agents/progress/appels":                         staff,
+	"GET /agents/progress/appels/:id":                      staff,
+	"POST /agents/progress/appels/:id":                     staff,
+	"GET /agents/progress/appels/:id/dossiers":             staff,
+	"POST /agents/progress/appels/:id/lot":                 staff,
+	"POST /agents/progress/appels/:id/liste-attente":       staff,
+	"POST /agents/progress/appels/:id/publication":         staff,
+	"GET /agents/progress/dossiers/:id":                    staff,
+	"POST /agents/progress/dossiers/:id/:action":           staff,
+	// Visit campaigns: the service checks that a counsellor changes only
+	// their own groups, for one of their own schools.
+	"GET /agents/campagnes":                  staff,
+	"POST /agents/campagnes":                 staff,
+	"GET /agents/campagnes/:id":              staff,
+	"POST /agents/campagnes/:id/sessions":    staff,
+	"POST /agents/campagnes/:id/repartition": staff,
+	"POST /agents/campagnes/:id/publication": staff,
+	"GET /campagnes":                         only(domain.RoleCounsellor),
+	"GET /campagnes/:id":                     only(domain.RoleCounsellor),
+	"POST /campagnes/:id/groupes":            only(domain.RoleCounsellor),
+	"GET /jury":                              only(domain.RoleReviewer),
+	"GET /jury/dossiers/:id":                 only(domain.RoleReviewer),
+	"POST /jury/dossiers/:id/conflit":        only(domain.RoleReviewer),
+	"POST /jury/dossiers/:id/evaluation":     only(domain.RoleReviewer),
+
+	// Passerelle API: the service checks that the offer, session, booking or
+	// application belongs to the user's organisation, structure or person.
+	"GET /api/v1/openapi.json":               public,
+	"GET /api/v1/offers":                     only(domain.RoleEmployer),
+	"POST /api/v1/offers":                    only(domain.RoleEmployer),
+	"POST /api/v1/offers/:id":                only(domain.RoleEmployer),
+	"POST /api/v1/offers/:id/close":          only(domain.RoleEmployer),
+	"POST /api/v1/offers/:id/duplicate":      only(domain.RoleEmployer),
+	"POST /api/v1/offers/:id/publish":        staff,
+	"POST /api/v1/offers/:id/reject":         staff,
+	"GET /api/v1/moderation":                 staff,
+	"GET /api/v1/offers/:id/sessions":        public,
+	"POST /api/v1/offers/:id/sessions":       only(domain.RoleEmployer),
+	"POST /api/v1/offers/:id/applications":   only(domain.RoleYouth),
+	"GET /api/v1/bookings":                   only(domain.RoleCounsellor, domain.RoleEmployer, domain.RoleStaff),
+	"POST /api/v1/bookings":                  only(domain.RoleCounsellor),
+	"POST /api/v1/bookings/:id/cancel":       only(domain.RoleCounsellor, domain.RoleEmployer),
+	"POST /api/v1/bookings/:id/attendance":   only(domain.RoleCounsellor, domain.RoleEmployer),
+	"GET /api/v1/bookings/:id/calendar.ics":  only(domain.RoleCounsellor, domain.RoleEmployer, domain.RoleStaff),
+	"GET /api/v1/applications":               only(domain.RoleYouth, domain.RoleEmployer),
+	"POST /api/v1/applications/:id/status":   only(domain.RoleEmployer),
+	"POST /api/v1/applications/:id/withdraw": only(domain.RoleYouth),
+	"POST /api/v1/applications/:id/extend":   only(domain.RoleEmployer),
+	"GET /api/v1/applications/:id/cv":        only(domain.RoleYouth, domain.RoleEmployer),
 }
 
 // memberOf is the ownership rule "own organisation": the :id of the URL is
 // one of the user's organisations.
-func memberOf(c *fiber.Ctx, u *domain.User) bool {
-	return slices.Contains(u.OrganisationIDs, c.Params("id"))
+func memberOf(c *fiber.Ctx, u *domain.User) (bool, error) {
+	return slices.Contains(u.OrganisationIDs, c.Params("id")), nil
 }

@@ -81,7 +81,7 @@ func (m *member) request(t *testing.T, f *fixture, method, path string) *http.Re
 	return resp
 }
 
-func (f *fixture) startSession(t *testing.T, user *domain.User) string {
+func (f *fixture) startSession(t testing.TB, user *domain.User) string {
 	t.Helper()
 	raw, err := f.accounts.StartSession(context.Background(), user, account.Client{IP: "192.0.2.1"})
 	if err != nil {
@@ -107,13 +107,17 @@ func expected(method, path, role string) string {
 	return "ok"
 }
 
+// outcome reads the access rules' decision: a refusal by a handler's own
+// business rule (say, an applicant without an organisation) passed the rules.
 func outcome(resp *http.Response) string {
-	switch {
-	case resp.StatusCode == http.StatusUnauthorized,
-		resp.StatusCode == http.StatusSeeOther && strings.HasPrefix(resp.Header.Get("Location"), "/connexion?suite="):
+	switch rule := resp.Header.Get("X-Access-Denied"); {
+	case rule == "sign-in" && (resp.StatusCode == http.StatusUnauthorized ||
+		resp.StatusCode == http.StatusSeeOther && strings.HasPrefix(resp.Header.Get("Location"), "/connexion?suite=")):
 		return "sign-in"
-	case resp.StatusCode == http.StatusForbidden:
+	case (rule == "role" || rule == "owner") && resp.StatusCode == http.StatusForbidden:
 		return "forbidden"
+	case rule != "":
+		return "refused by " + rule + " with status " + resp.Status
 	}
 	return "ok"
 }

@@ -22,8 +22,9 @@ type access struct {
 }
 
 // ownership tells whether the signed-in user may act on the resource the
-// route names (own organisation, own profile…).
-type ownership func(c *fiber.Ctx, u *domain.User) bool
+// route names (own organisation, own youths, own applications…); it may read
+// the database, hence the error.
+type ownership func(c *fiber.Ctx, u *domain.User) (bool, error)
 
 var (
 	public   = access{}
@@ -62,15 +63,42 @@ func authorize(a access) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		u := currentUser(c)
 		switch {
-		case a.allows(u) && (a.owner == nil || isStaff(u) || a.owner(c, u)):
-			return c.Next()
+		case a.allows(u):
+			return owns(c, a, u)
 		case u != nil:
-			return errForbidden
-		case c.Method() == fiber.MethodGet && !wantsJSON(c):
+			return denied(c, "role", errForbidden)
+		}
+		c.Set(accessDeniedHeader, "sign-in")
+		if c.Method() == fiber.MethodGet && !wantsJSON(c) {
 			return c.Redirect("/connexion?suite="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
 		}
 		return errSignInRequired
 	}
+}
+
+// accessDeniedHeader tells which rule refused a request (sign-in, role,
+// owner), so that a refusal by the access rules is told from one by a
+// handler's business rule — by the access matrix test, and by anyone debugging.
+const accessDeniedHeader = "X-Access-Denied"
+
+func denied(c *fiber.Ctx, rule string, err error) error {
+	c.Set(accessDeniedHeader, rule)
+	return err
+}
+
+// owns applies the ownership rule, which staff and admins bypass.
+func owns(c *fiber.Ctx, a access, u *domain.User) error {
+	if a.owner == nil || isStaff(u) {
+		return c.Next()
+	}
+	ok, err := a.owner(c, u)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return denied(c, "owner", errForbidden)
+	}
+	return c.Next()
 }
 
 func isStaff(u *domain.User) bool {

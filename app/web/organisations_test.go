@@ -41,6 +41,8 @@ func TestEmployerRegistersACompanyThatStaffVerifies(t *testing.T) {
 	resp, body = employer.get(t, orgPath)
 	wantStatus(t, resp, http.StatusOK)
 	wantContains(t, body, "Boulangerie Lemoine", "73282932000074", "En attente de vérification")
+	_, body = employer.get(t, "/employeurs")
+	wantContains(t, body, "Bonjour Léa Martin", orgPath, "Boulangerie Lemoine")
 
 	staff := f.staffVisitor(t)
 	_, body = staff.get(t, "/agents/organisations?q=Lemoine")

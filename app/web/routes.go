@@ -38,6 +38,14 @@ func (s *Server) routes() {
 	get("/mot-de-passe/nouveau/:token", s.resetPage)
 	post("/mot-de-passe/nouveau/:token", s.resetPassword)
 	get("/compte", s.accountPage)
+	get("/compte/donnees", s.exportData)
+	get("/compte/suppression", s.deletionPage)
+	post("/compte/suppression", s.deleteAccount)
+	get("/confidentialite", s.privacyPage)
+	get("/compte/profil", s.profilePage)
+	post("/compte/profil", s.saveProfile)
+	get("/consentement/:token", s.consentPage)
+	post("/consentement/:token", s.giveConsent)
 
 	get("/organisations/nouvelle", s.newOrganisationPage)
 	post("/organisations/nouvelle", s.createOrganisation)
@@ -47,6 +55,18 @@ func (s *Server) routes() {
 	post("/invitations/:token", s.acceptInvitation)
 	get("/agents/organisations", s.staffOrganisations)
 	post("/agents/organisations/:id/verification", s.verifyOrganisation)
+	s.progressRoutes(get, post)
+	s.campaignRoutes(get, post)
+	s.passerelleRoutes(get, post)
+	get("/agents/personnes", s.staffPeople)
+	post("/agents/personnes/:id/roles", s.changeRoles)
+	post("/agents/personnes/:id/suspension", s.suspendUser)
+	get("/agents/journal", s.auditLog)
+
+	get("/e-mails/:token", s.emailPreferencesPage)
+	post("/e-mails/:token", s.saveEmailPreferences)
+	get("/e-mails/:token/desabonnement", s.emailPreferencesPage)
+	post("/e-mails/:token/desabonnement", s.unsubscribe)
 }
 
 // method returns a registrar of routes of one HTTP method.

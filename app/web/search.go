@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"log/slog"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -38,11 +39,11 @@ func (s *Server) runSearch(ctx context.Context, c *fiber.Ctx) (*searchOutcome, e
 	if s.deps.Search == nil {
 		return out, search.ErrUnavailable
 	}
-	if out.Result, err = s.deps.Search.Search(ctx, q); err != nil {
-		return out, err
-	}
-	if out.Result.Total == 0 && q.Page == 1 {
+	if out.Result, err = s.deps.Search.Search(ctx, q); err == nil && out.Result.Total == 0 && q.Page == 1 {
 		out.Recovered, err = s.recover(ctx, form, searchPerPage)
+	}
+	if errors.Is(err, search.ErrUnavailable) {
+		s.deps.Logger.Warn("search unavailable", slog.Any("error", err))
 	}
 	return out, err
 }
@@ -54,7 +55,6 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 	var invalid *domain.Error
 	switch {
 	case errors.Is(err, search.ErrUnavailable):
-		s.deps.Logger.Warn("search unavailable", "error", err)
 		c.Status(fiber.StatusServiceUnavailable)
 	case errors.As(err, &invalid) && invalid.Code == domain.EINVALID:
 		c.Status(fiber.StatusUnprocessableEntity)
@@ -71,7 +71,6 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 func (s *Server) searchAPI(c *fiber.Ctx) error {
 	out, err := s.runSearch(c.UserContext(), c)
 	if errors.Is(err, search.ErrUnavailable) {
-		s.deps.Logger.Warn("search unavailable", "error", err)
 		return errSearchUnavailable
 	}
 	if err != nil {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"cmp"
+	"errors"
 	"net/url"
 	"strconv"
 	"strings"
@@ -27,10 +29,6 @@ type searchForm struct {
 	Sort       string
 	Page       int
 }
-
-// pageFacets are the facets the page shows as filters with counts.
-var pageFacets = []string{search.FacetType, search.FacetTensionFamily, search.FacetESS, search.FacetCommune,
-	search.FacetAccessible}
 
 func readSearchForm(c *fiber.Ctx) (searchForm, error) {
 	args := c.Context().QueryArgs()
@@ -69,7 +67,7 @@ func optionalInt(s string) (int, error) {
 func (f searchForm) query(perPage int) (search.Query, error) {
 	q := search.Query{Text: f.Text, Types: f.Types, TensionFamilies: f.Tensions, CommuneCodes: f.Communes,
 		Accessible: f.Accessible, Age: f.Age, RadiusKm: float64(f.Radius), Sort: search.Sort(f.Sort),
-		Page: f.Page, PerPage: perPage, Facets: pageFacets}
+		Page: f.Page, PerPage: perPage, Facets: search.FilterFacets}
 	if f.ESS {
 		q.ESS = &f.ESS
 	}
@@ -81,15 +79,16 @@ func (f searchForm) query(perPage int) (search.Query, error) {
 		q.Near = &search.Point{Lat: c.Lat, Lng: c.Lng}
 	}
 	q, err := q.Normalize()
-	if qerr, ok := err.(*search.QueryError); ok {
-		return q, searchFieldError(formFieldOf[qerr.Field])
+	var qerr *search.QueryError
+	if errors.As(err, &qerr) {
+		return q, searchFieldError(cmp.Or(formFieldOf[qerr.Field], "q"))
 	}
 	return q, err
 }
 
-// formFieldOf names the form field behind each query parameter.
-var formFieldOf = map[string]string{"text": "q", "page": "page", "per_page": "page", "near": "near",
-	"radius_km": "radius", "sort": "sort", "age": "age", "start_to": "q", "facets": "q"}
+// formFieldOf names the form field behind the query parameters the form sets.
+var formFieldOf = map[string]string{"text": "q", "page": "page", "near": "near", "radius_km": "radius",
+	"sort": "sort", "age": "age"}
 
 // searchErrorKeys are the French messages shown next to each field.
 var searchErrorKeys = map[string]string{

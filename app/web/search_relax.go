@@ -6,9 +6,15 @@ import (
 	"passerelle/search"
 )
 
-// radiusSteps are the radii tried, in km, when a search around a commune
-// finds nothing; the last one covers the whole département.
-var radiusSteps = []int{2, 5, 10, 20, 50}
+// radiusSteps are the radii offered, in km, and tried in turn when a search
+// around a commune finds nothing; the last covers the whole département.
+var radiusSteps = func() []int {
+	steps := make([]int, len(search.RadiusSteps))
+	for i, km := range search.RadiusSteps {
+		steps[i] = int(km)
+	}
+	return steps
+}()
 
 // relaxation is one loosening of a search that found nothing, with the
 // sentence that tells the user what was loosened.
@@ -38,41 +44,25 @@ func relaxations(f searchForm) []relaxation {
 			}
 		}
 	}
-	for _, drop := range filterDrops {
-		if next, filter := drop(f); filter != "" {
-			f = next
-			out = append(out, relaxation{f, note{"search.relaxed.filter", []any{filter}}})
+	for _, filter := range filterDrops {
+		if filter.drop(&f) {
+			out = append(out, relaxation{f, note{"search.relaxed.filter", []any{filter.name}}})
 		}
 	}
 	return out
 }
 
-// filterDrops remove one filter each, from the least important, and name
-// it by its catalog key; "" when the form did not use it.
-var filterDrops = []func(f searchForm) (searchForm, string){
-	func(f searchForm) (searchForm, string) {
-		return with(f, f.ESS, func(f *searchForm) { f.ESS = false }, "search.filter.ess")
-	},
-	func(f searchForm) (searchForm, string) {
-		return with(f, len(f.Tensions) > 0, func(f *searchForm) { f.Tensions = nil }, "search.filter.tension")
-	},
-	func(f searchForm) (searchForm, string) {
-		return with(f, len(f.Communes) > 0, func(f *searchForm) { f.Communes = nil }, "search.filter.commune")
-	},
-	func(f searchForm) (searchForm, string) {
-		return with(f, f.Accessible, func(f *searchForm) { f.Accessible = false }, "search.filter.accessible")
-	},
-	func(f searchForm) (searchForm, string) {
-		return with(f, len(f.Types) > 0, func(f *searchForm) { f.Types = nil }, "search.filter.type")
-	},
-}
-
-func with(f searchForm, used bool, clear func(*searchForm), key string) (searchForm, string) {
-	if !used {
-		return f, ""
-	}
-	clear(&f)
-	return f, key
+// filterDrops are the filters a relaxation may drop, from the least
+// important, each named by its catalog key.
+var filterDrops = []struct {
+	name string
+	drop func(f *searchForm) bool // clears the filter; false when it was not set
+}{
+	{"search.filter.ess", func(f *searchForm) bool { used := f.ESS; f.ESS = false; return used }},
+	{"search.filter.tension", func(f *searchForm) bool { used := f.Tensions != nil; f.Tensions = nil; return used }},
+	{"search.filter.commune", func(f *searchForm) bool { used := f.Communes != nil; f.Communes = nil; return used }},
+	{"search.filter.accessible", func(f *searchForm) bool { used := f.Accessible; f.Accessible = false; return used }},
+	{"search.filter.type", func(f *searchForm) bool { used := f.Types != nil; f.Types = nil; return used }},
 }
 
 // recovered is the first relaxation that finds something, with the notes of

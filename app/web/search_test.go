@@ -127,7 +127,6 @@ func TestSearchOutageSaysSoAndTheSiteWorks(t *testing.T) {
 	}
 }
 
-
 func TestSuggestCompletesJobsAndCommunes(t *testing.T) {
 	f := newFixture(t)
 	resp, body := f.get(t, "/api/v1/suggest?q=boulan")

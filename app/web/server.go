@@ -11,7 +11,10 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"passerelle/app/account"
+	"passerelle/app/campaign"
 	"passerelle/app/i18n"
+	"passerelle/app/passerelle"
+	"passerelle/app/progress"
 	"passerelle/search"
 )
 
@@ -48,6 +51,14 @@ type Deps struct {
 	Accounts *account.Service
 	// People reads accounts, organisations and the audit log.
 	People PeopleStore
+	// Progress runs the PROGR'ESS call for projects.
+	Progress *progress.Service
+	// Campaigns runs the visit campaigns and their allocation.
+	Campaigns *campaign.Service
+	// EmailPreferences answers the signed links of emails; nil in tests without it.
+	EmailPreferences EmailPreferences
+	// Passerelle runs offers, visit sessions, bookings and applications.
+	Passerelle *passerelle.Service
 	// CSRFKey signs anti-forgery tokens; every replica must share it.
 	CSRFKey []byte
 	// CookieSecure sends cookies over HTTPS only.

@@ -13,9 +13,13 @@ func (s *Server) space(page string, offers, visits int) fiber.Handler {
 		if err != nil {
 			return err
 		}
+		mine, err := s.loadMySpace(c, page)
+		if err != nil {
+			return err
+		}
 		title := localizer{locale: localeOf(c), catalog: s.deps.Catalog}.T(page + ".title")
 		return s.render(c, page, fiber.Map{"Title": title, "Overview": o, "Now": s.deps.Now(),
-			"OfferTypes": domain.OfferTypes})
+			"OfferTypes": domain.OfferTypes, "Mine": mine})
 	}
 }
 

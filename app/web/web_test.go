@@ -17,6 +17,8 @@ import (
 	"passerelle/app/demo"
 	"passerelle/app/i18n"
 	"passerelle/app/mail/mailtest"
+	"passerelle/app/passerelle"
+	"passerelle/app/progress"
 	"passerelle/app/store"
 	"passerelle/app/store/storetest"
 	"passerelle/app/web"
@@ -31,18 +33,18 @@ type fixture struct {
 	mails    *mailtest.Server
 }
 
-func newFixture(t *testing.T, checks ...web.Check) *fixture {
+func newFixture(t testing.TB, checks ...web.Check) *fixture {
 	t.Helper()
 	return newFixtureOn(t, storetest.Open(t), checks...)
 }
 
-func newFixtureOn(t *testing.T, db *store.DB, checks ...web.Check) *fixture {
+func newFixtureOn(t testing.TB, db *store.DB, checks ...web.Check) *fixture {
 	t.Helper()
 	return newFixtureWith(t, db, func(*web.Deps) {}, checks...)
 }
 
 // newFixtureWith lets a test add dependencies (the search engine) to the server.
-func newFixtureWith(t *testing.T, db *store.DB, adjust func(*web.Deps), checks ...web.Check) *fixture {
+func newFixtureWith(t testing.TB, db *store.DB, adjust func(*web.Deps), checks ...web.Check) *fixture {
 	t.Helper()
 	now := time.Date(2026, 11, 26, 10, 0, 0, 0, i18n.Paris)
 	loadDemo(t, db, now)
@@ -54,7 +56,11 @@ func newFixtureWith(t *testing.T, db *store.DB, adjust func(*web.Deps), checks .
 	accounts, mails := accounttest.New(t, db)
 	deps := web.Deps{Logger: slog.New(slog.DiscardHandler), Catalog: catalog, Store: db,
 		Readiness: checks, Now: func() time.Time { return now }, Accounts: accounts, People: db,
-		CSRFKey: []byte(strings.Repeat("k", 32))}
+		CSRFKey: []byte(strings.Repeat("k", 32)), Progress: progress.New(db, nil, slog.New(slog.DiscardHandler))}
+	deps.Progress.Now = deps.Now
+	deps.Passerelle = passerelle.NewService(db, nil, nil, slog.New(slog.DiscardHandler), passerelle.Config{})
+	deps.Passerelle.SetClock(deps.Now)
+	deps.Campaigns = newCampaigns(t, db, catalog, deps.Now)
 	adjust(&deps)
 	srv, err := web.New(deps)
 	if err != nil {
@@ -63,7 +69,7 @@ func newFixtureWith(t *testing.T, db *store.DB, adjust func(*web.Deps), checks .
 	return &fixture{server: srv, db: db, now: now, accounts: accounts, mails: mails}
 }
 
-func loadDemo(t *testing.T, db *store.DB, now time.Time) {
+func loadDemo(t testing.TB, db *store.DB, now time.Time) {
 	t.Helper()
 	ctx := context.Background()
 	data := demo.Generate(now)

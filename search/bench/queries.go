@@ -29,8 +29,7 @@ var (
 		"vendeuse", "informatique", "aide-soignant", "apprentissage"}
 	typeSets = [][]string{{"apprenticeship"}, {"apprenticeship", "professionalisation"}, {"job"},
 		{"internship_3e", "internship_2nde"}}
-	places = []search.Point{searchtest.Nanterre, {Lat: 48.8352, Lng: 2.2410}, {Lat: 48.7540, Lng: 2.2975},
-		{Lat: 48.9226, Lng: 2.2522}}
+	places = searchtest.Places()
 )
 
 // Mix returns n queries, the same for every run, a quarter of each kind.
@@ -53,10 +52,11 @@ func build(kind string, rng *rand.Rand) search.Query {
 	if kind == KindTextFilters {
 		return q
 	}
-	near := places[rng.IntN(len(places))]
-	q.Near, q.RadiusKm = &near, float64(5+rng.IntN(4)*5)
+	// Around a commune, within one of the radii the page offers, as people search.
+	near := places[rng.IntN(len(places))].Point
+	q.Near, q.RadiusKm = &near, search.RadiusSteps[1+rng.IntN(3)]
 	if kind == KindFull {
-		q.Facets, q.Sort = search.Facets, search.SortDistance
+		q.Facets, q.Sort = search.FilterFacets, search.SortDistance
 	}
 	return q
 }

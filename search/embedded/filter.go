@@ -1,8 +1,6 @@
 package embedded
 
 import (
-	"fmt"
-
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -33,11 +31,6 @@ func filters(q search.Query) []query.Query {
 		r := bleve.NewDateRangeInclusiveQuery(q.StartFrom, q.StartTo, &inclusive, &inclusive)
 		r.SetField(fieldStart)
 		out = append(out, r)
-	}
-	if q.Near != nil && q.RadiusKm > 0 {
-		g := bleve.NewGeoDistanceQuery(q.Near.Lng, q.Near.Lat, fmt.Sprintf("%fkm", q.RadiusKm))
-		g.SetField(fieldGeo)
-		out = append(out, g)
 	}
 	return out
 }

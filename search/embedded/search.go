@@ -55,8 +55,16 @@ func request(q search.Query) (*bleve.SearchRequest, error) {
 }
 
 // match scores offers on the text only; filters never change the score.
+// The radius, the dearest filter, is checked last, on what the rest kept.
 func match(q search.Query) query.Query {
-	text, restrictions := textQuery(q.Text), filters(q)
+	m := combine(textQuery(q.Text), filters(q))
+	if q.Near != nil && q.RadiusKm > 0 {
+		return withinRadius{inner: m, center: *q.Near, km: q.RadiusKm}
+	}
+	return m
+}
+
+func combine(text query.Query, restrictions []query.Query) query.Query {
 	switch {
 	case text == nil && len(restrictions) == 0:
 		return bleve.NewMatchAllQuery()

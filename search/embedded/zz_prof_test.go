@@ -37,6 +37,15 @@ func TestZZProfile(t *testing.T) {
 			}
 			lat[q.Kind] = append(lat[q.Kind], time.Since(start))
 		}
+		for _, bq := range searchtest.BenchQueries() {
+			start := time.Now()
+			for range 20 {
+				if _, err := e.Search(context.Background(), bq.Query); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Logf("%-35s mean %v", bq.Name, time.Since(start)/20)
+		}
 		for _, k := range bench.Kinds {
 			t.Logf("%-35s p50 %v p95 %v", k, bench.Percentile(lat[k], 50), bench.Percentile(lat[k], 95))
 		}

@@ -29,20 +29,35 @@ type document struct {
 	PublishedAt      *int64   `json:"published_at,omitempty"`
 	Accessible       bool     `json:"accessible"`
 	Remote           bool     `json:"remote"`
+	// DistanceKm is the offer's distance to each of the engine's places
+	// (see search.Place); it is never sent back with hits.
+	DistanceKm map[string]float64 `json:"distance_km,omitempty"`
 }
+
+// retrieved are the attributes a hit brings back: all but the distances.
+var retrieved = []string{"id", "type", "title", "description", "organisation_name", "rome_codes", "rome_labels",
+	"subdomain", "tension_family", "ess", "commune_code", "commune_name", "_geo", "age_min", "age_max",
+	"start_date", "end_date", "published_at", "accessible", "remote"}
 
 type geo struct {
 	Lat float64 `json:"lat"`
 	Lng float64 `json:"lng"`
 }
 
-func toDocument(o search.Offer) document {
-	return document{ID: o.ID, Type: o.Type, Title: o.Title, Description: o.Description,
+func toDocument(o search.Offer, places []search.Place) document {
+	d := document{ID: o.ID, Type: o.Type, Title: o.Title, Description: o.Description,
 		OrganisationName: o.OrganisationName, ROMECodes: o.ROMECodes, ROMELabels: o.ROMELabels,
 		Subdomain: o.Subdomain, TensionFamily: o.TensionFamily, ESS: o.ESS, CommuneCode: o.CommuneCode,
 		CommuneName: o.CommuneName, Geo: geo{Lat: o.Lat, Lng: o.Lng}, AgeMin: o.AgeMin, AgeMax: o.AgeMax,
 		StartDate: unix(o.StartDate), EndDate: unix(o.EndDate), PublishedAt: unix(o.PublishedAt),
 		Accessible: o.Accessible, Remote: o.Remote}
+	if len(places) > 0 {
+		d.DistanceKm = make(map[string]float64, len(places))
+		for _, p := range places {
+			d.DistanceKm[p.ID] = search.DistanceKm(p.Point, o.Point())
+		}
+	}
+	return d
 }
 
 func (d document) offer() search.Offer {

@@ -26,7 +26,7 @@ func (e *Engine) Index(ctx context.Context, offers ...search.Offer) error {
 		batch := offers[start:min(start+batchSize, len(offers))]
 		docs := make([]document, len(batch))
 		for i, o := range batch {
-			docs[i] = toDocument(o)
+			docs[i] = toDocument(o, e.places)
 		}
 		task, err := e.index.AddDocuments(ctx, docs, &meilisearch.DocumentOptions{PrimaryKey: &primaryKey})
 		if err != nil {

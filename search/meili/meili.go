@@ -21,6 +21,9 @@ type Config struct {
 	URL    string
 	APIKey string
 	Index  string
+	// Places are where searches are often made around (the communes): a
+	// radius step or a distance sort around one of them is then a lookup.
+	Places []search.Place
 	// HTTPClient replaces the client that avoids Meilisearch's delayed-ACK
 	// wait (see newHTTPClient); benchmarks use it to compare.
 	HTTPClient *http.Client
@@ -30,6 +33,8 @@ type Config struct {
 type Engine struct {
 	client meilisearch.ServiceManager
 	index  meilisearch.IndexManager
+	places []search.Place
+	at     search.PlaceIndex
 }
 
 var _ search.Engine = (*Engine)(nil)
@@ -42,7 +47,8 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	}
 	client := meilisearch.New(cfg.URL, meilisearch.WithAPIKey(cfg.APIKey),
 		meilisearch.WithCustomClient(cmp.Or(cfg.HTTPClient, newHTTPClient())))
-	e := &Engine{client: client, index: client.Index(cmp.Or(cfg.Index, DefaultIndex))}
+	e := &Engine{client: client, index: client.Index(cmp.Or(cfg.Index, DefaultIndex)), places: cfg.Places,
+		at: search.NewPlaceIndex(cfg.Places)}
 	task, err := e.index.UpdateSettings(ctx, settings())
 	if err == nil {
 		err = e.wait(ctx, task)

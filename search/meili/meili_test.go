@@ -5,16 +5,25 @@ import (
 	"fmt"
 	"testing"
 
+	"passerelle/search"
 	"passerelle/search/meili"
 	"passerelle/search/searchtest"
 )
 
+// The contract runs around plain points, then around the places whose
+// distances the engine precomputes.
 func TestContract(t *testing.T) {
 	server := searchtest.RunMeilisearch(t)
+	t.Run("points", func(t *testing.T) { runContract(t, server, nil) })
+	t.Run("places", func(t *testing.T) { runContract(t, server, searchtest.Places()) })
+}
+
+func runContract(t *testing.T, server *searchtest.Meilisearch, places []search.Place) {
 	indexes := 0
 	searchtest.RunContract(t, func(t *testing.T) searchtest.Subject {
 		indexes++
-		engine := open(t, server, fmt.Sprintf("offers_%d", indexes))
+		engine := openWith(t, meili.Config{URL: server.URL, APIKey: server.Key,
+			Index: fmt.Sprintf("offers_%d_%d", len(places), indexes), Places: places})
 		return searchtest.Subject{Engine: engine, Outage: func(t testing.TB) func() {
 			server.Stop()
 			return func() { server.Restart(t) }
@@ -24,7 +33,12 @@ func TestContract(t *testing.T) {
 
 func open(t testing.TB, server *searchtest.Meilisearch, index string) *meili.Engine {
 	t.Helper()
-	engine, err := meili.New(context.Background(), meili.Config{URL: server.URL, APIKey: server.Key, Index: index})
+	return openWith(t, meili.Config{URL: server.URL, APIKey: server.Key, Index: index})
+}
+
+func openWith(t testing.TB, cfg meili.Config) *meili.Engine {
+	t.Helper()
+	engine, err := meili.New(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

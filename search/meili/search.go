@@ -37,7 +37,7 @@ func (e *Engine) Search(ctx context.Context, q search.Query) (*search.Result, er
 	if err != nil {
 		return nil, err
 	}
-	raw, err := e.index.SearchRaw(ctx, rewrite(q.Text), request(q))
+	raw, err := e.index.SearchRaw(ctx, rewrite(q.Text), e.request(q))
 	if err != nil {
 		return nil, wrap(err)
 	}
@@ -56,11 +56,11 @@ func (e *Engine) Search(ctx context.Context, q search.Query) (*search.Result, er
 	return res, nil
 }
 
-func request(q search.Query) *meilisearch.SearchRequest {
+func (e *Engine) request(q search.Query) *meilisearch.SearchRequest {
 	perPage := int64(q.PerPage)
 	return &meilisearch.SearchRequest{
-		Page: int64(q.Page), HitsPerPage: &perPage,
-		Filter: filter(q), Sort: sort(q), Facets: q.Facets,
+		Page: int64(q.Page), HitsPerPage: &perPage, AttributesToRetrieve: retrieved,
+		Filter: filter(q, e.at), Sort: sort(q, e.at), Facets: q.Facets,
 		MatchingStrategy:      meilisearch.All,
 		AttributesToHighlight: []string{"title", "description"},
 		AttributesToCrop:      []string{"description"}, CropLength: cropWords, CropMarker: "…",

@@ -21,8 +21,8 @@ func settings() *meilisearch.Settings {
 		// Ordered by weight: a word in the title counts more than in the description.
 		SearchableAttributes: []string{"title", "rome_labels", "subdomain", "description",
 			"organisation_name", "commune_name"},
-		FilterableAttributes: append([]string{"age_min", "age_max", "start_date", "_geo"}, search.Facets...),
-		SortableAttributes:   []string{"_geo", "start_date", "published_at", "id"},
+		FilterableAttributes: append([]string{"age_min", "age_max", "start_date", "_geo", "distance_km"}, search.Facets...),
+		SortableAttributes:   []string{"_geo", "start_date", "published_at", "id", "distance_km"},
 		RankingRules:         []string{"words", "typo", "proximity", "attribute", "sort", "exactness"},
 		LocalizedAttributes:  []*meilisearch.LocalizedAttributes{{Locales: []string{"fra"}, AttributePatterns: []string{"*"}}},
 		StopWords:            search.StopWords,

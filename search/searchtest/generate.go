@@ -34,3 +34,13 @@ func Generate(n int) []search.Offer {
 	}
 	return offers
 }
+
+// Places are the fixtures' town halls, for engines that precompute
+// distances to places (see search.Place).
+func Places() []search.Place {
+	places := make([]search.Place, len(communes))
+	for i, c := range communes {
+		places[i] = search.Place{ID: c.code, Point: search.Point{Lat: c.lat, Lng: c.lng}}
+	}
+	return places
+}

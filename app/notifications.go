@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"time"
+
+	"passerelle/app/notify"
+	"passerelle/app/notify/digest"
+	grants "passerelle/app/progress"
+	"passerelle/jobs"
+)
+
+// openNotify builds the notification service and the digests over the
+// database and the mail sender.
+func (m *Main) openNotify(ctx context.Context) error {
+	secret, err := m.linkSecret(ctx)
+	if err != nil {
+		return err
+	}
+	c := m.Config.Mail
+	m.Notify, err = notify.New(m.DB, m.Mail, m.Catalog, notify.Config{BaseURL: m.Config.Server.BaseURL,
+		Secret: secret, UnsubscribeMailto: c.UnsubscribeAddress, MaxAttempts: c.MaxAttempts, SendRate: c.SendRate,
+		ClaimTTL: 2*c.Timeout + time.Minute}, m.Logger)
+	if err != nil {
+		return err
+	}
+	m.Digests = digest.New(m.DB, m.Notify, time.Now)
+	m.Progress.SetNotifier(progressNotifier{m})
+	return nil
+}
+
+// linkSecret is [security] secret, or else a key generated once and kept
+// in the database, so that every replica signs the same links.
+func (m *Main) linkSecret(ctx context.Context) ([]byte, error) {
+	if s := m.Config.Security.Secret; s != "" {
+		return []byte(s), nil
+	}
+	return m.DB.Secret(ctx, "email_links")
+}
+
+// notifyJobs are the jobs of the notification service and the digests.
+func (m *Main) notifyJobs() []jobs.Job {
+	return []jobs.Job{
+		{Name: "notifications_delivery", Run: m.Digests.Delivery},
+		{Name: "staff_summary", Run: m.Digests.StaffSummary},
+		{Name: "visit_reminders", Run: m.Digests.VisitReminders},
+	}
+}
+
+// progressNotifier sends PROGR'ESS notices to their recipients' accounts,
+// each once per notice and address; the delivery job sends them.
+type progressNotifier struct{ m *Main }
+
+func (p progressNotifier) Notify(ctx context.Context, n grants.Notice) error {
+	users, err := p.m.DB.UsersByID(ctx, n.UserIDs)
+	if err != nil {
+		return err
+	}
+	ns := make([]notify.Notification, 0, len(users))
+	for _, u := range users {
+		ns = append(ns, notify.Notification{Key: n.Key + "/" + u.Email, To: notify.Recipient{Email: u.Email,
+			Name: u.Name, Locale: u.Locale}, Template: "notice", Data: notify.Notice{Key: n.Template, Args: n.Args},
+			Attachments: n.Attachments})
+	}
+	_, err = p.m.Notify.NotifyAll(ctx, ns)
+	return err
+}

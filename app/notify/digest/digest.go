@@ -1,0 +1,81 @@
+// Package digest builds the scheduled emails from the platform's data and
+// hands them to the notification service, which sends each at most once per
+// recipient and period. Each job has a dry run listing who would get what.
+package digest
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"passerelle/app/domain"
+	"passerelle/app/notify"
+	"passerelle/jobs"
+)
+
+// Store is what the digests read.
+type Store interface {
+	Counts(ctx context.Context, now time.Time) (domain.Counts, error)
+	OpenCalls(ctx context.Context, now time.Time) ([]domain.Call, error)
+	UsersWithRole(ctx context.Context, role domain.Role) ([]domain.User, error)
+	VisitReminders(ctx context.Context, from, to time.Time) ([]domain.VisitReminder, error)
+}
+
+// Digests are the scheduled emails.
+type Digests struct {
+	store  Store
+	notify *notify.Service
+	now    func() time.Time
+}
+
+// New returns the digests; now is the clock.
+func New(store Store, n *notify.Service, now func() time.Time) *Digests {
+	return &Digests{store: store, notify: n, now: now}
+}
+
+// Delivery is the job that sends what is queued and due.
+func (d *Digests) Delivery(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
+	if opts.DryRun {
+		return jobs.Report{Summary: "envoi à blanc : rien n'est envoyé"}, nil
+	}
+	sent, err := d.notify.Deliver(ctx, 0)
+	return jobs.Report{Items: sent.Sent, Errors: sent.Failed, Summary: sent.String()}, err
+}
+
+// send queues ns and delivers them at once, or, in a dry run, lists who
+// would get what.
+func (d *Digests) send(ctx context.Context, opts jobs.RunOptions, ns []notify.Notification) (jobs.Report, error) {
+	if opts.DryRun {
+		return d.dryRun(ctx, ns)
+	}
+	queued, err := d.notify.NotifyAll(ctx, ns)
+	if err != nil {
+		return jobs.Report{}, err
+	}
+	sent, err := d.notify.Deliver(ctx, 0)
+	return jobs.Report{Items: queued.New, Errors: sent.Failed, Summary: queued.String() + " ; " + sent.String()}, err
+}
+
+func (d *Digests) dryRun(ctx context.Context, ns []notify.Notification) (jobs.Report, error) {
+	plan, err := d.notify.Plan(ctx, ns)
+	if err != nil {
+		return jobs.Report{}, err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "à blanc, %d e-mail(s) :", len(plan))
+	for _, p := range plan {
+		muted := ""
+		if p.Muted {
+			muted = " (désabonné : non envoyé)"
+		}
+		fmt.Fprintf(&b, "\n  %s — « %s »%s", p.Email, p.Subject, muted)
+	}
+	return jobs.Report{Items: len(plan), Summary: b.String()}, nil
+}
+
+// week names the ISO week of t in Paris, the period of weekly emails.
+func week(t time.Time) string {
+	year, w := t.In(jobs.Paris).ISOWeek()
+	return fmt.Sprintf("%d-W%02d", year, w)
+}

@@ -1,0 +1,75 @@
+package progress
+
+import (
+	"context"
+
+	"passerelle/app/domain"
+)
+
+// ReviewerPool lists the reviewers staff may assign.
+func (s *Service) ReviewerPool(ctx context.Context, actor *domain.User) ([]domain.User, error) {
+	if !actor.HasRole(domain.RoleStaff) {
+		return nil, forbidden()
+	}
+	return s.store.ReviewerPool(ctx)
+}
+
+// FileReviews returns, for staff, every review of a file and their summary.
+func (s *Service) FileReviews(ctx context.Context, actor *domain.User, id string) ([]domain.Review, domain.ScoreSummary, error) {
+	g, err := s.staffFile(ctx, actor, id)
+	if err != nil {
+		return nil, domain.ScoreSummary{}, err
+	}
+	call, err := s.store.CallByID(ctx, g.CallID)
+	if err != nil {
+		return nil, domain.ScoreSummary{}, err
+	}
+	reviews, err := s.store.ReviewsByGrant(ctx, g.ID)
+	return reviews, domain.Aggregate(call, reviews), err
+}
+
+// Laureate is a funded project as the public page shows it.
+type Laureate struct {
+	Award domain.Award
+	File  domain.GrantApplication
+}
+
+// Laureates returns the funded projects of a call once staff published them.
+func (s *Service) Laureates(ctx context.Context, callID string) (*domain.Call, []Laureate, error) {
+	call, err := s.store.CallByID(ctx, callID)
+	if err != nil || !call.LaureatesPublished {
+		return call, nil, err
+	}
+	awards, err := s.store.AwardsByCall(ctx, callID)
+	if err != nil {
+		return nil, nil, err
+	}
+	ids := make([]string, len(awards))
+	for i, a := range awards {
+		ids[i] = a.ID
+	}
+	files, err := s.store.GrantsByIDs(ctx, ids)
+	byID := map[string]domain.GrantApplication{}
+	for _, g := range files {
+		byID[g.ID] = g
+	}
+	list := make([]Laureate, len(awards))
+	for i, a := range awards {
+		list[i] = Laureate{Award: a, File: byID[a.ID]}
+	}
+	return call, list, err
+}
+
+// PublishLaureates shows or hides the public page of a call's laureates.
+func (s *Service) PublishLaureates(ctx context.Context, actor *domain.User, callID string, published bool) error {
+	if !actor.HasRole(domain.RoleStaff) {
+		return forbidden()
+	}
+	call, err := s.store.CallByID(ctx, callID)
+	if err != nil {
+		return err
+	}
+	call.LaureatesPublished = published
+	_, err = s.SaveCall(ctx, actor, *call)
+	return err
+}

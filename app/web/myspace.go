@@ -1,0 +1,42 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/domain"
+)
+
+// spaceRoles names the role each space page serves.
+var spaceRoles = map[string]domain.Role{"youth": domain.RoleYouth, "counsellor": domain.RoleCounsellor,
+	"employer": domain.RoleEmployer, "progress": domain.RoleApplicant, "staff": domain.RoleStaff}
+
+// mySpace is what a space page shows first to a signed-in holder of its
+// role: their profile or their organisations, or the back-office for staff.
+type mySpace struct {
+	Role          domain.Role
+	Holder        bool // the signed-in user holds the space's role
+	Youth         *domain.Youth
+	NeedsConsent  bool
+	Organisations []domain.Organisation
+}
+
+// loadMySpace reads the signed-in user's own content for the space page,
+// in one query at most.
+func (s *Server) loadMySpace(c *fiber.Ctx, page string) (*mySpace, error) {
+	my := &mySpace{Role: spaceRoles[page]}
+	u := currentUser(c)
+	if u == nil || !(u.HasRole(my.Role) || my.Role == domain.RoleStaff && isStaff(u)) {
+		return my, nil
+	}
+	my.Holder = true
+	var err error
+	switch my.Role {
+	case domain.RoleYouth:
+		if my.Youth, err = s.deps.Accounts.YouthProfile(c.UserContext(), u); my.Youth != nil {
+			my.NeedsConsent = my.Youth.NeedsConsent(s.deps.Now())
+		}
+	case domain.RoleCounsellor, domain.RoleEmployer, domain.RoleApplicant:
+		my.Organisations, err = s.deps.People.OrganisationsByIDs(c.UserContext(), u.OrganisationIDs)
+	}
+	return my, err
+}

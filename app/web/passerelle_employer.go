@@ -1,0 +1,122 @@
+package web
+
+import (
+	"net/url"
+
+	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/domain"
+)
+
+// employerOffers lists the offers of the employer's organisations.
+func (s *Server) employerOffers(c *fiber.Ctx) error {
+	u := currentUser(c)
+	var offers []domain.Offer
+	for _, orgID := range u.OrganisationIDs {
+		found, err := s.deps.Passerelle.OffersOf(c.UserContext(), u, orgID)
+		if err != nil {
+			return err
+		}
+		offers = append(offers, found...)
+	}
+	return s.render(c, "passerelle_offers", fiber.Map{"Title": s.localizer(c).T("passerelle.offers.title"), "Offers": offers})
+}
+
+func (s *Server) newOfferPage(c *fiber.Ctx) error {
+	data, err := s.offerFormData(c, url.Values{"type": {c.Query("type", "visit")}})
+	if err != nil {
+		return err
+	}
+	return s.render(c, "passerelle_offer_form", data)
+}
+
+func (s *Server) offerFormData(c *fiber.Ctx, form url.Values) (fiber.Map, error) {
+	orgs, err := s.deps.People.OrganisationsByIDs(c.UserContext(), currentUser(c).OrganisationIDs)
+	return fiber.Map{"Title": s.localizer(c).T("passerelle.offer.new"), "Form": form, "Types": domain.OfferTypes,
+		"Organisations": orgs}, err
+}
+
+func (s *Server) createOfferForm(c *fiber.Ctx) error {
+	form := formValues(c)
+	in, err := offerInputFrom(form)
+	if err == nil {
+		var o *domain.Offer
+		o, err = s.deps.Passerelle.CreateOffer(c.UserContext(), currentUser(c), form.Get("organisation_id"), in, false)
+		if err == nil {
+			return c.Redirect("/employeurs/offres/"+o.ID, fiber.StatusSeeOther)
+		}
+	}
+	data, derr := s.offerFormData(c, form)
+	if derr != nil {
+		return derr
+	}
+	return s.formFailed(c, "passerelle_offer_form", data, err)
+}
+
+// offerDesk shows one offer to its employer: sessions, bookings, applications.
+func (s *Server) offerDesk(c *fiber.Ctx) error {
+	return s.showDesk(c, fiber.Map{"Form": url.Values{}})
+}
+
+func (s *Server) showDesk(c *fiber.Ctx, data fiber.Map) error {
+	desk, err := s.deps.Passerelle.Desk(c.UserContext(), currentUser(c), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	data["Title"], data["Desk"], data["Moves"] = desk.Offer.Title, desk, domain.EmployerMoves
+	return s.render(c, "passerelle_desk", data)
+}
+
+func (s *Server) addSessionForm(c *fiber.Ctx) error {
+	form := formValues(c)
+	in, err := sessionInputFrom(form)
+	if err == nil {
+		if _, err = s.deps.Passerelle.AddSession(c.UserContext(), currentUser(c), c.Params("id"), in); err == nil {
+			return c.Redirect("/employeurs/offres/"+c.Params("id"), fiber.StatusSeeOther)
+		}
+	}
+	data := fiber.Map{"Form": form}
+	if !failed(c, data, err) {
+		return err
+	}
+	return s.showDesk(c, data)
+}
+
+func (s *Server) closeOfferForm(c *fiber.Ctx) error {
+	o, err := s.deps.Passerelle.CloseOffer(c.UserContext(), currentUser(c), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return c.Redirect("/employeurs/offres/"+o.ID, fiber.StatusSeeOther)
+}
+
+func (s *Server) moveApplicationForm(c *fiber.Ctx) error {
+	a, err := s.deps.Passerelle.MoveApplication(c.UserContext(), currentUser(c), c.Params("id"),
+		domain.ApplicationStatus(c.FormValue("status")))
+	if err != nil {
+		return err
+	}
+	return c.Redirect("/employeurs/offres/"+a.OfferID+"#candidatures", fiber.StatusSeeOther)
+}
+
+// cancelBookingForm cancels a booking from either side's page, then goes
+// back to it.
+func (s *Server) cancelBookingForm(c *fiber.Ctx) error {
+	_, err := s.deps.Passerelle.CancelBooking(c.UserContext(), currentUser(c), c.Params("id"), c.FormValue("reason"))
+	return s.backTo(c, err)
+}
+
+func (s *Server) attendanceForm(c *fiber.Ctx) error {
+	_, err := s.deps.Passerelle.MarkAttendance(c.UserContext(), currentUser(c), c.Params("id"),
+		domain.BookingStatus(c.FormValue("status")))
+	return s.backTo(c, err)
+}
+
+// backTo returns to the local page named by the form's "back" field, or
+// shows the error.
+func (s *Server) backTo(c *fiber.Ctx, err error) error {
+	if err != nil {
+		return err
+	}
+	return c.Redirect(localPath(c.FormValue("back")), fiber.StatusSeeOther)
+}

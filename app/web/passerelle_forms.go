@@ -1,0 +1,87 @@
+package web
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"passerelle/app/domain"
+	"passerelle/app/i18n"
+	"passerelle/app/passerelle"
+)
+
+// formReader reads typed fields of a submitted form, keeping the first
+// field that does not parse as a field error.
+type formReader struct {
+	form url.Values
+	err  error
+}
+
+func (r *formReader) fail(name, key string) {
+	if r.err == nil {
+		r.err = domain.FieldError(name, key)
+	}
+}
+
+func (r *formReader) int(name string) int {
+	v := strings.TrimSpace(r.form.Get(name))
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		r.fail(name, "error.form.number")
+	}
+	return n
+}
+
+// time reads a date (2006-01-02) or a date and time (2006-01-02T15:04) of
+// Europe/Paris; empty is the zero time, which the rules refuse where needed.
+func (r *formReader) time(name, layout string) time.Time {
+	v := strings.TrimSpace(r.form.Get(name))
+	if v == "" {
+		return time.Time{}
+	}
+	t, err := time.ParseInLocation(layout, v, i18n.Paris)
+	if err != nil {
+		r.fail(name, "error.form.date")
+	}
+	return t
+}
+
+const (
+	dateLayout     = "2006-01-02"
+	dateTimeLayout = "2006-01-02T15:04"
+)
+
+func offerInputFrom(form url.Values) (passerelle.OfferInput, error) {
+	r := &formReader{form: form}
+	in := passerelle.OfferInput{Type: domain.OfferType(form.Get("type")), Title: form.Get("title"),
+		Description: form.Get("description"), ROMECodes: strings.FieldsFunc(form.Get("rome_codes"), isListSeparator),
+		CommuneCode: form.Get("commune_code"), Address: form.Get("address"), AgeMin: r.int("age_min"),
+		AgeMax: r.int("age_max"), Level: form.Get("level"), StartDate: r.time("start_date", dateLayout),
+		EndDate: r.time("end_date", dateLayout), Places: r.int("places"), Accessible: form.Has("accessible"),
+		Remote: form.Has("remote"), Languages: strings.FieldsFunc(form.Get("languages"), isListSeparator)}
+	return in, r.err
+}
+
+func isListSeparator(c rune) bool { return c == ',' || c == ' ' || c == ';' }
+
+func sessionInputFrom(form url.Values) (passerelle.SessionInput, error) {
+	r := &formReader{form: form}
+	in := passerelle.SessionInput{StartsAt: r.time("starts_at", dateTimeLayout), EndsAt: r.time("ends_at", dateTimeLayout),
+		Capacity: r.int("capacity"), MinGroup: r.int("min_group"), MaxGroup: r.int("max_group"),
+		AgeMin: r.int("age_min"), AgeMax: r.int("age_max"), ReservedPriority: r.int("reserved_priority"),
+		ReservedUntil: r.time("reserved_until", dateLayout), MeetingPoint: form.Get("meeting_point"),
+		Accessible: form.Has("accessible")}
+	return in, r.err
+}
+
+func bookingInputFrom(form url.Values, sessionID string) (passerelle.BookingInput, error) {
+	r := &formReader{form: form}
+	in := passerelle.BookingInput{SessionID: sessionID, StructureID: form.Get("structure_id"), GroupName: form.Get("group_name"),
+		GroupLevel: form.Get("group_level"), Seats: r.int("seats"), Adults: r.int("adults"),
+		Waitlist: form.Has("waitlist"), RequestKey: form.Get("request_key")}
+	return in, r.err
+}

@@ -1,0 +1,32 @@
+package web
+
+import "passerelle/app/passerelle"
+
+// passerelleRoutes declares the JSON API of the youth–enterprise programme:
+// offers, visit sessions, group bookings and applications.
+func (s *Server) passerelleRoutes(get, post registrar) {
+	get("/api/v1/openapi.json", s.openAPI)
+	get("/api/v1/offers", s.apiMyOffers)
+	post("/api/v1/offers", s.apiCreateOffer)
+	post("/api/v1/offers/:id", s.apiUpdateOffer)
+	post("/api/v1/offers/:id/close", s.offerAction((*passerelle.Service).CloseOffer))
+	post("/api/v1/offers/:id/duplicate", s.offerAction((*passerelle.Service).DuplicateOffer))
+	post("/api/v1/offers/:id/publish", s.offerAction((*passerelle.Service).PublishOffer))
+	post("/api/v1/offers/:id/reject", s.apiRejectOffer)
+	get("/api/v1/moderation", s.apiModerationQueue)
+	get("/api/v1/offers/:id/sessions", s.apiSessions)
+	post("/api/v1/offers/:id/sessions", s.apiAddSession)
+	post("/api/v1/offers/:id/applications", s.apiApply)
+
+	get("/api/v1/bookings", s.apiBookings)
+	post("/api/v1/bookings", s.apiBook)
+	post("/api/v1/bookings/:id/cancel", s.apiCancelBooking)
+	post("/api/v1/bookings/:id/attendance", s.apiAttendance)
+	get("/api/v1/bookings/:id/calendar.ics", s.bookingCalendar)
+
+	get("/api/v1/applications", s.apiApplications)
+	post("/api/v1/applications/:id/status", s.apiMoveApplication)
+	post("/api/v1/applications/:id/withdraw", s.applicationAction((*passerelle.Service).WithdrawApplication))
+	post("/api/v1/applications/:id/extend", s.applicationAction((*passerelle.Service).ExtendApplication))
+	get("/api/v1/applications/:id/cv", s.applicationCV)
+}

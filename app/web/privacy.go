@@ -1,0 +1,52 @@
+package web
+
+import (
+	"encoding/json"
+
+	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/domain"
+)
+
+var errConfirmDeletion = domain.FieldError("confirm", "error.delete.confirm")
+
+// privacySections are the parts of the privacy page, in order; their texts
+// are the catalog's privacy.<section>.title and .text.
+var privacySections = []string{"who", "what", "why", "minors", "employers", "retention", "rights"}
+
+func (s *Server) privacyPage(c *fiber.Ctx) error {
+	return s.render(c, "privacy", fiber.Map{"Title": s.localizer(c).T("privacy.title"), "Sections": privacySections})
+}
+
+// exportData downloads everything held about the signed-in person as JSON.
+func (s *Server) exportData(c *fiber.Ctx) error {
+	export, err := s.deps.Accounts.ExportData(c.UserContext(), currentUser(c), s.client(c))
+	if err != nil {
+		return err
+	}
+	body, err := json.MarshalIndent(export, "", "  ")
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="passerelle92-mes-donnees.json"`)
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Send(body)
+}
+
+func (s *Server) deletionPage(c *fiber.Ctx) error {
+	return s.render(c, "delete_account", fiber.Map{"Title": s.localizer(c).T("delete.title")})
+}
+
+func (s *Server) deleteAccount(c *fiber.Ctx) error {
+	if c.FormValue("confirm") != "oui" {
+		return s.formFailed(c, "delete_account", fiber.Map{"Title": s.localizer(c).T("delete.title")},
+			errConfirmDeletion)
+	}
+	if err := s.deps.Accounts.DeleteAccount(c.UserContext(), currentUser(c), s.client(c)); err != nil {
+		return err
+	}
+	s.clearSessionCookie(c)
+	c.Locals(userLocal, nil)
+	return s.notice(c, "delete.done.title", "delete.done.text")
+}

@@ -1,0 +1,95 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"passerelle/app/domain"
+)
+
+func TestDataExportThenAccountDeletion(t *testing.T) {
+	f := newFixture(t)
+	youth := f.signUp(t, "ines@example.fr", "youth")
+	youth.get(t, "/compte/profil")
+	youth.post(t, "/compte/profil", profileForm(f, 16, "maman@example.fr"))
+	resp, body := youth.get(t, "/compte/donnees")
+	wantStatus(t, resp, http.StatusOK)
+	if !strings.HasPrefix(resp.Header.Get("Content-Disposition"), "attachment") {
+		t.Fatalf("export served as %q", resp.Header.Get("Content-Disposition"))
+	}
+	var export struct {
+		Account  map[string]any `json:"account"`
+		Profile  map[string]any `json:"youth_profile"`
+		Guardian string         `json:"guardian_email"`
+		Events   []any          `json:"security_events"`
+	}
+	if err := json.Unmarshal([]byte(body), &export); err != nil {
+		t.Fatal(err)
+	}
+	if export.Account["email"] != "ines@example.fr" || export.Profile["first_name"] != "Yanis" ||
+		export.Guardian != "maman@example.fr" || len(export.Events) == 0 || strings.Contains(body, "argon2") {
+		t.Fatalf("export: %s", body)
+	}
+
+	youth.get(t, "/compte/suppression")
+	resp, body = youth.post(t, "/compte/suppression", url.Values{})
+	wantStatus(t, resp, http.StatusUnprocessableEntity)
+	wantContains(t, body, "Cochez la case")
+	resp, body = youth.post(t, "/compte/suppression", url.Values{"confirm": {"oui"}})
+	wantStatus(t, resp, http.StatusOK)
+	wantContains(t, body, "Votre compte est supprimé", "/connexion")
+	if resp, _ := youth.get(t, "/compte"); resp.StatusCode != http.StatusSeeOther {
+		t.Fatal("still signed in after deletion")
+	}
+	if _, err := f.db.UserByEmail(context.Background(), "ines@example.fr"); domain.ErrorCode(err) != domain.ENOTFOUND {
+		t.Fatalf("the address is still stored: %v", err)
+	}
+	id := export.Account["id"].(string)
+	kept, err := f.db.UserByID(context.Background(), id)
+	if err != nil || kept.Name != "Compte supprimé" || kept.PasswordHash != "" || kept.DeletedAt == nil {
+		t.Fatalf("anonymised account: %+v %v", kept, err)
+	}
+	if _, err := f.db.YouthByID(context.Background(), id); domain.ErrorCode(err) != domain.ENOTFOUND {
+		t.Fatalf("the youth profile survived: %v", err)
+	}
+	events, _ := f.db.LatestAudit(context.Background(), id, 1)
+	if len(events) != 1 || events[0].Action != domain.AuditAccountDeleted {
+		t.Fatalf("last event %+v", events)
+	}
+}
+
+func TestStaffSuspendsAndChangesRolesWithAudit(t *testing.T) {
+	f := newFixture(t)
+	employer := f.signUp(t, "rh@example.fr", "employer")
+	target, _ := f.db.UserByEmail(context.Background(), "rh@example.fr")
+	staff := f.staffVisitor(t)
+	_, body := staff.get(t, "/agents/personnes?q=rh@")
+	wantContains(t, body, "rh@example.fr", "Suspendre")
+
+	resp, _ := staff.post(t, "/agents/personnes/"+target.ID+"/roles", url.Values{"roles": {"employer", "applicant"}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	resp, body = staff.post(t, "/agents/personnes/"+target.ID+"/roles", url.Values{"roles": {"staff"}})
+	wantStatus(t, resp, http.StatusForbidden)
+	wantContains(t, body, "Seul un administrateur")
+	if u, _ := f.db.UserByID(context.Background(), target.ID); len(u.Roles) != 2 || !u.HasRole(domain.RoleApplicant) {
+		t.Fatalf("roles %v", u.Roles)
+	}
+
+	resp, _ = staff.post(t, "/agents/personnes/"+target.ID+"/suspension", url.Values{"suspend": {"1"}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	if resp, _ := employer.get(t, "/compte"); resp.StatusCode != http.StatusSeeOther {
+		t.Fatal("a suspended account is still signed in")
+	}
+	w := f.visitor()
+	w.get(t, "/connexion")
+	resp, body = w.post(t, "/connexion", url.Values{"email": {"rh@example.fr"}, "password": {testPassword}})
+	wantStatus(t, resp, http.StatusForbidden)
+	wantContains(t, body, "Ce compte est suspendu")
+
+	_, body = staff.get(t, "/agents/journal?q="+target.ID)
+	wantContains(t, body, domain.AuditUserSuspended, domain.AuditRolesChanged, "employer → employer,applicant", "user-agent")
+}

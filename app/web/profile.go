@@ -1,0 +1,92 @@
+package web
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/account"
+	"passerelle/app/domain"
+	"passerelle/app/refdata"
+)
+
+func (s *Server) profilePage(c *fiber.Ctx) error {
+	y, err := s.deps.Accounts.YouthProfile(c.UserContext(), currentUser(c))
+	if err != nil {
+		return err
+	}
+	form := url.Values{"mobility_km": {"10"}}
+	if y != nil {
+		form = youthForm(y)
+	}
+	return s.render(c, "profile", s.profileData(c, form, y))
+}
+
+func (s *Server) profileData(c *fiber.Ctx, form url.Values, y *domain.Youth) fiber.Map {
+	now := s.deps.Now()
+	return fiber.Map{"Title": s.localizer(c).T("profile.title"), "Form": form, "Youth": y,
+		"Closed": y != nil && y.Closed(now), "NeedsConsent": y != nil && y.NeedsConsent(now),
+		"Situations": account.Situations, "Levels": account.Levels, "Interests": account.Interests(),
+		"OfferTypes": domain.OfferTypes, "Communes": refdata.Communes(), "Saved": c.Query("enregistre") != "",
+		"Checked": checked(form, "interests", "wanted_types")}
+}
+
+// checked tells the template which boxes of multi-valued fields are ticked,
+// as "field:value" keys.
+func checked(form url.Values, fields ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, f := range fields {
+		for _, v := range form[f] {
+			m[f+":"+v] = true
+		}
+	}
+	return m
+}
+
+func (s *Server) saveProfile(c *fiber.Ctx) error {
+	user, form := currentUser(c), formValues(c)
+	old, err := s.deps.Accounts.YouthProfile(c.UserContext(), user)
+	if err != nil {
+		return err
+	}
+	if old != nil && old.Closed(s.deps.Now()) {
+		return &domain.Error{Code: domain.EFORBIDDEN, Message: "error.youth.closed"}
+	}
+	y, err := account.ParseYouthProfile(form, user.ID, s.deps.Now())
+	if err == nil {
+		_, err = s.deps.Accounts.SaveYouthProfile(c.UserContext(), user, y, s.client(c))
+	}
+	if err != nil {
+		return s.formFailed(c, "profile", s.profileData(c, form, old), err)
+	}
+	return c.Redirect("/compte/profil?enregistre=1", fiber.StatusSeeOther)
+}
+
+// youthForm shows a stored profile in the form's terms.
+func youthForm(y *domain.Youth) url.Values {
+	form := url.Values{"first_name": {y.FirstName}, "birth_date": {y.BirthDate.Format(time.DateOnly)},
+		"commune": {y.CommuneCode}, "situation": {y.Situation}, "level": {y.Level}, "interests": y.Interests,
+		"mobility_km": {strconv.Itoa(y.MobilityKm)}, "languages": {strings.Join(y.Languages, ", ")},
+		"guardian_email": {y.GuardianEmail}}
+	for _, t := range y.WantedTypes {
+		form.Add("wanted_types", string(t))
+	}
+	if y.VisibleToEmployers {
+		form.Set("visible", "1")
+	}
+	return form
+}
+
+func (s *Server) consentPage(c *fiber.Ctx) error {
+	return s.render(c, "consent", fiber.Map{"Title": s.localizer(c).T("consent.title"), "Token": c.Params("token")})
+}
+
+func (s *Server) giveConsent(c *fiber.Ctx) error {
+	if err := s.deps.Accounts.ConfirmGuardianConsent(c.UserContext(), c.Params("token"), s.client(c)); err != nil {
+		return err
+	}
+	return s.notice(c, "consent.thanks.title", "consent.thanks.text")
+}

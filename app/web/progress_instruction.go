@@ -1,0 +1,119 @@
+package web
+
+import (
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/domain"
+)
+
+// staffFile is the instruction page of one file.
+func (s *Server) staffFile(c *fiber.Ctx) error {
+	return s.showStaffFile(c, fiber.Map{})
+}
+
+func (s *Server) showStaffFile(c *fiber.Ctx, data fiber.Map) error {
+	ctx, u, svc := c.UserContext(), currentUser(c), s.deps.Progress
+	g, err := svc.ViewFile(ctx, u, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	call, err := svc.Call(ctx, g.CallID)
+	if err != nil {
+		return err
+	}
+	data["Title"], data["File"], data["Call"], data["Now"] = g.Content.Project.Title, g, call, s.deps.Now()
+	for _, load := range []func() error{
+		func() (err error) { data["Notes"], err = svc.Notes(ctx, u, g.ID); return },
+		func() (err error) { data["Versions"], err = svc.Versions(ctx, u, g.ID); return },
+		func() (err error) { data["Pool"], err = svc.ReviewerPool(ctx, u); return },
+		func() (err error) { data["Reviews"], data["Summary"], err = svc.FileReviews(ctx, u, g.ID); return },
+	} {
+		if err := load(); err != nil {
+			return err
+		}
+	}
+	data["Next"], data["Sections"], data["Checks"] = g.State.Next(domain.RoleStaff), domain.GrantSections, eligibilityChecks
+	return s.render(c, "staff_file", data)
+}
+
+// staffAction applies one instruction action to a file; a refused action
+// shows the page again with its message next to the form.
+func (s *Server) staffAction(c *fiber.Ctx) error {
+	act, ok := s.staffActions()[c.Params("action")]
+	if !ok {
+		return &domain.Error{Code: domain.ENOTFOUND, Message: "error.not_found"}
+	}
+	if err := act(c, c.Params("id")); err != nil {
+		data := fiber.Map{"Action": c.Params("action"), "Form": formValues(c)}
+		if !failed(c, data, err) {
+			return err
+		}
+		return s.showStaffFile(c, data)
+	}
+	return c.Redirect("/agents/progress/dossiers/"+c.Params("id"), fiber.StatusSeeOther)
+}
+
+type staffAct func(c *fiber.Ctx, id string) error
+
+func (s *Server) staffActions() map[string]staffAct {
+	svc := s.deps.Progress
+	return map[string]staffAct{
+		"instruction": func(c *fiber.Ctx, id string) error {
+			return second(svc.StartInstruction(c.UserContext(), currentUser(c), id))
+		},
+		"eligibilite":  s.decideEligibility,
+		"informations": s.requestInformation,
+		"annotation": func(c *fiber.Ctx, id string) error {
+			return svc.Annotate(c.UserContext(), currentUser(c), id, c.FormValue("body"))
+		},
+		"evaluateurs": func(c *fiber.Ctx, id string) error {
+			return svc.AssignReviewers(c.UserContext(), currentUser(c), id, formValues(c)["reviewers"])
+		},
+		"notation": func(c *fiber.Ctx, id string) error {
+			return second(svc.CloseScoring(c.UserContext(), currentUser(c), id))
+		},
+		"decision": func(c *fiber.Ctx, id string) error {
+			return second(svc.Decide(c.UserContext(), currentUser(c), id, domain.GrantState(c.FormValue("to")), c.FormValue("reason")))
+		},
+		"attribution": s.award,
+		"convention": func(c *fiber.Ctx, id string) error {
+			return second(svc.SignAgreement(c.UserContext(), currentUser(c), id))
+		},
+		"paiement": func(c *fiber.Ctx, id string) error { return second(svc.MarkPaid(c.UserContext(), currentUser(c), id)) },
+	}
+}
+
+func (s *Server) decideEligibility(c *fiber.Ctx, id string) error {
+	form := formValues(c)
+	var checklist []domain.CheckItem
+	for _, key := range eligibilityChecks {
+		checklist = append(checklist, domain.CheckItem{Key: key, OK: form.Get("check_"+key) == "1"})
+	}
+	return second(s.deps.Progress.DecideEligibility(c.UserContext(), currentUser(c), id, checklist, form.Get("reason")))
+}
+
+// eligibilityChecks are the lines of the eligibility checklist.
+var eligibilityChecks = []string{"legal_form", "territory", "documents", "budget", "purpose"}
+
+func (s *Server) requestInformation(c *fiber.Ctx, id string) error {
+	form := formValues(c)
+	deadline, err := domain.ParisInstant("deadline", form.Get("deadline"))
+	if err != nil {
+		return err
+	}
+	req := domain.InfoRequest{Points: form["points"], Message: strings.TrimSpace(form.Get("message")), Deadline: deadline}
+	return second(s.deps.Progress.RequestInformation(c.UserContext(), currentUser(c), id, req))
+}
+
+func (s *Server) award(c *fiber.Ctx, id string) error {
+	amount, ok := parseEuros(c.FormValue("amount"))
+	if !ok {
+		return domain.FieldError("amount", "error.award.amount_format")
+	}
+	return second(s.deps.Progress.Award(c.UserContext(), currentUser(c), id, amount, c.FormValue("reason")))
+}
+
+// second keeps the error of a call that also returns a value.
+func second[T any](_ T, err error) error { return err }

@@ -1,0 +1,122 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"passerelle/app/domain"
+)
+
+// progressUser inserts a signed-in user with a role and organisations.
+func (f *fixture) progressUser(t *testing.T, id string, role domain.Role, orgs ...string) *visitor {
+	t.Helper()
+	now := f.now
+	u := domain.User{ID: id, Email: id + "@asso.test", Name: id, Roles: []domain.Role{role}, OrganisationIDs: orgs,
+		Locale: "fr", CreatedAt: now, EmailVerifiedAt: &now}
+	if err := f.db.InsertUsers(context.Background(), []domain.User{u}); err != nil {
+		t.Fatal(err)
+	}
+	v := f.visitor()
+	v.cookies["p92_session"] = f.startSession(t, &u)
+	return v
+}
+
+func (f *fixture) association(t *testing.T, id string) {
+	t.Helper()
+	org := domain.Organisation{ID: id, Kind: domain.KindAssociation, Name: "Les Paniers " + id, RNA: "W921234567",
+		CommuneCode: "92050", Address: "1 rue de la Paix, 92000 Nanterre", CreatedAt: f.now}
+	if err := f.db.InsertOrganisations(context.Background(), []domain.Organisation{org}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (f *fixture) demoCall(t *testing.T) domain.Call {
+	t.Helper()
+	calls, err := f.db.OpenCalls(context.Background(), f.now)
+	if err != nil || len(calls) == 0 {
+		t.Fatalf("no open demo call: %v", err)
+	}
+	return calls[0]
+}
+
+// upload posts a file to the attachments step as a browser does.
+func (v *visitor) upload(t *testing.T, path, kind, name string, data []byte) (*http.Response, string) {
+	t.Helper()
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	_ = w.WriteField("_csrf", v.csrf)
+	_ = w.WriteField("kind", kind)
+	part, _ := w.CreateFormFile("file", name)
+	_, _ = part.Write(data)
+	_ = w.Close()
+	req := httptest.NewRequest(http.MethodPost, path, &body)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	return v.do(t, req)
+}
+
+func TestApplicantDraftsStepByStepAndSubmits(t *testing.T) {
+	f := newFixture(t)
+	f.association(t, "asso-1")
+	call := f.demoCall(t)
+	alice := f.progressUser(t, "alice", domain.RoleApplicant, "asso-1")
+	_, body := alice.get(t, "/progress/appels/"+call.ID)
+	wantContains(t, body, call.Title, "Les Paniers asso-1", "Commencer ou reprendre le dossier")
+	resp, _ := alice.post(t, "/progress/appels/"+call.ID+"/candidature", url.Values{"organisation": {"asso-1"}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	file := strings.TrimSuffix(resp.Header.Get("Location"), "/etapes/identite")
+	_, body = alice.get(t, file+"/etapes/identite")
+	wantContains(t, body, `value="Les Paniers asso-1"`, `value="W921234567"`)
+
+	project := url.Values{"title": {"Épicerie solidaire mobile"}, "summary": {"Une épicerie qui se déplace."},
+		"description": {"Un camion aménagé dessert les quartiers sans commerce."}, "publics": {"Familles\nÉtudiants"},
+		"communes": {"92050"}, "axes": {call.Axes[2]}, "starts_on": {"2027-01-15"}, "ends_on": {"2027-12-31"},
+		"indicators": {"Familles servies : 120"}, "next": {"1"}}
+	resp, _ = alice.post(t, file+"/etapes/projet", project)
+	wantStatus(t, resp, http.StatusSeeOther)
+
+	budget := url.Values{"expense_label_0": {"Camion"}, "expense_amount_0": {"20 000"},
+		"resource_label_0": {"PROGR'ESS"}, "resource_amount_0": {"douze mille"}, "resource_kind_0": {"progress"},
+		"resource_label_1": {"Fondation"}, "resource_amount_1": {"8 000"}, "resource_kind_1": {"cofunding"}, "resource_funder_1": {"Fondation de France"}}
+	resp, body = alice.post(t, file+"/etapes/budget", budget)
+	wantStatus(t, resp, http.StatusUnprocessableEntity)
+	wantContains(t, body, `id="resource_amount_0-error"`, "Indiquez un montant en euros", `value="douze mille"`, `value="Fondation de France"`)
+	budget.Set("resource_amount_0", "12 000")
+	resp, _ = alice.post(t, file+"/etapes/budget", budget)
+	wantStatus(t, resp, http.StatusSeeOther)
+
+	alice.get(t, file+"/etapes/pieces")
+	resp, body = alice.upload(t, file+"/etapes/pieces", "statutes", "statuts.pdf", []byte("<html>pas un PDF</html>"))
+	wantStatus(t, resp, http.StatusUnprocessableEntity)
+	wantContains(t, body, `id="file-error"`, "Seuls les fichiers PDF, PNG et JPEG")
+	for _, kind := range call.RequiredDocuments {
+		resp, _ = alice.upload(t, file+"/etapes/pieces", string(kind), string(kind)+".pdf", []byte("%PDF-1.4\n%%EOF\n"))
+		wantStatus(t, resp, http.StatusSeeOther)
+	}
+	_, body = alice.get(t, file)
+	wantContains(t, body, "Votre dossier est complet", "Déposer mon dossier")
+	resp, _ = alice.post(t, file+"/depot", url.Values{})
+	wantStatus(t, resp, http.StatusSeeOther)
+	_, body = alice.get(t, file)
+	wantContains(t, body, "Déposé", "accuse-reception.pdf")
+	resp, body = alice.get(t, file+"/accuse-reception.pdf")
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "%PDF-") {
+		t.Errorf("receipt: %d %q", resp.StatusCode, body[:min(20, len(body))])
+	}
+
+	bob := f.progressUser(t, "bob", domain.RoleApplicant, "asso-2")
+	for _, path := range []string{file, file + "/etapes/budget", file + "/accuse-reception.pdf"} {
+		resp, _ = bob.get(t, path)
+		wantStatus(t, resp, http.StatusNotFound)
+	}
+	staff := f.staffVisitor(t)
+	_, body = staff.get(t, "/agents/progress/appels/" + call.ID + "/dossiers")
+	wantContains(t, body, "Épicerie solidaire mobile", "Déposé : 1")
+	resp, _ = staff.post(t, "/agents/progress/dossiers/"+strings.TrimPrefix(file, "/progress/dossiers/")+"/instruction", url.Values{})
+	wantStatus(t, resp, http.StatusSeeOther)
+}

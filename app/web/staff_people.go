@@ -1,0 +1,55 @@
+package web
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/domain"
+)
+
+// staffPeople lists accounts for staff, matching an email or a name.
+func (s *Server) staffPeople(c *fiber.Ctx) error {
+	q := strings.TrimSpace(c.Query("q"))
+	users, err := s.deps.People.FindUsers(c.UserContext(), q, 50)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "staff_people", fiber.Map{"Title": s.localizer(c).T("staff.people.title"), "People": users,
+		"Query": q, "Roles": domain.Roles})
+}
+
+func (s *Server) changeRoles(c *fiber.Ctx) error {
+	var roles []domain.Role
+	for _, r := range formValues(c)["roles"] {
+		roles = append(roles, domain.Role(r))
+	}
+	if err := s.deps.Accounts.ChangeRoles(c.UserContext(), c.Params("id"), roles, currentUser(c), s.client(c)); err != nil {
+		return err
+	}
+	return s.backToPeople(c)
+}
+
+func (s *Server) suspendUser(c *fiber.Ctx) error {
+	suspend := c.FormValue("suspend") == "1"
+	if err := s.deps.Accounts.Suspend(c.UserContext(), c.Params("id"), suspend, currentUser(c), s.client(c)); err != nil {
+		return err
+	}
+	return s.backToPeople(c)
+}
+
+func (s *Server) backToPeople(c *fiber.Ctx) error {
+	return c.Redirect("/agents/personnes?q="+url.QueryEscape(c.FormValue("q")), fiber.StatusSeeOther)
+}
+
+// auditLog shows the latest security events and staff actions, optionally
+// those of one person or resource; nothing on the page changes them.
+func (s *Server) auditLog(c *fiber.Ctx) error {
+	q := strings.TrimSpace(c.Query("q"))
+	events, err := s.deps.People.LatestAudit(c.UserContext(), q, 200)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "staff_audit", fiber.Map{"Title": s.localizer(c).T("staff.audit.title"), "Events": events, "Query": q})
+}
