@@ -180,6 +180,7 @@ func reviewerScores(t *testing.T, m *Main, b *browsertest.Browser, call domain.C
 	b.ClickInPage("#rec-fund")
 	b.Choose("#comment", "Projet utile et bien construit.")
 	b.Submit("form[action$='/evaluation'] button")
+	t.Log(b.DebugWide())
 	b.CheckPage()
 }
 
@@ -191,10 +192,11 @@ func staffAwardsAndPublishes(t *testing.T, m *Main, b *browsertest.Browser, call
 	b.CheckPage()
 	b.Visit(m.URL() + "/agents/progress/dossiers/" + file)
 	b.Choose("#decision-to", "selected")
-	b.Fill("#decision-reason", "Projet classé premier par le jury.")
+	b.Choose("#decision-reason", "Projet classé premier par le jury.")
 	b.Submit("form[action$='/decision'] button")
 	b.Fill("#award-reason", "Montant demandé")
 	b.Submit("form[action$='/attribution'] button")
+	t.Log(b.DebugWide())
 	if got := b.Text(".badge"); got != "Subvention attribuée" {
 		t.Fatalf("after the award the file is %q", got)
 	}

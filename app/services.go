@@ -21,7 +21,8 @@ func (m *Main) openServices() (err error) {
 	m.Indexer = passerelle.NewIndexer(m.DB, m.Search, m.Logger)
 	m.Accounts = account.New(m.DB, m.Mail, m.Catalog, m.accountConfig(), m.Logger)
 	m.Progress = grants.New(m.DB, nil, m.Logger) // the notifier is plugged in with SetNotifier
-	m.Passerelle = passerelle.NewService(m.DB, m.Indexer, nil, m.Logger, passerelle.Config{})
+	m.Recommendations = recommendations(m)
+	m.Passerelle = passerelle.NewService(m.DB, offerHooks{m.Indexer, m.Recommendations}, nil, m.Logger, passerelle.Config{})
 	m.Campaigns = campaign.New(m.DB, m.Mail, m.Catalog, campaign.Config{BaseURL: m.Config.Server.BaseURL}, m.Logger)
 	csrfKey, err := m.DB.Secret(context.Background(), "csrf")
 	if err != nil {
@@ -52,6 +53,7 @@ func (m *Main) openServices() (err error) {
 		EmailPreferences: m.Notify,
 		Passerelle:       m.Passerelle,
 		Campaigns:        m.Campaigns,
+		Recommendations:  m.Recommendations,
 	})
 	return err
 }

@@ -18,6 +18,7 @@ import (
 	"passerelle/app/notify/digest"
 	"passerelle/app/passerelle"
 	grants "passerelle/app/progress" // the call for projects; "progress" is the CLI progress bar here
+	"passerelle/app/recommend"
 	"passerelle/app/store"
 	"passerelle/app/web"
 	"passerelle/jobs"
@@ -40,6 +41,8 @@ type Main struct {
 	Progress   *grants.Service
 	Passerelle *passerelle.Service
 	Campaigns  *campaign.Service
+	// Recommendations ranks the published offers on the youth's space.
+	Recommendations *recommend.Service
 	// Notify sends emails exactly once; Digests are the scheduled ones.
 	Notify  *notify.Service
 	Digests *digest.Digests

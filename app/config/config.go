@@ -20,6 +20,7 @@ type Config struct {
 	Security     Security     `toml:"security"`
 	Applications Applications `toml:"applications"`
 	Jobs         Jobs         `toml:"jobs"`
+	Matching     Matching     `toml:"matching"`
 }
 
 // Server is the HTTP server and the data folder.
@@ -110,4 +111,17 @@ type Jobs struct {
 	SearchReconcile       string        `toml:"search_reconcile" check:"cron"`
 	NotificationsDelivery string        `toml:"notifications_delivery" check:"cron"`
 	LeaseTTL              time.Duration `toml:"lease_ttl" check:"positive"`
+}
+
+// Matching holds the weights of the youth ↔ offer score (only their ratios
+// matter; 0 turns a criterion off) and the recommendations of the youth's space.
+type Matching struct {
+	WeightDistance  int           `toml:"weight_distance" check:"range=0..100"`
+	WeightInterest  int           `toml:"weight_interest" check:"range=0..100"`
+	WeightType      int           `toml:"weight_type" check:"range=0..100"`
+	WeightLevel     int           `toml:"weight_level" check:"range=0..100"`
+	WeightESS       int           `toml:"weight_ess" check:"range=0..100"`
+	WeightFreshness int           `toml:"weight_freshness" check:"range=0..100"`
+	Recommendations int           `toml:"recommendations" check:"range=1..50"`
+	CacheTTL        time.Duration `toml:"cache_ttl" check:"positive"`
 }

@@ -37,6 +37,8 @@ func Default() *Config {
 		},
 		Applications: Applications{ExpiryDelay: 15 * 24 * time.Hour, Extension: 7 * 24 * time.Hour},
 		Jobs:         defaultJobs(),
+		Matching: Matching{WeightDistance: 30, WeightInterest: 30, WeightType: 20, WeightLevel: 10, WeightESS: 5,
+			WeightFreshness: 5, Recommendations: 6, CacheTTL: time.Minute},
 	}
 }
 

@@ -16,4 +16,7 @@ func (l *loader) validate() {
 		l.add("server.tls_key_file", "[server] tls_cert_file et tls_key_file",
 			"renseignez les deux pour servir en HTTPS, ou aucun")
 	}
+	if m := l.cfg.Matching; m.WeightDistance+m.WeightInterest+m.WeightType+m.WeightLevel+m.WeightESS+m.WeightFreshness == 0 {
+		l.add("matching.weight_distance", "[matching] weight_*", "au moins un poids doit être positif")
+	}
 }

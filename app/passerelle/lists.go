@@ -44,10 +44,13 @@ func (s *Service) BookingsFor(ctx context.Context, actor *domain.User) ([]domain
 }
 
 // ApplicationsFor returns what the actor may see of applications: a youth
-// their own, an employer those to their organisations' offers.
+// their own, an employer those to their organisations' offers, staff all.
 func (s *Service) ApplicationsFor(ctx context.Context, actor *domain.User) ([]domain.Application, error) {
-	if actor != nil && actor.HasRole(domain.RoleYouth) {
+	switch {
+	case actor != nil && actor.HasRole(domain.RoleYouth):
 		return s.store.ApplicationsWhere(ctx, "youth_id", actor.ID)
+	case mustBeStaff(actor) == nil:
+		return s.store.AllApplications(ctx)
 	}
 	return collect(actor, domain.RoleEmployer, func(orgID string) ([]domain.Application, error) {
 		return s.store.ApplicationsWhere(ctx, "organisation_id", orgID)
@@ -98,4 +101,15 @@ func (s *Service) CV(ctx context.Context, actor *domain.User, applicationID stri
 		return nil, &domain.Error{Code: domain.ENOTFOUND, Message: "error.application.no_cv"}
 	}
 	return s.store.ReadFile(ctx, a.CVFileID)
+}
+
+// OffersFor returns the offers the actor may export: staff all of them, an
+// employer those of their organisations.
+func (s *Service) OffersFor(ctx context.Context, actor *domain.User) ([]domain.Offer, error) {
+	if mustBeStaff(actor) == nil {
+		return s.store.AllOffers(ctx)
+	}
+	return collect(actor, domain.RoleEmployer, func(orgID string) ([]domain.Offer, error) {
+		return s.store.OffersOfOrganisation(ctx, orgID)
+	})
 }

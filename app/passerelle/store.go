@@ -20,6 +20,7 @@ type OfferStore interface {
 	ExpireOffers(ctx context.Context, ids []string, at time.Time) (int, error)
 	AppendAudit(ctx context.Context, e domain.AuditEvent) error
 	OffersOfOrganisation(ctx context.Context, orgID string) ([]domain.Offer, error)
+	AllOffers(ctx context.Context) ([]domain.Offer, error)
 	OffersWithStatus(ctx context.Context, status domain.OfferStatus) ([]domain.Offer, error)
 	SessionsOfOffers(ctx context.Context, offerIDs []string) ([]domain.VisitSession, error)
 }
@@ -51,6 +52,7 @@ type ApplicationStore interface {
 	DeleteFile(ctx context.Context, id string) error
 	ReadFile(ctx context.Context, id string) ([]byte, error)
 	ApplicationsWhere(ctx context.Context, field, value string) ([]domain.Application, error)
+	AllApplications(ctx context.Context) ([]domain.Application, error)
 }
 
 // Store is everything the service needs of the database.

@@ -57,3 +57,9 @@ func (db *DB) ApplicationsDue(ctx context.Context, statuses []domain.Application
 	filter := bson.D{{Key: "status", Value: bson.D{{Key: "$in", Value: statuses}}}, {Key: "expires_at", Value: bson.D{{Key: "$lt", Value: t}}}}
 	return findAll[domain.Application](ctx, db.applications(), filter)
 }
+
+// AllApplications returns every application, newest first, for staff exports.
+func (db *DB) AllApplications(ctx context.Context) ([]domain.Application, error) {
+	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: 1}})
+	return findAll[domain.Application](ctx, db.applications(), bson.D{}, opts)
+}

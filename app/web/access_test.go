@@ -10,6 +10,7 @@ import (
 
 	"passerelle/app/account"
 	"passerelle/app/domain"
+	"passerelle/app/store/storetest"
 	"passerelle/app/web"
 )
 
@@ -126,7 +127,7 @@ func outcome(resp *http.Response) string {
 // included, and checks the declared access holds. A route without a
 // declaration fails here (and stops web.New).
 func TestAccessMatrix(t *testing.T) {
-	f := newFixture(t)
+	f := newEmptyFixture(t, storetest.Open(t), func(*web.Deps) {})
 	users := roleUsers(t, f)
 	checked := 0
 	for _, r := range f.server.App().GetRoutes(true) {

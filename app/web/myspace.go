@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"passerelle/app/domain"
+	"passerelle/app/recommend"
 )
 
 // spaceRoles names the role each space page serves.
@@ -18,6 +19,7 @@ type mySpace struct {
 	Youth         *domain.Youth
 	NeedsConsent  bool
 	Organisations []domain.Organisation
+	Recommended   []recommend.Recommendation // "Recommandé pour toi", with the reasons
 }
 
 // loadMySpace reads the signed-in user's own content for the space page,
@@ -34,6 +36,7 @@ func (s *Server) loadMySpace(c *fiber.Ctx, page string) (*mySpace, error) {
 	case domain.RoleYouth:
 		if my.Youth, err = s.deps.Accounts.YouthProfile(c.UserContext(), u); my.Youth != nil {
 			my.NeedsConsent = my.Youth.NeedsConsent(s.deps.Now())
+			my.Recommended, err = s.recommendFor(c, my.Youth)
 		}
 	case domain.RoleCounsellor, domain.RoleEmployer, domain.RoleApplicant:
 		my.Organisations, err = s.deps.People.OrganisationsByIDs(c.UserContext(), u.OrganisationIDs)

@@ -29,4 +29,29 @@ func (s *Server) passerelleRoutes(get, post registrar) {
 	post("/api/v1/applications/:id/withdraw", s.applicationAction((*passerelle.Service).WithdrawApplication))
 	post("/api/v1/applications/:id/extend", s.applicationAction((*passerelle.Service).ExtendApplication))
 	get("/api/v1/applications/:id/cv", s.applicationCV)
+	s.passerellePages(get, post)
+}
+
+// passerellePages declares the programme's pages, per space.
+func (s *Server) passerellePages(get, post registrar) {
+	get("/employeurs/offres", s.employerOffers)
+	get("/employeurs/offres/nouvelle", s.newOfferPage)
+	post("/employeurs/offres", s.createOfferForm)
+	get("/employeurs/offres/:id", s.offerDesk)
+	post("/employeurs/offres/:id/creneaux", s.addSessionForm)
+	post("/employeurs/offres/:id/cloture", s.closeOfferForm)
+	post("/employeurs/candidatures/:id/statut", s.moveApplicationForm)
+	post("/reservations/:id/annulation", s.cancelBookingForm)
+	post("/reservations/:id/presence", s.attendanceForm)
+	get("/visites/:id/reserver", s.bookPage)
+	post("/visites/:id/reserver", s.bookForm)
+	get("/etablissements/reservations", s.myBookings)
+	get("/offres/:id/candidater", s.applyPage)
+	post("/offres/:id/candidater", s.applyForm)
+	get("/jeunes/candidatures", s.myApplications)
+	post("/candidatures/:id/retrait", s.withdrawForm)
+	get("/agents/moderation", s.moderationQueue)
+	post("/agents/moderation/:id/publication", s.publishForm)
+	post("/agents/moderation/:id/refus", s.rejectForm)
+	get("/exports/:what/:format", s.export)
 }

@@ -15,6 +15,7 @@ import (
 	"passerelle/app/i18n"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
+	"passerelle/app/recommend"
 	"passerelle/search"
 )
 
@@ -55,6 +56,8 @@ type Deps struct {
 	Progress *progress.Service
 	// Campaigns runs the visit campaigns and their allocation.
 	Campaigns *campaign.Service
+	// Recommendations ranks the published offers for the youth's space; nil: none shown.
+	Recommendations *recommend.Service
 	// EmailPreferences answers the signed links of emails; nil in tests without it.
 	EmailPreferences EmailPreferences
 	// Passerelle runs offers, visit sessions, bookings and applications.

@@ -43,11 +43,21 @@ func newFixtureOn(t testing.TB, db *store.DB, checks ...web.Check) *fixture {
 	return newFixtureWith(t, db, func(*web.Deps) {}, checks...)
 }
 
+// fixtureNow is the fixed clock of every fixture.
+var fixtureNow = time.Date(2026, 11, 26, 10, 0, 0, 0, i18n.Paris)
+
 // newFixtureWith lets a test add dependencies (the search engine) to the server.
 func newFixtureWith(t testing.TB, db *store.DB, adjust func(*web.Deps), checks ...web.Check) *fixture {
 	t.Helper()
-	now := time.Date(2026, 11, 26, 10, 0, 0, 0, i18n.Paris)
-	loadDemo(t, db, now)
+	loadDemo(t, db, fixtureNow)
+	return newEmptyFixture(t, db, adjust, checks...)
+}
+
+// newEmptyFixture is a server over db as it is, without the demo data: for
+// tests that make many requests whose content does not matter.
+func newEmptyFixture(t testing.TB, db *store.DB, adjust func(*web.Deps), checks ...web.Check) *fixture {
+	t.Helper()
+	now := fixtureNow
 	catalog, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"passerelle/app/demo"
+	"passerelle/app/domain"
+	"passerelle/app/passerelle"
+	"passerelle/app/web/browsertest"
+)
+
+// The youth–enterprise journey: an employer posts a visit with two sessions;
+// a counsellor books places for a class and finds the .ics; a youth applies
+// to an apprenticeship with a CV and the employer moves the application to
+// interview. Every page passes axe and the 360 px check.
+func TestJourneyPasserelleVisitBookingAndApplication(t *testing.T) {
+	var report bytes.Buffer
+	m := startDemoPlatformTo(t, &report)
+	passwords := demoPasswords(t, report.String())
+	account := func(local string) (string, string) {
+		email := local + "@" + demo.EmailDomain
+		return email, passwords[email]
+	}
+	b := browsertest.New(t)
+	employer := b.Session()
+	email, password := account("employeur")
+	signInAs(t, m, employer, email, password)
+	offerID := employerPostsVisit(t, m, employer)
+	staff := b.Session()
+	email, password = account("agent")
+	signInAs(t, m, staff, email, password)
+	publishIfPending(t, m, staff, offerID)
+	sessionIDs := employerAddsSessions(t, m, employer, offerID)
+
+	counsellor := b.Session()
+	email, password = account("conseiller")
+	signInAs(t, m, counsellor, email, password)
+	counsellorBooks(t, m, counsellor, sessionIDs[0])
+
+	youth := b.Session()
+	email, password = account("jeune")
+	signInAs(t, m, youth, email, password)
+	apprenticeship := publishedApprenticeship(t, m, "employeur@"+demo.EmailDomain)
+	youthApplies(t, m, youth, apprenticeship.ID)
+	employerInterviews(t, m, employer, apprenticeship.ID)
+}
+
+func day(weeks int) time.Time { return time.Now().AddDate(0, 0, 7*weeks) }
+
+func employerPostsVisit(t *testing.T, m *Main, b *browsertest.Browser) string {
+	t.Helper()
+	b.Visit(m.URL() + "/employeurs/offres/nouvelle")
+	b.CheckPage()
+	b.Choose("#type", "visit")
+	b.Fill("#title", "Une matinée avec nos développeurs")
+	b.Choose("#description", "Les élèves découvrent le métier de développeur et codent leur première page.")
+	b.Fill("#rome_codes", "M1805")
+	b.Fill("#commune_code", "92050")
+	b.Choose("#start_date", day(2).Format("2006-01-02"))
+	b.Choose("#end_date", day(10).Format("2006-01-02"))
+	b.Fill("#places", "0")
+	b.Submit("form[action='/employeurs/offres']")
+	id := strings.TrimPrefix(strings.SplitN(b.URL(), "/employeurs/offres/", 2)[1], "/")
+	if id == "" {
+		t.Fatalf("not on the offer's page: %s", b.URL())
+	}
+	return id
+}
+
+// publishIfPending has staff publish the offer when the employer's
+// organisation is not verified.
+func publishIfPending(t *testing.T, m *Main, b *browsertest.Browser, offerID string) {
+	t.Helper()
+	o, err := m.DB.OfferByID(t.Context(), offerID)
+	if err != nil || o.Status == domain.OfferPublished {
+		return
+	}
+	b.Visit(m.URL() + "/agents/moderation")
+	b.CheckPage()
+	b.Submit("form[action='/agents/moderation/" + offerID + "/publication'] button")
+}
+
+func employerAddsSessions(t *testing.T, m *Main, b *browsertest.Browser, offerID string) []string {
+	t.Helper()
+	for _, weeks := range []int{3, 5} {
+		b.Visit(m.URL() + "/employeurs/offres/" + offerID)
+		b.Choose("#starts_at", day(weeks).Format("2006-01-02")+"T09:30")
+		b.Choose("#ends_at", day(weeks).Format("2006-01-02")+"T11:30")
+		b.Fill("#capacity", "30")
+		b.Fill("#min_group", "5")
+		b.Fill("#max_group", "30")
+		b.Fill("#meeting_point", "Accueil, 12 rue des Serveurs, Nanterre")
+		b.Submit("form[action$='/creneaux']")
+	}
+	b.CheckPage()
+	sessions, err := m.DB.SessionsOfOffers(t.Context(), []string{offerID})
+	if err != nil || len(sessions) != 2 {
+		t.Fatalf("%d sessions saved (%v), want 2", len(sessions), err)
+	}
+	return []string{sessions[0].ID, sessions[1].ID}
+}
+
+func counsellorBooks(t *testing.T, m *Main, b *browsertest.Browser, sessionID string) {
+	t.Helper()
+	b.Visit(m.URL() + "/visites/" + sessionID + "/reserver")
+	b.CheckPage()
+	b.Fill("#group_name", "3e B")
+	b.Fill("#group_level", "3e")
+	b.Fill("#seats", "24")
+	b.Fill("#adults", "2")
+	b.Submit("form[action$='/reserver']")
+	b.CheckPage()
+	if got := b.Text("main"); !strings.Contains(got, "3e B") || !strings.Contains(got, "confirmée") {
+		t.Errorf("my bookings: %q", got)
+	}
+	if href := b.Attr("a[href$='calendar.ics']", "href"); !strings.HasPrefix(href, "/api/v1/bookings/") {
+		t.Errorf("no calendar link: %q", href)
+	}
+}
+
+func publishedApprenticeship(t *testing.T, m *Main, employerEmail string) *domain.Offer {
+	t.Helper()
+	u, err := m.DB.UserByEmail(t.Context(), employerEmail)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := passerelle.OfferInput{Type: domain.OfferApprenticeship, Title: "Apprenti développeur web",
+		Description: "Deux ans en alternance au sein de l'équipe produit.", ROMECodes: []string{"M1805"},
+		CommuneCode: "92050", StartDate: day(4), EndDate: day(60), Places: 1}
+	o, err := m.Passerelle.CreateOffer(t.Context(), u, u.OrganisationIDs[0], in, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Status != domain.OfferPublished {
+		staff, _ := m.DB.UserByEmail(t.Context(), "agent@"+demo.EmailDomain)
+		if o, err = m.Passerelle.PublishOffer(t.Context(), staff, o.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return o
+}
+
+func youthApplies(t *testing.T, m *Main, b *browsertest.Browser, offerID string) {
+	t.Helper()
+	cv := filepath.Join(t.TempDir(), "cv.pdf")
+	pdf := "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\nstartxref\n9\n%%EOF\n"
+	if err := os.WriteFile(cv, []byte(pdf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b.Visit(m.URL() + "/offres/" + offerID + "/candidater")
+	b.CheckPage()
+	b.Choose("#message", "Bonjour, je suis en 1re et je code depuis deux ans.")
+	b.Upload("#cv", cv)
+	b.Submit("form[action$='/candidater']")
+	b.CheckPage()
+	if got := b.Text("main"); !strings.Contains(got, "Apprenti développeur web") || !strings.Contains(got, "envoyée") {
+		t.Errorf("my applications: %q", got)
+	}
+}
+
+func employerInterviews(t *testing.T, m *Main, b *browsertest.Browser, offerID string) {
+	t.Helper()
+	b.Visit(m.URL() + "/employeurs/offres/" + offerID)
+	b.CheckPage()
+	b.Choose("select[name='status']", "interview")
+	b.Submit("form[action$='/statut'] button")
+	if got := b.Text("section[aria-labelledby='candidatures']"); !strings.Contains(got, "entretien") {
+		t.Errorf("applications after the move: %q", got)
+	}
+}

@@ -1,0 +1,91 @@
+package recommend_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"passerelle/app/domain"
+	"passerelle/app/recommend"
+	"passerelle/app/refdata"
+	"passerelle/app/store/storetest"
+	"passerelle/matching"
+)
+
+var today = time.Date(2026, 11, 26, 10, 0, 0, 0, domain.Paris)
+
+func youth() *domain.Youth {
+	consent := today.AddDate(0, -1, 0)
+	return &domain.Youth{ID: "youth-1", FirstName: "Inès", BirthDate: today.AddDate(-17, 0, -3), CommuneCode: "92050",
+		Level: "1re", Interests: []string{refdata.FamilyComputing, "ess"}, WantedTypes: []domain.OfferType{domain.OfferApprenticeship},
+		MobilityKm: 10, GuardianConsentAt: &consent, VisibleToEmployers: true}
+}
+
+func offer(id, commune string, t domain.OfferType, family string) domain.Offer {
+	published := today.AddDate(0, 0, -2)
+	return domain.Offer{ID: id, Type: t, Title: "Offre " + id, CommuneCode: commune, TensionFamily: family, Level: "bac",
+		AgeMin: 16, AgeMax: 25, Status: domain.OfferPublished, PublishedAt: &published, StartDate: today.AddDate(0, 1, 0)}
+}
+
+func TestConvertersKeepWhatTheScoreNeeds(t *testing.T) {
+	y := recommend.Youth(youth())
+	nanterre, _ := refdata.CommuneByCode("92050")
+	if y.Home != (matching.Point{Lat: nanterre.Lat, Lng: nanterre.Lng}) || y.Level != 4 || !y.ESSInterest ||
+		!y.GuardianConsent || !y.Visible || y.WantedTypes[0] != "apprenticeship" {
+		t.Fatalf("youth: %+v", y)
+	}
+	o := offer("o1", "92012", domain.OfferApprenticeship, refdata.FamilyComputing)
+	o.Subdomain = "Développement"
+	m := recommend.Offer(&o)
+	want := []matching.Interest{{Key: refdata.FamilyComputing, Label: "l'informatique"},
+		{Key: "Développement", Label: "le domaine « Développement »"}}
+	if !m.Open || !m.Place.Known() || m.Level != 6 || len(m.Interests) != 2 || m.Interests[0] != want[0] || m.Interests[1] != want[1] {
+		t.Fatalf("offer: %+v", m)
+	}
+}
+
+// The index is read once per TTL, rebuilt when an offer changes, and the
+// recommendations come with their reasons.
+func TestRecommendationsFollowTheOffers(t *testing.T) {
+	db := storetest.Open(t)
+	ctx := context.Background()
+	if err := db.InsertOffers(ctx, []domain.Offer{offer("near", "92050", domain.OfferApprenticeship, refdata.FamilyComputing),
+		offer("far", "92071", domain.OfferJob, "")}); err != nil {
+		t.Fatal(err)
+	}
+	now := today
+	svc := recommend.New(db, recommend.Config{Weights: matching.DefaultWeights(), Count: 2, TTL: time.Minute})
+	svc.SetClock(func() time.Time { return now })
+	got := ids(t, svc)
+	if got != "near far" {
+		t.Fatalf("recommended %q", got)
+	}
+	recs, _ := svc.ForYouth(ctx, youth())
+	if reasons := strings.Join(recs[0].Reasons, " ; "); !strings.Contains(reasons, "tu as choisi l'informatique") {
+		t.Errorf("reasons: %s", reasons)
+	}
+	if err := db.InsertOffers(ctx, []domain.Offer{offer("new", "92050", domain.OfferApprenticeship, refdata.FamilyComputing)}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, svc); got != "near far" {
+		t.Fatalf("the index was read again within its TTL: %q", got)
+	}
+	svc.OfferChanged(ctx, domain.Offer{ID: "new"})
+	if got := ids(t, svc); got != "near new" && got != "new near" {
+		t.Fatalf("after a change: %q", got)
+	}
+}
+
+func ids(t *testing.T, svc *recommend.Service) string {
+	t.Helper()
+	recs, err := svc.ForYouth(context.Background(), youth())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []string
+	for _, r := range recs {
+		list = append(list, r.Offer.ID)
+	}
+	return strings.Join(list, " ")
+}

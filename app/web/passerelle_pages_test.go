@@ -1,0 +1,109 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"passerelle/app/domain"
+)
+
+// pageVisitor is a browser without JavaScript signed in as u.
+func (u *apiUser) pageVisitor() *visitor {
+	v := u.f.visitor()
+	v.cookies["p92_session"] = u.session
+	v.csrf = csrfFor(u.session)
+	return v
+}
+
+// postMultipart posts a form with a file, as a browser does.
+func (v *visitor) postMultipart(t *testing.T, path string, fields map[string]string, file, name string, data []byte) (*http.Response, string) {
+	t.Helper()
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	_ = w.WriteField("_csrf", v.csrf)
+	for k, val := range fields {
+		_ = w.WriteField(k, val)
+	}
+	if data != nil {
+		part, _ := w.CreateFormFile(file, name)
+		_, _ = part.Write(data)
+	}
+	_ = w.Close()
+	req := httptest.NewRequest(http.MethodPost, path, &body)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	return v.do(t, req)
+}
+
+var minimalPDF = []byte("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\nstartxref\n9\n%%EOF\n")
+
+// An employer posts a visit with two sessions, a counsellor books places for
+// a class and downloads the .ics; a 16-year-old applies to an
+// apprenticeship with a CV and the employer moves the application to
+// interview — all through the pages' forms.
+func TestPasserellePagesJourney(t *testing.T) {
+	f := newFixture(t)
+	p := f.programme(t)
+	employer, counsellor, youth := p.employer.pageVisitor(), p.counsellor.pageVisitor(), p.youth.pageVisitor()
+
+	_, body := employer.get(t, "/employeurs/offres/nouvelle")
+	wantContains(t, body, "Nouvelle offre", "Boulangerie Éclair")
+	form := url.Values{"organisation_id": {"api-company"}, "type": {"visit"}, "title": {"Une matinée au fournil"},
+		"description": {"Les élèves suivent le boulanger du pétrin au four."}, "rome_codes": {"D1102"}, "commune_code": {"92050"},
+		"start_date": {"2026-12-10"}, "end_date": {"2027-01-20"}, "places": {"0"}}
+	resp, _ := employer.post(t, "/employeurs/offres", form)
+	wantStatus(t, resp, http.StatusSeeOther)
+	desk := resp.Header.Get("Location")
+	for _, day := range []string{"2026-12-15", "2027-01-12"} {
+		resp, body = employer.post(t, desk+"/creneaux", url.Values{"starts_at": {day + "T09:30"}, "ends_at": {day + "T11:30"},
+			"capacity": {"30"}, "min_group": {"5"}, "max_group": {"30"}, "meeting_point": {"Accueil du fournil"}})
+		wantStatus(t, resp, http.StatusSeeOther)
+	}
+	resp, body = employer.post(t, desk+"/creneaux", url.Values{"starts_at": {"2020-01-01T09:30"}, "ends_at": {"2020-01-01T11:30"},
+		"capacity": {"30"}, "min_group": {"5"}, "max_group": {"30"}, "meeting_point": {"Accueil"}})
+	wantStatus(t, resp, http.StatusUnprocessableEntity)
+	wantContains(t, body, "Le créneau doit commencer dans le futur.")
+
+	sessions, _ := f.db.SessionsOfOffers(context.Background(), []string{strings.TrimPrefix(desk, "/employeurs/offres/")})
+	if len(sessions) != 2 {
+		t.Fatalf("%d sessions saved, want 2", len(sessions))
+	}
+	_, body = counsellor.get(t, "/visites/"+sessions[0].ID+"/reserver")
+	wantContains(t, body, "Réserver une visite pour un groupe", "Collège Paul-Éluard")
+	resp, _ = counsellor.post(t, "/visites/"+sessions[0].ID+"/reserver", url.Values{"structure_id": {"api-school"},
+		"group_name": {"3e B"}, "group_level": {"3e"}, "seats": {"24"}, "adults": {"2"}, "request_key": {"k1"}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	_, body = counsellor.get(t, "/etablissements/reservations")
+	wantContains(t, body, "3e B", "confirmée", "Ajouter au calendrier")
+	bookings, _ := f.db.BookingsWhere(context.Background(), "session_id", sessions[0].ID)
+	resp, ics := counsellor.get(t, "/api/v1/bookings/"+bookings[0].ID+"/calendar.ics")
+	wantStatus(t, resp, http.StatusOK)
+	wantContains(t, ics, "BEGIN:VCALENDAR", "DTSTART:20261215T083000Z", "LOCATION:Accueil du fournil")
+
+	status, o := p.employer.call(t, "POST", "/api/v1/offers", f.offerBody("apprenticeship"))
+	if status != http.StatusCreated {
+		t.Fatalf("apprenticeship: %d %v", status, o)
+	}
+	offerID := o["id"].(string)
+	resp, body = youth.postMultipart(t, "/offres/"+offerID+"/candidater", map[string]string{"message": "Bonjour"}, "cv", "cv.pdf", []byte("GIF89a fake"))
+	wantStatus(t, resp, http.StatusUnprocessableEntity)
+	wantContains(t, body, "Le CV doit être un fichier PDF.")
+	resp, _ = youth.postMultipart(t, "/offres/"+offerID+"/candidater", map[string]string{"message": "Bonjour, je suis en 2nde."}, "cv", "cv.pdf", minimalPDF)
+	wantStatus(t, resp, http.StatusSeeOther)
+	_, body = employer.get(t, "/employeurs/offres/"+offerID)
+	wantContains(t, body, "api-youth", "envoyée", "CV (PDF)")
+	appID := domain.ApplicationID(offerID, "api-youth")
+	resp, _ = employer.post(t, "/employeurs/candidatures/"+appID+"/statut", url.Values{"status": {"interview"}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	_, body = youth.get(t, "/jeunes/candidatures")
+	wantContains(t, body, "entretien")
+	resp, cv := employer.get(t, "/api/v1/applications/"+appID+"/cv")
+	if resp.StatusCode != http.StatusOK || cv != string(minimalPDF) || !strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
+		t.Errorf("CV download: %d %q", resp.StatusCode, resp.Header.Get("Content-Disposition"))
+	}
+}

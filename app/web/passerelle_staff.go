@@ -1,0 +1,36 @@
+package web
+
+import "github.com/gofiber/fiber/v2"
+
+// moderationQueue lists the offers waiting for a staff decision.
+func (s *Server) moderationQueue(c *fiber.Ctx) error {
+	return s.showModeration(c, fiber.Map{})
+}
+
+func (s *Server) showModeration(c *fiber.Ctx, data fiber.Map) error {
+	offers, err := s.deps.Passerelle.ModerationQueue(c.UserContext(), currentUser(c))
+	if err != nil {
+		return err
+	}
+	data["Title"], data["Offers"] = s.localizer(c).T("passerelle.moderation.title"), offers
+	return s.render(c, "passerelle_moderation", data)
+}
+
+func (s *Server) publishForm(c *fiber.Ctx) error {
+	if _, err := s.deps.Passerelle.PublishOffer(c.UserContext(), currentUser(c), c.Params("id")); err != nil {
+		return err
+	}
+	return c.Redirect("/agents/moderation", fiber.StatusSeeOther)
+}
+
+func (s *Server) rejectForm(c *fiber.Ctx) error {
+	_, err := s.deps.Passerelle.RejectOffer(c.UserContext(), currentUser(c), c.Params("id"), c.FormValue("reason"))
+	if err == nil {
+		return c.Redirect("/agents/moderation", fiber.StatusSeeOther)
+	}
+	data := fiber.Map{"Rejected": c.Params("id")}
+	if !failed(c, data, err) {
+		return err
+	}
+	return s.showModeration(c, data)
+}
