@@ -35,12 +35,15 @@ func benchSearch(ctx context.Context, env *cliEnv, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if *docs < 1 || *queries < 1 {
+		return usageError{"--docs et --queries doivent être positifs"}
+	}
 	tmp, err := os.MkdirTemp("", "passerelle-bench-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	subjects, stop, err := benchSubjects(ctx, env, tmp, *url, *key)
+	subjects, stop, err := benchSubjects(ctx, env, tmp, *url, *key, *docs)
 	defer stop()
 	if err != nil {
 		return err
@@ -60,7 +63,7 @@ func benchSearch(ctx context.Context, env *cliEnv, args []string) error {
 
 // benchSubjects opens the embedded engine in tmp, and Meilisearch at url or
 // started from its binary; without either, Meilisearch is left out.
-func benchSubjects(ctx context.Context, env *cliEnv, tmp, url, key string) ([]bench.Subject, func(), error) {
+func benchSubjects(ctx context.Context, env *cliEnv, tmp, url, key string, docs int) ([]bench.Subject, func(), error) {
 	dir := filepath.Join(tmp, "embedded")
 	local, err := embedded.Open(dir)
 	if err != nil {
@@ -82,7 +85,9 @@ func benchSubjects(ctx context.Context, env *cliEnv, tmp, url, key string) ([]be
 		stop = func() { _ = local.Close(); server.Stop() }
 		url, key, meiliDir = server.URL, server.Key, server.DataDir()
 	}
-	remote, err := meili.New(ctx, meili.Config{URL: url, APIKey: key, Index: "bench", Places: searchtest.Places()})
+	// One index per size: the same size always generates the same offers.
+	remote, err := meili.New(ctx, meili.Config{URL: url, APIKey: key, Index: fmt.Sprintf("bench_%d", docs),
+		Places: searchtest.Places()})
 	if err != nil {
 		return subjects, stop, err
 	}

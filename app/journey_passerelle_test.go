@@ -40,7 +40,7 @@ func TestJourneyPasserelleVisitBookingAndApplication(t *testing.T) {
 	counsellor := b.Session()
 	email, password = account("conseiller")
 	signInAs(t, m, counsellor, email, password)
-	counsellorBooks(t, m, counsellor, sessionIDs[0])
+	counsellorBooks(t, m, counsellor, offerID, sessionIDs[0])
 
 	youth := b.Session()
 	email, password = account("jeune")
@@ -105,9 +105,13 @@ func employerAddsSessions(t *testing.T, m *Main, b *browsertest.Browser, offerID
 	return []string{sessions[0].ID, sessions[1].ID}
 }
 
-func counsellorBooks(t *testing.T, m *Main, b *browsertest.Browser, sessionID string) {
+func counsellorBooks(t *testing.T, m *Main, b *browsertest.Browser, offerID, sessionID string) {
 	t.Helper()
-	b.Visit(m.URL() + "/visites/" + sessionID + "/reserver")
+	b.Visit(m.URL() + "/offres/" + offerID)
+	b.CheckPage()
+	b.Click("a[href$='/creneaux']")
+	b.CheckPage()
+	b.Click("a[href='/visites/" + sessionID + "/reserver']")
 	b.CheckPage()
 	b.Fill("#group_name", "3e B")
 	b.Fill("#group_level", "3e")

@@ -180,7 +180,6 @@ func reviewerScores(t *testing.T, m *Main, b *browsertest.Browser, call domain.C
 	b.ClickInPage("#rec-fund")
 	b.Choose("#comment", "Projet utile et bien construit.")
 	b.Submit("form[action$='/evaluation'] button")
-	t.Log(b.DebugWide())
 	b.CheckPage()
 }
 
@@ -196,10 +195,11 @@ func staffAwardsAndPublishes(t *testing.T, m *Main, b *browsertest.Browser, call
 	b.Submit("form[action$='/decision'] button")
 	b.Fill("#award-reason", "Montant demandé")
 	b.Submit("form[action$='/attribution'] button")
-	t.Log(b.DebugWide())
 	if got := b.Text(".badge"); got != "Subvention attribuée" {
 		t.Fatalf("after the award the file is %q", got)
 	}
+	b.CheckPage()
+	b.Visit(m.URL() + "/agents/progress/appels/" + call.ID + "/tableau-de-bord")
 	b.CheckPage()
 	b.Visit(m.URL() + "/agents/progress/appels/" + call.ID + "/dossiers")
 	b.Submit("form[action$='/publication'] button")

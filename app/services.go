@@ -71,6 +71,7 @@ func (m *Main) jobList() []jobs.Job {
 			r, err := m.Indexer.Reconcile(ctx, opts.DryRun)
 			return jobs.Report{Items: r.Changed(), Summary: r.String()}, err
 		}},
+		{Name: "search_retry", Run: m.retrySearchSync},
 	}, m.notifyJobs()...)
 }
 
@@ -124,4 +125,13 @@ func (m *Main) shutdown() error {
 	ctx, cancel := context.WithTimeout(context.Background(), m.Config.Server.ShutdownTimeout+5*time.Second)
 	defer cancel()
 	return m.Close(ctx)
+}
+
+// retrySearchSync replays the offer changes the search engine missed.
+func (m *Main) retrySearchSync(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
+	if opts.DryRun {
+		return jobs.Report{Summary: "essai à blanc : rien n'est renvoyé au moteur"}, nil
+	}
+	n, err := m.Indexer.RetryPending(ctx)
+	return jobs.Report{Items: n, Summary: fmt.Sprintf("%d changements d'offres renvoyés au moteur de recherche", n)}, err
 }

@@ -109,6 +109,7 @@ type Jobs struct {
 	StaffSummary          string        `toml:"staff_summary" check:"cron"`
 	Retention             string        `toml:"retention" check:"cron"`
 	SearchReconcile       string        `toml:"search_reconcile" check:"cron"`
+	SearchRetry           string        `toml:"search_retry" check:"cron"`
 	NotificationsDelivery string        `toml:"notifications_delivery" check:"cron"`
 	LeaseTTL              time.Duration `toml:"lease_ttl" check:"positive"`
 }

@@ -54,6 +54,7 @@ func defaultJobs() Jobs {
 		StaffSummary:          "0 8 * * MON",
 		Retention:             "0 3 * * *",
 		SearchReconcile:       "*/30 * * * *",
+		SearchRetry:           "* * * * *",
 		NotificationsDelivery: "* * * * *",
 		LeaseTTL:              5 * time.Minute,
 	}

@@ -6,7 +6,7 @@ import "time"
 type BookingStatus string
 
 const (
-	BookingRequested  BookingStatus = "requested"  // saved, seats not yet taken
+	BookingRequested  BookingStatus = "requested"  // being decided: never saved, seats are taken before the booking is written
 	BookingConfirmed  BookingStatus = "confirmed"  // holds its seats
 	BookingWaitlisted BookingStatus = "waitlisted" // waits for seats to free up
 	BookingCancelled  BookingStatus = "cancelled"

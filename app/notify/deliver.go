@@ -29,29 +29,50 @@ func (d Delivery) String() string {
 // notification: the commit refuses, and the relay discards our copy.
 var errClaimLost = errors.New("notify: claim lost")
 
+// batchSize bounds the notifications listed, and their bodies read, at once.
+const batchSize = 200
+
 // Deliver sends up to limit due notifications (0: all), one at a time at
 // the configured rate. Several processes may deliver at once: each
 // notification goes to the one that claims it.
 func (s *Service) Deliver(ctx context.Context, limit int) (Delivery, error) {
 	var d Delivery
-	due, err := s.store.DueNotifications(ctx, s.cfg.Now(), limit)
+	for {
+		size := batchSize
+		if limit > 0 {
+			size = min(size, limit-d.handled())
+		}
+		n, err := s.deliverBatch(ctx, size, &d)
+		if err != nil || n < size || limit > 0 && d.handled() >= limit {
+			return d, err
+		}
+	}
+}
+
+func (d Delivery) handled() int { return d.Sent + d.Retried + d.Failed + d.Skipped }
+
+// deliverBatch sends up to size due notifications and returns how many were due.
+func (s *Service) deliverBatch(ctx context.Context, size int, d *Delivery) (int, error) {
+	due, err := s.store.DueNotifications(ctx, s.cfg.Now(), size)
 	if err != nil {
-		return d, err
+		return 0, err
 	}
 	for _, n := range due {
 		if err := s.limiter.Wait(ctx); err != nil {
-			return d, err
+			return 0, err
 		}
-		if err := s.deliverOne(ctx, n.ID, &d); err != nil {
-			return d, err
+		if err := s.deliverOne(ctx, n, d); err != nil {
+			return 0, err
 		}
 	}
-	return d, nil
+	return len(due), nil
 }
 
-func (s *Service) deliverOne(ctx context.Context, id string, d *Delivery) error {
+// deliverOne claims, reads the body (by its _id alone: cheap even on the
+// embedded database, unlike one query for a batch) and sends.
+func (s *Service) deliverOne(ctx context.Context, due domain.Notification, d *Delivery) error {
 	now := s.cfg.Now()
-	n, err := s.store.ClaimNotification(ctx, id, s.owner, now, now.Add(s.cfg.ClaimTTL))
+	n, err := s.store.ClaimNotification(ctx, due, s.owner, now, now.Add(s.cfg.ClaimTTL))
 	if err != nil || n == nil {
 		d.Skipped++
 		return err

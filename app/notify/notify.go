@@ -40,7 +40,7 @@ type Store interface {
 	InsertNotifications(ctx context.Context, ns []domain.Notification, bodies []domain.NotificationBody) (duplicates int, err error)
 	NotificationBody(ctx context.Context, id string) (*domain.NotificationBody, error)
 	DueNotifications(ctx context.Context, now time.Time, limit int) ([]domain.Notification, error)
-	ClaimNotification(ctx context.Context, id, owner string, now, until time.Time) (*domain.Notification, error)
+	ClaimNotification(ctx context.Context, due domain.Notification, owner string, now, until time.Time) (*domain.Notification, error)
 	MoveNotification(ctx context.Context, id, owner string, from domain.NotificationState, to domain.NotificationMove) (bool, error)
 	EmailPreferences(ctx context.Context, emails []string) (map[string]domain.EmailPreferences, error)
 	SaveEmailPreferences(ctx context.Context, p domain.EmailPreferences) error

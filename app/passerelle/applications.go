@@ -18,7 +18,7 @@ type ApplyInput struct {
 // id is derived from the offer and the youth, so a second application is
 // refused by the database whatever the concurrency.
 func (s *Service) Apply(ctx context.Context, actor *domain.User, offerID string, in ApplyInput) (*domain.Application, error) {
-	a, err := s.newApplication(ctx, actor, offerID, in)
+	a, o, err := s.newApplication(ctx, actor, offerID, in)
 	if err != nil {
 		return nil, err
 	}
@@ -32,23 +32,25 @@ func (s *Service) Apply(ctx context.Context, actor *domain.User, offerID string,
 		return nil, s.discardCV(ctx, a, err)
 	}
 	s.notifyApplication(ctx, a, "application_sent")
+	s.notify(ctx, Notification{Key: "application_received:" + a.ID, To: contact(o.ContactName, o.ContactEmail),
+		Template: "application_received", Data: a})
 	return a, nil
 }
 
-func (s *Service) newApplication(ctx context.Context, actor *domain.User, offerID string, in ApplyInput) (*domain.Application, error) {
+func (s *Service) newApplication(ctx context.Context, actor *domain.User, offerID string, in ApplyInput) (*domain.Application, *domain.Offer, error) {
 	if actor == nil || !actor.HasRole(domain.RoleYouth) {
-		return nil, errForbidden
+		return nil, nil, errForbidden
 	}
 	y, err := s.store.YouthByID(ctx, actor.ID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	o, err := s.store.OfferByID(ctx, offerID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := s.checkApplication(y, o, in); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	now := s.now()
 	a := &domain.Application{ID: domain.ApplicationID(o.ID, y.ID), OfferID: o.ID, OfferTitle: o.Title,
@@ -58,7 +60,7 @@ func (s *Service) newApplication(ctx context.Context, actor *domain.User, offerI
 	if y.Age(now) < domain.AdultAge {
 		a.GuardianEmail = y.GuardianEmail
 	}
-	return a, nil
+	return a, o, nil
 }
 
 func (s *Service) checkApplication(y *domain.Youth, o *domain.Offer, in ApplyInput) error {

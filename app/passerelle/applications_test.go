@@ -34,6 +34,9 @@ func TestApplicationPipeline(t *testing.T) {
 	if cv, err := e.db.ReadFile(ctx, a.CVFileID); err != nil || !bytes.Equal(cv, samplePDF) {
 		t.Fatalf("CV stored: %v", err)
 	}
+	if len(e.mail.to(employer.Email, "application_received")) != 1 || len(e.mail.to("parent-y16@example.fr", "application_sent")) != 1 {
+		t.Errorf("the employer and the guardian were not told: %+v", e.mail.sent)
+	}
 	if _, err := e.svc.Apply(ctx, lina, o.ID, passerelle.ApplyInput{}); domain.ErrorMessage(err) != "error.application.duplicate" {
 		t.Errorf("applied twice: %v", err)
 	}

@@ -163,3 +163,42 @@ func TestRetriedRequestBooksOnce(t *testing.T) {
 		t.Errorf("%d seats left, want 20", left)
 	}
 }
+
+// A crash between taking seats and saving the booking leaves seats held for
+// nothing; one between a promotion's steps leaves a waiting booking holding
+// seats. The repair mends both.
+func TestRepairAfterACrash(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	orphan := domain.SeatHold{BookingID: "never-saved", Seats: 12}
+	if took, err := e.db.TakeSeats(ctx, s.ID, orphan); !took || err != nil {
+		t.Fatal(took, err)
+	}
+	in := booking(s.ID, "school-rep", 20)
+	in.Waitlist = true
+	waiting, err := e.svc.Book(ctx, counsellor, in)
+	must(t, err)
+	if waiting.Status != domain.BookingWaitlisted {
+		t.Fatalf("booking of 20 with 18 seats left is %s", waiting.Status)
+	}
+	must(t, e.svc.RepairSession(ctx, s.ID))
+	got, _ := e.db.BookingByID(ctx, waiting.ID)
+	if left, _ := seatsOf(t, e, s.ID); got.Status != domain.BookingConfirmed || left != 10 {
+		t.Errorf("after the repair: booking %s, %d seats left; want confirmed and 10", got.Status, left)
+	}
+	in.Seats = 15
+	midway, err := e.svc.Book(ctx, counsellor, in)
+	must(t, err)
+	// A cancellation, then only the first step of the promotion it starts.
+	must(t, ignore(e.db.MoveBooking(ctx, waiting.ID, []domain.BookingStatus{domain.BookingConfirmed}, domain.BookingCancelled, nil)))
+	must(t, e.db.ReleaseSeats(ctx, s.ID, waiting.Hold()))
+	if took, err := e.db.TakeSeats(ctx, s.ID, midway.Hold()); !took || err != nil {
+		t.Fatal(took, err)
+	}
+	must(t, e.svc.RepairSession(ctx, s.ID))
+	if got, _ := e.db.BookingByID(ctx, midway.ID); got.Status != domain.BookingConfirmed {
+		t.Errorf("a waiting booking holding seats is %s after the repair", got.Status)
+	}
+	checkSeats(t, e, []*domain.VisitSession{s})
+}

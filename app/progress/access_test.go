@@ -66,6 +66,9 @@ func TestAttachmentsAreCheckedByContentAndNothingIsWrittenOnRefusal(t *testing.T
 	if err := w.svc.RemoveAttachment(ctx, w.alice, g.ID, a.ID); err != nil || len(w.reload(t, g.ID).Attachments) != 0 {
 		t.Errorf("remove: %v", err)
 	}
+	if _, err := w.db.ReadFile(ctx, a.ID); code(err) != domain.ENOTFOUND {
+		t.Errorf("removed attachment's bytes still stored: %v", err)
+	}
 }
 
 func second[T any](_ T, err error) error        { return err }

@@ -49,7 +49,15 @@ func (s *Service) RemoveAttachment(ctx context.Context, actor *domain.User, id, 
 	if !ok {
 		return &domain.Error{Code: domain.ENOTFOUND, Message: "error.attachment.not_found"}
 	}
-	return s.store.RemoveGrantAttachment(ctx, g.ID, g.State, a, s.Now())
+	if err := s.store.RemoveGrantAttachment(ctx, g.ID, g.State, a, s.Now()); err != nil {
+		return err
+	}
+	// Unlisted, the bytes are already unreachable: failing to delete them
+	// only leaves garbage, so it is logged.
+	if err := s.store.DeleteFile(ctx, a.ID); err != nil {
+		s.logger.Error("progress: delete attachment bytes", "file", a.ID, "err", err)
+	}
+	return nil
 }
 
 // OpenAttachment returns a file of an application to whoever may read the

@@ -33,6 +33,7 @@ type Store interface {
 	GrantNotes(ctx context.Context, grantID string, kinds ...domain.NoteKind) ([]domain.GrantNote, error)
 	PutFile(ctx context.Context, id, name string, data []byte) error
 	ReadFile(ctx context.Context, id string) ([]byte, error)
+	DeleteFile(ctx context.Context, id string) error
 
 	ReviewerPool(ctx context.Context) ([]domain.User, error)
 	InsertReviews(ctx context.Context, reviews []domain.Review) error

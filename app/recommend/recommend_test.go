@@ -89,3 +89,31 @@ func ids(t *testing.T, svc *recommend.Service) string {
 	}
 	return strings.Join(list, " ")
 }
+
+// Candidates are the visible youths who can take the offer, with no
+// contact detail and an age band instead of a birth date.
+func TestCandidatesShowTheMinimum(t *testing.T) {
+	db := storetest.Open(t)
+	ctx := context.Background()
+	hidden := youth()
+	hidden.ID, hidden.VisibleToEmployers = "youth-hidden", false
+	young := youth()
+	young.ID, young.BirthDate, young.GuardianConsentAt = "youth-14", today.AddDate(-14, 0, -1), nil
+	young.VisibleToEmployers = true
+	for _, y := range []*domain.Youth{youth(), hidden, young} {
+		y.GuardianEmail = "parent@example.fr"
+		if err := db.SaveYouth(ctx, *y); err != nil {
+			t.Fatal(err)
+		}
+	}
+	svc := recommend.New(db, recommend.Config{Weights: matching.DefaultWeights()})
+	svc.SetClock(func() time.Time { return today })
+	o := offer("near", "92050", domain.OfferApprenticeship, refdata.FamilyComputing)
+	got, err := svc.Candidates(ctx, &o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].YouthID != "youth-1" || got[0].AgeBand != "16–17 ans" || got[0].FirstName != "Inès" {
+		t.Fatalf("candidates: %+v", got)
+	}
+}

@@ -9,9 +9,10 @@ import (
 	"passerelle/matching"
 )
 
-// Store reads the published offers.
+// Store reads the published offers and the youths visible to employers.
 type Store interface {
 	LatestPublishedOffers(ctx context.Context, limit int) ([]domain.Offer, error)
+	VisibleYouths(ctx context.Context) ([]domain.Youth, error)
 }
 
 // maxOffers bounds the index; the benchmarks measure 50 000 offers.

@@ -60,10 +60,16 @@ const duplicateKeyCode = 11000
 // dueFilter matches what a sender may take: pending and due, or claimed by a
 // sender whose claim ran out (it crashed before it committed the send).
 func dueFilter(now time.Time) bson.D {
-	return bson.D{{Key: "$or", Value: bson.A{
-		bson.D{{Key: "state", Value: domain.NotificationPending}, {Key: "next_at", Value: bson.D{{Key: "$lte", Value: now}}}},
-		bson.D{{Key: "state", Value: domain.NotificationSending}, {Key: "claimed_until", Value: bson.D{{Key: "$lt", Value: now}}}},
-	}}}
+	return bson.D{{Key: "$or", Value: bson.A{dueIn(domain.NotificationPending, now), dueIn(domain.NotificationSending, now)}}}
+}
+
+// dueIn is dueFilter for one state: without $or, FerretDB filters about
+// five times faster.
+func dueIn(state domain.NotificationState, now time.Time) bson.D {
+	if state == domain.NotificationSending {
+		return bson.D{{Key: "state", Value: state}, {Key: "claimed_until", Value: bson.D{{Key: "$lt", Value: now}}}}
+	}
+	return bson.D{{Key: "state", Value: state}, {Key: "next_at", Value: bson.D{{Key: "$lte", Value: now}}}}
 }
 
 // DueNotifications lists up to limit notifications ready to send, oldest
@@ -73,25 +79,24 @@ func (db *DB) DueNotifications(ctx context.Context, now time.Time, limit int) ([
 	return findAll[domain.Notification](ctx, db.notifications(), dueFilter(now), opts)
 }
 
-// ClaimNotification takes a due notification for owner until the given
-// instant and counts the attempt, in one conditional single-document update:
-// of two senders, one gets it and the other gets nil.
-func (db *DB) ClaimNotification(ctx context.Context, id, owner string, now, until time.Time) (*domain.Notification, error) {
-	filter := append(bson.D{{Key: "_id", Value: id}}, dueFilter(now)...)
+// ClaimNotification takes a notification as it was listed due for owner
+// until the given instant and counts the attempt, in one conditional
+// single-document update (the attempts in the filter prove the record
+// unchanged since listed): of two senders, one gets it and the other gets
+// nil. An UpdateOne, because FerretDB runs a findAndModify five times slower.
+func (db *DB) ClaimNotification(ctx context.Context, due domain.Notification, owner string, now, until time.Time) (*domain.Notification, error) {
+	filter := append(bson.D{{Key: "_id", Value: due.ID}, {Key: "attempts", Value: due.Attempts}}, dueIn(due.State, now)...)
 	update := bson.D{
 		{Key: "$set", Value: bson.D{{Key: "state", Value: domain.NotificationSending},
 			{Key: "claimed_by", Value: owner}, {Key: "claimed_until", Value: until}}},
 		{Key: "$inc", Value: bson.D{{Key: "attempts", Value: 1}}},
 	}
-	var n domain.Notification
-	err := db.notifications().FindOneAndUpdate(ctx, filter, update,
-		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&n)
-	if errors.Is(err, mongo.ErrNoDocuments) {
-		return nil, nil
-	}
-	if err != nil {
+	res, err := db.notifications().UpdateOne(ctx, filter, update)
+	if err != nil || res.MatchedCount == 0 {
 		return nil, mapError(err)
 	}
+	n := due
+	n.State, n.ClaimedBy, n.ClaimedUntil, n.Attempts = domain.NotificationSending, owner, until, due.Attempts+1
 	return &n, nil
 }
 
@@ -114,11 +119,6 @@ func (db *DB) Notification(ctx context.Context, id string) (*domain.Notification
 	return findByID[domain.Notification](ctx, db.notifications(), id, "error.not_found")
 }
 
-// NotificationBody returns the rendered email of a notification.
-func (db *DB) NotificationBody(ctx context.Context, id string) (*domain.NotificationBody, error) {
-	return findByID[domain.NotificationBody](ctx, db.db.Collection(notificationBodiesCollection), id, "error.not_found")
-}
-
 // NotificationCounts counts notifications per state, for reports and tests.
 func (db *DB) NotificationCounts(ctx context.Context) (map[domain.NotificationState]int, error) {
 	rows, err := groupCount(ctx, db.notifications(), "state")
@@ -127,4 +127,11 @@ func (db *DB) NotificationCounts(ctx context.Context) (map[domain.NotificationSt
 		counts[domain.NotificationState(row.Key[0])] += row.N
 	}
 	return counts, err
+}
+
+// NotificationBody returns the rendered email of one notification, by its
+// _id alone: FerretDB finds it through SQLite's index, without decoding
+// the other bodies as a query on several ids does.
+func (db *DB) NotificationBody(ctx context.Context, id string) (*domain.NotificationBody, error) {
+	return findByID[domain.NotificationBody](ctx, db.db.Collection(notificationBodiesCollection), id, "error.not_found")
 }

@@ -45,3 +45,10 @@ func (db *DB) DeleteYouth(ctx context.Context, id string) error {
 	_, err := db.youths().DeleteOne(ctx, bson.D{{Key: "_id", Value: id}})
 	return mapError(err)
 }
+
+// VisibleYouths returns the profiles of the youths who opted in to be
+// suggested to employers, without their guardian's address.
+func (db *DB) VisibleYouths(ctx context.Context) ([]domain.Youth, error) {
+	opts := options.Find().SetProjection(bson.D{{Key: "guardian_email", Value: 0}})
+	return findAll[domain.Youth](ctx, db.youths(), bson.D{{Key: "visible_to_employers", Value: true}}, opts)
+}

@@ -93,6 +93,8 @@ var accessRules = map[string]access{
 	"GET /agents/progress/appels/:id":                      staff,
 	"POST /agents/progress/appels/:id":                     staff,
 	"GET /agents/progress/appels/:id/dossiers":             staff,
+	"GET /agents/progress/appels/:id/tableau-de-bord":      staff,
+	"GET /agents/progress/appels/:id/exports/:file":        staff,
 	"POST /agents/progress/appels/:id/lot":                 staff,
 	"POST /agents/progress/appels/:id/liste-attente":       staff,
 	"POST /agents/progress/appels/:id/publication":         staff,
@@ -109,10 +111,12 @@ var accessRules = map[string]access{
 	"GET /campagnes":                         only(domain.RoleCounsellor),
 	"GET /campagnes/:id":                     only(domain.RoleCounsellor),
 	"POST /campagnes/:id/groupes":            only(domain.RoleCounsellor),
-	"GET /jury":                              only(domain.RoleReviewer),
-	"GET /jury/dossiers/:id":                 only(domain.RoleReviewer),
-	"POST /jury/dossiers/:id/conflit":        only(domain.RoleReviewer),
-	"POST /jury/dossiers/:id/evaluation":     only(domain.RoleReviewer),
+	// the handler checks that the offer is one of the employer's
+	"GET /employeurs/offres/:id/candidats": only(domain.RoleEmployer),
+	"GET /jury":                            only(domain.RoleReviewer),
+	"GET /jury/dossiers/:id":               only(domain.RoleReviewer),
+	"POST /jury/dossiers/:id/conflit":      only(domain.RoleReviewer),
+	"POST /jury/dossiers/:id/evaluation":   only(domain.RoleReviewer),
 
 	// Passerelle API: the service checks that the offer, session, booking or
 	// application belongs to the user's organisation, structure or person.
@@ -147,6 +151,7 @@ var accessRules = map[string]access{
 	"POST /employeurs/candidatures/:id/statut": only(domain.RoleEmployer),
 	"POST /reservations/:id/annulation":        only(domain.RoleCounsellor, domain.RoleEmployer),
 	"POST /reservations/:id/presence":          only(domain.RoleCounsellor, domain.RoleEmployer),
+	"GET /offres/:id/creneaux":                 public,
 	"GET /visites/:id/reserver":                only(domain.RoleCounsellor),
 	"POST /visites/:id/reserver":               only(domain.RoleCounsellor),
 	"GET /etablissements/reservations":         only(domain.RoleCounsellor),

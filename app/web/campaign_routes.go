@@ -1,8 +1,8 @@
 package web
 
-// campaignRoutes declares the visit-campaign pages: staff open, run and
-// publish campaigns; counsellors enter their groups' wishes and read the
-// results.
+// campaignRoutes declares the pages of the matching: visit campaigns (staff
+// open, run and publish them; counsellors enter their groups' wishes and read
+// the results) and the candidates suggested for an employer's offer.
 func (s *Server) campaignRoutes(get, post registrar) {
 	get("/agents/campagnes", s.staffCampaigns)
 	post("/agents/campagnes", s.createCampaign)
@@ -14,4 +14,6 @@ func (s *Server) campaignRoutes(get, post registrar) {
 	get("/campagnes", s.counsellorCampaigns)
 	get("/campagnes/:id", s.counsellorCampaign)
 	post("/campagnes/:id/groupes", s.saveCampaignGroup)
+
+	get("/employeurs/offres/:id/candidats", s.offerCandidates)
 }

@@ -50,3 +50,17 @@ func (s *Server) myBookings(c *fiber.Ctx) error {
 	}
 	return s.render(c, "passerelle_bookings", fiber.Map{"Title": s.localizer(c).T("passerelle.bookings.mine"), "Bookings": bookings})
 }
+
+// visitSessions lists the sessions of a published visit, each with its
+// booking link for counsellors.
+func (s *Server) visitSessions(c *fiber.Ctx) error {
+	o, err := s.deps.Passerelle.OfferToApply(c.UserContext(), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	sessions, err := s.deps.Passerelle.Sessions(c.UserContext(), o.ID)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "passerelle_sessions", fiber.Map{"Title": s.localizer(c).T("passerelle.sessions"), "Offer": o, "Sessions": sessions})
+}

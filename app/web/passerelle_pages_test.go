@@ -73,6 +73,10 @@ func TestPasserellePagesJourney(t *testing.T) {
 	if len(sessions) != 2 {
 		t.Fatalf("%d sessions saved, want 2", len(sessions))
 	}
+	_, body = counsellor.get(t, "/offres/"+sessions[0].OfferID)
+	wantContains(t, body, "/offres/"+sessions[0].OfferID+"/creneaux")
+	_, body = counsellor.get(t, "/offres/"+sessions[0].OfferID+"/creneaux")
+	wantContains(t, body, "/visites/"+sessions[0].ID+"/reserver", "/visites/"+sessions[1].ID+"/reserver")
 	_, body = counsellor.get(t, "/visites/"+sessions[0].ID+"/reserver")
 	wantContains(t, body, "Réserver une visite pour un groupe", "Collège Paul-Éluard")
 	resp, _ = counsellor.post(t, "/visites/"+sessions[0].ID+"/reserver", url.Values{"structure_id": {"api-school"},
@@ -90,6 +94,8 @@ func TestPasserellePagesJourney(t *testing.T) {
 		t.Fatalf("apprenticeship: %d %v", status, o)
 	}
 	offerID := o["id"].(string)
+	_, body = youth.get(t, "/offres/"+offerID)
+	wantContains(t, body, "/offres/"+offerID+"/candidater")
 	resp, body = youth.postMultipart(t, "/offres/"+offerID+"/candidater", map[string]string{"message": "Bonjour"}, "cv", "cv.pdf", []byte("GIF89a fake"))
 	wantStatus(t, resp, http.StatusUnprocessableEntity)
 	wantContains(t, body, "Le CV doit être un fichier PDF.")

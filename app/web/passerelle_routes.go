@@ -43,6 +43,7 @@ func (s *Server) passerellePages(get, post registrar) {
 	post("/employeurs/candidatures/:id/statut", s.moveApplicationForm)
 	post("/reservations/:id/annulation", s.cancelBookingForm)
 	post("/reservations/:id/presence", s.attendanceForm)
+	get("/offres/:id/creneaux", s.visitSessions)
 	get("/visites/:id/reserver", s.bookPage)
 	post("/visites/:id/reserver", s.bookForm)
 	get("/etablissements/reservations", s.myBookings)

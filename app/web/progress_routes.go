@@ -27,6 +27,8 @@ func (s *Server) progressRoutes(get, post registrar) {
 	get("/agents/progress/appels/:id", s.editCallPage)
 	post("/agents/progress/appels/:id", s.saveCall)
 	get("/agents/progress/appels/:id/dossiers", s.staffFiles)
+	get("/agents/progress/appels/:id/tableau-de-bord", s.progressDashboard)
+	get("/agents/progress/appels/:id/exports/:file", s.progressExport)
 	post("/agents/progress/appels/:id/lot", s.batchFiles)
 	post("/agents/progress/appels/:id/liste-attente", s.fundWaitlist)
 	post("/agents/progress/appels/:id/publication", s.publishLaureates)

@@ -1,8 +1,10 @@
 package web_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -115,8 +117,33 @@ func TestApplicantDraftsStepByStepAndSubmits(t *testing.T) {
 		wantStatus(t, resp, http.StatusNotFound)
 	}
 	staff := f.staffVisitor(t)
-	_, body = staff.get(t, "/agents/progress/appels/" + call.ID + "/dossiers")
+	_, body = staff.get(t, "/agents/progress/appels/"+call.ID+"/dossiers")
 	wantContains(t, body, "Épicerie solidaire mobile", "Déposé : 1")
 	resp, _ = staff.post(t, "/agents/progress/dossiers/"+strings.TrimPrefix(file, "/progress/dossiers/")+"/instruction", url.Values{})
 	wantStatus(t, resp, http.StatusSeeOther)
+	checkExports(t, staff, call.ID)
+}
+
+func checkExports(t *testing.T, staff *visitor, callID string) {
+	t.Helper()
+	base := "/agents/progress/appels/" + callID
+	_, body := staff.get(t, base+"/tableau-de-bord")
+	wantContains(t, body, `<svg class="chart"`, "En instruction", "Nanterre")
+	resp, body := staff.get(t, base+"/exports/dossiers.csv")
+	wantStatus(t, resp, http.StatusOK)
+	wantContains(t, body, "\ufeffreference;organisation;projet", "Épicerie solidaire mobile;in_review")
+	resp, body = staff.get(t, base+"/exports/decisions.xlsx")
+	wantStatus(t, resp, http.StatusOK)
+	z, err := zip.NewReader(strings.NewReader(body), int64(len(body)))
+	if err != nil {
+		t.Fatalf("xlsx is no zip: %v", err)
+	}
+	sheet, err := z.Open("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	xml, _ := io.ReadAll(sheet)
+	wantContains(t, string(xml), ">submitted<", ">in_review<")
+	resp, _ = staff.get(t, base+"/exports/passwords.csv")
+	wantStatus(t, resp, http.StatusNotFound)
 }

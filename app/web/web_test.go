@@ -71,6 +71,7 @@ func newEmptyFixture(t testing.TB, db *store.DB, adjust func(*web.Deps), checks 
 	deps.Passerelle = passerelle.NewService(db, nil, nil, slog.New(slog.DiscardHandler), passerelle.Config{})
 	deps.Passerelle.SetClock(deps.Now)
 	deps.Campaigns = newCampaigns(t, db, catalog, deps.Now)
+	deps.Recommendations = newRecommendations(db, deps.Now)
 	adjust(&deps)
 	srv, err := web.New(deps)
 	if err != nil {
