@@ -56,6 +56,29 @@ func TestJourneyProgressFromDraftToLaureate(t *testing.T) {
 	if got := visitor.Text("tbody"); !strings.Contains(got, "Épicerie mobile des Hauts") || !strings.Contains(got, "12") {
 		t.Errorf("laureates page: %q", got)
 	}
+	expectNotices(t, m, file)
+}
+
+// expectNotices delivers the queued emails and finds, once each, the
+// acknowledgement with its PDF receipt, the decision and the award.
+func expectNotices(t *testing.T, m *Main, file string) {
+	t.Helper()
+	if _, err := m.Notify.Deliver(t.Context(), 100); err != nil {
+		t.Fatal(err)
+	}
+	emails, _ := filepath.Glob(filepath.Join(m.Config.DataPath("outbox"), "*.eml"))
+	found := map[string]int{}
+	for _, path := range emails {
+		raw, _ := os.ReadFile(path)
+		for _, mark := range []string{"accuse-reception-" + file + ".pdf", "Projet class=C3=A9 premier", "est attribu=C3=A9e"} {
+			if strings.Contains(string(raw), mark) {
+				found[mark]++
+			}
+		}
+	}
+	if len(found) != 3 || found["accuse-reception-"+file+".pdf"] != 1 {
+		t.Errorf("notices found %v among %d emails", found, len(emails))
+	}
 }
 
 // makeReviewer gives the demo employer the reviewer role too, as staff would.
@@ -87,7 +110,7 @@ func applicantSubmits(t *testing.T, m *Main, b *browsertest.Browser, call domain
 	b.Fill("#title", "Épicerie mobile des Hauts")
 	b.Choose("#summary", "Une épicerie solidaire qui va vers les quartiers sans commerce.")
 	b.ClickInPage("#commune-92050")
-	b.Click("form[data-keep-draft] button:not([name])") // save the draft without going on
+	b.Click("form[action$='/etapes/projet'] button:not([name])") // save the draft without going on
 	b.Visit(m.URL() + "/")                              // leave…
 	b.Visit(m.URL() + "/progress/dossiers")             // …and come back
 	b.CheckPage()

@@ -20,7 +20,7 @@ import (
 func (m *Main) openServices() (err error) {
 	m.Indexer = passerelle.NewIndexer(m.DB, m.Search, m.Logger)
 	m.Accounts = account.New(m.DB, m.Mail, m.Catalog, m.accountConfig(), m.Logger)
-	m.Progress = grants.New(m.DB, nil, m.Logger) // the notifier is plugged in with SetNotifier
+	m.Progress = grants.New(m.DB, nil, m.Logger) // its notifier, once Notify is open
 	m.Recommendations = recommendations(m)
 	m.Passerelle = passerelle.NewService(m.DB, offerHooks{m.Indexer, m.Recommendations}, nil, m.Logger, passerelle.Config{})
 	m.Campaigns = campaign.New(m.DB, m.Mail, m.Catalog, campaign.Config{BaseURL: m.Config.Server.BaseURL}, m.Logger)
@@ -31,6 +31,7 @@ func (m *Main) openServices() (err error) {
 	if err := m.openNotify(context.Background()); err != nil {
 		return err
 	}
+	m.Progress.SetNotifier(grantNotices{notify: m.Notify, users: m.DB})
 	m.Jobs, err = jobs.New(jobs.Config{Schedules: m.Config.JobSchedules(), LeaseTTL: m.Config.Jobs.LeaseTTL},
 		m.DB, m.Logger, m.jobList()...)
 	if err != nil {
@@ -72,6 +73,7 @@ func (m *Main) jobList() []jobs.Job {
 			return jobs.Report{Items: r.Changed(), Summary: r.String()}, err
 		}},
 		{Name: "search_retry", Run: m.retrySearchSync},
+		{Name: "retention", Run: m.purgeExpired},
 	}, m.notifyJobs()...)
 }
 
@@ -134,4 +136,14 @@ func (m *Main) retrySearchSync(ctx context.Context, opts jobs.RunOptions) (jobs.
 	}
 	n, err := m.Indexer.RetryPending(ctx)
 	return jobs.Report{Items: n, Summary: fmt.Sprintf("%d changements d'offres renvoyés au moteur de recherche", n)}, err
+}
+
+// purgeExpired deletes what is past its time and that FerretDB cannot expire
+// by itself (no TTL index): web sessions, one-time links, rate-limit windows.
+func (m *Main) purgeExpired(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
+	if opts.DryRun {
+		return jobs.Report{Summary: "essai à blanc : rien n'est supprimé"}, nil
+	}
+	n, err := m.Accounts.PurgeExpired(ctx)
+	return jobs.Report{Items: int(n), Summary: fmt.Sprintf("%d sessions, liens et compteurs expirés supprimés", n)}, err
 }

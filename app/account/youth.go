@@ -40,6 +40,9 @@ func (s *Service) SaveYouthProfile(ctx context.Context, user *domain.User, y dom
 	if !newGuardian {
 		y.GuardianConsentAt = old.GuardianConsentAt
 	}
+	if old != nil {
+		y.StructureID = old.StructureID // set by the structure, not by the form
+	}
 	if y.NeedsConsent(s.Now()) {
 		y.VisibleToEmployers = false
 	}

@@ -192,3 +192,34 @@ func TestCampaignAccess(t *testing.T) {
 		}
 	}
 }
+
+// A session that fills up between the run and the publication loses its
+// group, which is told why; the other group keeps its seats.
+func TestPublishAfterTheSessionFilledUp(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	c := f.open(t)
+	lost := f.wish(t, f.rep, c, "3e B", "20", "session-tue")
+	f.wish(t, f.city, c, "3e A", "20", "session-mon")
+	f.now = c.WishDeadline
+	if _, err := f.svc.Run(ctx, f.staff, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.db.ReserveSeats(ctx, "session-tue", 15); err != nil {
+		t.Fatal(err)
+	}
+	p, err := f.svc.Publish(ctx, f.staff, c.ID)
+	if err != nil || p != (campaign.Published{Booked: 1, Lost: 1, Emails: 2}) {
+		t.Fatalf("publish: %+v %v", p, err)
+	}
+	stored, err := f.db.CampaignByID(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := stored.ResultOf(lost.ID); r.SessionID != "" || !strings.Contains(r.Explanation, "remplie avant la publication") {
+		t.Fatalf("the lost group's result: %+v", r)
+	}
+	if _, err := f.db.BookingByID(ctx, domain.CampaignBookingID(c.ID, lost.ID)); domain.ErrorCode(err) != domain.ENOTFOUND {
+		t.Fatalf("the lost group was booked: %v", err)
+	}
+}

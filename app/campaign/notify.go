@@ -59,7 +59,7 @@ func (s *Service) resultMessage(v *View, groups []domain.CampaignGroup) mail.Mes
 	t := func(key string, args ...any) string { return s.catalog.T("fr", key, args...) }
 	lines := []string{t("email.greeting", groups[0].CounsellorName), "", t("email.campaign_result.intro", v.Campaign.Title), ""}
 	for _, g := range groups {
-		lines = append(lines, "- "+s.outcome(v, g), "  "+t("email.campaign_result.why", s.explanation(v, g)))
+		lines = append(lines, "- "+s.outcome(v, g), "  "+t("email.campaign_result.why", v.Campaign.ResultOf(g.ID).Explanation))
 	}
 	link := strings.TrimSuffix(s.cfg.BaseURL, "/") + "/campagnes/" + v.Campaign.ID
 	lines = append(lines, "", t("email.campaign_result.cta")+" : "+link, "", t("email.signature"), "--", t("email.footer"))
@@ -75,8 +75,4 @@ func (s *Service) outcome(v *View, g domain.CampaignGroup) string {
 	}
 	return s.catalog.T("fr", "email.campaign_result.granted", g.Name, vs.OfferTitle, vs.OrganisationName,
 		i18n.DateTime("fr", vs.StartsAt))
-}
-
-func (s *Service) explanation(v *View, g domain.CampaignGroup) string {
-	return v.Campaign.ResultOf(g.ID).Explanation
 }

@@ -25,9 +25,10 @@ func (d Delivery) String() string {
 	return fmt.Sprintf("%d envoyé(s), %d à réessayer, %d abandonné(s)", d.Sent, d.Retried, d.Failed)
 }
 
-// errClaimLost means our claim ran out and another sender took the
-// notification: the commit refuses, and the relay discards our copy.
-var errClaimLost = errors.New("notify: claim lost")
+// errSentAlready means another sender committed the notification first
+// (its claim ran out while it was still sending): the commit refuses, and
+// the relay discards this copy.
+var errSentAlready = errors.New("notify: sent already")
 
 // batchSize bounds the notifications listed, and their bodies read, at once.
 const batchSize = 200
@@ -84,8 +85,10 @@ func (s *Service) deliverOne(ctx context.Context, due domain.Notification, d *De
 	committed := false
 	err = s.sender.SendCommitted(ctx, message(n, body), func(ctx context.Context) error {
 		s.beforeCommit(n.ID)
-		err := s.move(ctx, n, domain.NotificationSending, domain.NotificationMove{State: domain.NotificationSent,
-			NextAt: n.NextAt, SentAt: s.cfg.Now()})
+		won, err := s.store.CommitNotification(ctx, n.ID, s.owner, s.cfg.Now())
+		if err == nil && !won {
+			err = errSentAlready
+		}
 		committed = err == nil
 		return err
 	})
@@ -97,16 +100,18 @@ func (s *Service) deliverOne(ctx context.Context, due domain.Notification, d *De
 }
 
 // settleFailure records a failed send: a retry later with exponential
-// backoff, or giving up. A send whose commit was recorded but which the
-// relay then refused is moved back from sent.
+// backoff, or giving up. A send that was committed but that the relay then
+// refused is withdrawn first.
 func (s *Service) settleFailure(ctx context.Context, n *domain.Notification, committed bool, sendErr error, d *Delivery) error {
-	if errors.Is(sendErr, errClaimLost) {
+	if errors.Is(sendErr, errSentAlready) {
 		d.Skipped++
-		return nil
+		return s.store.SettleNotification(ctx, n.ID, domain.NotificationMove{State: domain.NotificationSent, NextAt: n.NextAt,
+			SentAt: s.cfg.Now()})
 	}
-	from := domain.NotificationSending
 	if committed {
-		from = domain.NotificationSent
+		if err := s.store.UncommitNotification(ctx, n.ID); err != nil {
+			return err
+		}
 	}
 	move := domain.NotificationMove{State: domain.NotificationPending, NextAt: s.cfg.Now().Add(s.backoff(n.Attempts)),
 		LastError: sendErr.Error()}
@@ -118,19 +123,7 @@ func (s *Service) settleFailure(ctx context.Context, n *domain.Notification, com
 	} else {
 		d.Retried++
 	}
-	err := s.move(ctx, n, from, move)
-	if errors.Is(err, errClaimLost) {
-		return nil
-	}
-	return err
-}
-
-func (s *Service) move(ctx context.Context, n *domain.Notification, from domain.NotificationState, to domain.NotificationMove) error {
-	ok, err := s.store.MoveNotification(ctx, n.ID, s.owner, from, to)
-	if err == nil && !ok {
-		err = errClaimLost
-	}
-	return err
+	return s.store.SettleNotification(ctx, n.ID, move)
 }
 
 // backoff doubles the delay after each failed attempt.

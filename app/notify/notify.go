@@ -41,7 +41,9 @@ type Store interface {
 	NotificationBody(ctx context.Context, id string) (*domain.NotificationBody, error)
 	DueNotifications(ctx context.Context, now time.Time, limit int) ([]domain.Notification, error)
 	ClaimNotification(ctx context.Context, due domain.Notification, owner string, now, until time.Time) (*domain.Notification, error)
-	MoveNotification(ctx context.Context, id, owner string, from domain.NotificationState, to domain.NotificationMove) (bool, error)
+	CommitNotification(ctx context.Context, id, owner string, at time.Time) (bool, error)
+	UncommitNotification(ctx context.Context, id string) error
+	SettleNotification(ctx context.Context, id string, to domain.NotificationMove) error
 	EmailPreferences(ctx context.Context, emails []string) (map[string]domain.EmailPreferences, error)
 	SaveEmailPreferences(ctx context.Context, p domain.EmailPreferences) error
 }

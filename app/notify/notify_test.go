@@ -224,3 +224,32 @@ func TestNoticeUsesTheCatalogMessage(t *testing.T) {
 		t.Error("a transactional email offers to unsubscribe")
 	}
 }
+
+// A sender whose claim ran out while it was still sending (a long stall)
+// loses the notification to another sender; when it wakes, its commit is
+// refused and the relay discards its copy: one message in all.
+func TestStalledSenderLosesToTheNextOne(t *testing.T) {
+	f := newFixture(t)
+	f.cfg.ClaimTTL = time.Minute
+	stalled, next := f.service(t), f.service(t)
+	f.queue(t, stalled, summaries(1))
+	paused, release := make(chan struct{}), make(chan struct{})
+	notify.SetBeforeCommit(stalled, func(string) { close(paused); <-release })
+	done := make(chan notify.Delivery)
+	go func() { done <- deliver(t, stalled) }()
+	<-paused
+	f.clock.Advance(2 * time.Minute)
+	if d := deliver(t, next); d.Sent != 1 {
+		t.Fatalf("the next sender: %+v", d)
+	}
+	close(release)
+	if d := <-done; d.Sent != 0 || d.Skipped != 1 {
+		t.Fatalf("the stalled sender: %+v", d)
+	}
+	if got := f.server.Messages(); len(got) != 1 {
+		t.Fatalf("%d messages, want 1", len(got))
+	}
+	if c := f.counts(t); c[domain.NotificationSent] != 1 {
+		t.Fatalf("states %v", c)
+	}
+}

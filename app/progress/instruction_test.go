@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"bytes"
 	"sync"
 	"testing"
 	"time"
@@ -25,6 +26,7 @@ func (w *world) inReview(t *testing.T) *domain.GrantApplication {
 func TestRequestForInformationReopensNamedPointsAndKeepsVersions(t *testing.T) {
 	w := newWorld(t)
 	g := w.inReview(t)
+	receipt, _ := w.svc.ReceiptFor(ctx, w.alice, g.ID)
 	req := domain.InfoRequest{Points: []string{"budget"}, Message: "Détaillez le coût du camion.", Deadline: w.now.Add(72 * time.Hour)}
 	if _, err := w.svc.RequestInformation(ctx, w.staff, g.ID, req); err != nil {
 		t.Fatal(err)
@@ -45,6 +47,9 @@ func TestRequestForInformationReopensNamedPointsAndKeepsVersions(t *testing.T) {
 	if err != nil || len(diffs) != 2 || len(diffs[1].Changes) != 2 ||
 		diffs[1].Changes[0].Field != "budget.expenses" || diffs[1].Changes[1].Field != "budget.resources" {
 		t.Fatalf("versions %+v, %v", diffs, err)
+	}
+	if again, err := w.svc.ReceiptFor(ctx, w.alice, g.ID); err != nil || !bytes.Equal(again, receipt) {
+		t.Errorf("the receipt changed with the answer (err %v)", err)
 	}
 	after := w.reload(t, g.ID)
 	if after.State != domain.GrantInReview || after.Version != 2 || after.Info != nil || len(after.History) != 4 {

@@ -88,7 +88,21 @@ func (s *Service) ReceiptFor(ctx context.Context, actor *domain.User, id string)
 	if err != nil {
 		return nil, err
 	}
-	return Receipt(call, g)
+	return s.firstReceipt(ctx, call, g)
+}
+
+// firstReceipt renders the receipt of the file as first submitted, the
+// one sent, even after answers to requests for information changed it.
+func (s *Service) firstReceipt(ctx context.Context, call *domain.Call, g *domain.GrantApplication) ([]byte, error) {
+	versions, err := s.store.GrantVersions(ctx, g.ID)
+	if err != nil {
+		return nil, err
+	}
+	first := *g
+	if len(versions) > 0 {
+		first.Content, first.Attachments = versions[0].Content, versions[0].Attachments
+	}
+	return Receipt(call, &first)
 }
 
 func editors(g *domain.GrantApplication) []string {

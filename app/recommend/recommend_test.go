@@ -75,6 +75,13 @@ func TestRecommendationsFollowTheOffers(t *testing.T) {
 	if got := ids(t, svc); got != "near new" && got != "new near" {
 		t.Fatalf("after a change: %q", got)
 	}
+	if err := db.InsertOffers(ctx, []domain.Offer{offer("aaa-newer", "92050", domain.OfferApprenticeship, refdata.FamilyComputing)}); err != nil {
+		t.Fatal(err)
+	}
+	now = now.Add(2 * time.Minute)
+	if got := ids(t, svc); !strings.Contains(got, "aaa-newer") {
+		t.Fatalf("the index outlived its TTL: %q", got)
+	}
 }
 
 func ids(t *testing.T, svc *recommend.Service) string {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strconv"
 	"time"
 
 	"go.mongodb.org/mongo-driver/bson"
@@ -15,6 +16,8 @@ import (
 const (
 	notificationsCollection      = "notifications"
 	notificationBodiesCollection = "notification_bodies"
+	notificationClaimsCollection = "notification_claims"
+	notificationsSentCollection  = "notifications_sent"
 	emailPreferencesCollection   = "email_preferences"
 )
 
@@ -60,16 +63,10 @@ const duplicateKeyCode = 11000
 // dueFilter matches what a sender may take: pending and due, or claimed by a
 // sender whose claim ran out (it crashed before it committed the send).
 func dueFilter(now time.Time) bson.D {
-	return bson.D{{Key: "$or", Value: bson.A{dueIn(domain.NotificationPending, now), dueIn(domain.NotificationSending, now)}}}
-}
-
-// dueIn is dueFilter for one state: without $or, FerretDB filters about
-// five times faster.
-func dueIn(state domain.NotificationState, now time.Time) bson.D {
-	if state == domain.NotificationSending {
-		return bson.D{{Key: "state", Value: state}, {Key: "claimed_until", Value: bson.D{{Key: "$lt", Value: now}}}}
-	}
-	return bson.D{{Key: "state", Value: state}, {Key: "next_at", Value: bson.D{{Key: "$lte", Value: now}}}}
+	return bson.D{{Key: "$or", Value: bson.A{
+		bson.D{{Key: "state", Value: domain.NotificationPending}, {Key: "next_at", Value: bson.D{{Key: "$lte", Value: now}}}},
+		bson.D{{Key: "state", Value: domain.NotificationSending}, {Key: "claimed_until", Value: bson.D{{Key: "$lt", Value: now}}}},
+	}}}
 }
 
 // DueNotifications lists up to limit notifications ready to send, oldest
@@ -79,39 +76,69 @@ func (db *DB) DueNotifications(ctx context.Context, now time.Time, limit int) ([
 	return findAll[domain.Notification](ctx, db.notifications(), dueFilter(now), opts)
 }
 
-// ClaimNotification takes a notification as it was listed due for owner
-// until the given instant and counts the attempt, in one conditional
-// single-document update (the attempts in the filter prove the record
-// unchanged since listed): of two senders, one gets it and the other gets
-// nil. An UpdateOne, because FerretDB runs a findAndModify five times slower.
+// Claims and commits are inserts of small documents whose _id says what
+// they decide: the unique _id lets one sender win, whatever the concurrency,
+// and an insert, like an update by _id alone, costs the same whatever the
+// size of the queue, where FerretDB scans the whole collection for any
+// conditional update (see DESIGN.md). The record's state follows each
+// decision by an update by _id alone: it says what to list as due, while
+// the markers decide.
+
+// ClaimNotification takes a notification as it was listed due, for owner
+// until the given instant, as its next attempt: of two senders, one gets
+// it and the other gets nil.
 func (db *DB) ClaimNotification(ctx context.Context, due domain.Notification, owner string, now, until time.Time) (*domain.Notification, error) {
-	filter := append(bson.D{{Key: "_id", Value: due.ID}, {Key: "attempts", Value: due.Attempts}}, dueIn(due.State, now)...)
-	update := bson.D{
-		{Key: "$set", Value: bson.D{{Key: "state", Value: domain.NotificationSending},
-			{Key: "claimed_by", Value: owner}, {Key: "claimed_until", Value: until}}},
-		{Key: "$inc", Value: bson.D{{Key: "attempts", Value: 1}}},
-	}
-	res, err := db.notifications().UpdateOne(ctx, filter, update)
-	if err != nil || res.MatchedCount == 0 {
-		return nil, mapError(err)
+	attempt := due.Attempts + 1
+	marker := bson.D{{Key: "_id", Value: due.ID + "#" + strconv.Itoa(attempt)}, {Key: "owner", Value: owner}, {Key: "at", Value: now}}
+	if won, err := db.mark(ctx, notificationClaimsCollection, marker); !won {
+		return nil, err
 	}
 	n := due
-	n.State, n.ClaimedBy, n.ClaimedUntil, n.Attempts = domain.NotificationSending, owner, until, due.Attempts+1
-	return &n, nil
+	n.State, n.ClaimedBy, n.ClaimedUntil, n.Attempts = domain.NotificationSending, owner, until, attempt
+	set := bson.D{{Key: "state", Value: n.State}, {Key: "claimed_by", Value: owner},
+		{Key: "claimed_until", Value: until}, {Key: "attempts", Value: attempt}}
+	return &n, db.setNotification(ctx, due.ID, set)
 }
 
-// MoveNotification records the outcome of owner's claim when the
-// notification is still in state from and still owner's: false means the
-// claim was lost (it ran out and another sender took the notification).
-func (db *DB) MoveNotification(ctx context.Context, id, owner string, from domain.NotificationState, to domain.NotificationMove) (bool, error) {
-	filter := bson.D{{Key: "_id", Value: id}, {Key: "state", Value: from}, {Key: "claimed_by", Value: owner}}
-	set := bson.D{{Key: "state", Value: to.State}, {Key: "next_at", Value: to.NextAt},
-		{Key: "sent_at", Value: to.SentAt}, {Key: "last_error", Value: to.LastError}}
-	res, err := db.notifications().UpdateOne(ctx, filter, bson.D{{Key: "$set", Value: set}})
-	if err != nil {
-		return false, mapError(err)
+// CommitNotification records that the notification is sent, once: false
+// means another sender committed it already. Once the marker is in, the
+// send is committed, even if recording the state then fails.
+func (db *DB) CommitNotification(ctx context.Context, id, owner string, at time.Time) (bool, error) {
+	marker := bson.D{{Key: "_id", Value: id}, {Key: "owner", Value: owner}, {Key: "at", Value: at}}
+	if won, err := db.mark(ctx, notificationsSentCollection, marker); !won {
+		return false, err
 	}
-	return res.MatchedCount == 1, nil
+	err := db.setNotification(ctx, id, bson.D{{Key: "state", Value: domain.NotificationSent}, {Key: "sent_at", Value: at}})
+	if err != nil {
+		db.logger.Error("notification sent but not recorded so: the next delivery will", "key", id, "error", err)
+	}
+	return true, nil
+}
+
+// UncommitNotification withdraws a commit the relay then refused.
+func (db *DB) UncommitNotification(ctx context.Context, id string) error {
+	_, err := db.db.Collection(notificationsSentCollection).DeleteOne(ctx, bson.D{{Key: "_id", Value: id}})
+	return mapError(err)
+}
+
+// SettleNotification records the outcome of a send that was not committed.
+func (db *DB) SettleNotification(ctx context.Context, id string, to domain.NotificationMove) error {
+	return db.setNotification(ctx, id, bson.D{{Key: "state", Value: to.State}, {Key: "next_at", Value: to.NextAt},
+		{Key: "sent_at", Value: to.SentAt}, {Key: "last_error", Value: to.LastError}})
+}
+
+func (db *DB) setNotification(ctx context.Context, id string, set bson.D) error {
+	_, err := db.notifications().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: set}})
+	return mapError(err)
+}
+
+// mark inserts a marker and reports whether it was the first.
+func (db *DB) mark(ctx context.Context, collection string, marker bson.D) (bool, error) {
+	_, err := db.db.Collection(collection).InsertOne(ctx, marker)
+	if isConflict(err) {
+		return false, nil
+	}
+	return err == nil, mapError(err)
 }
 
 // Notification returns one notification by its key.

@@ -34,7 +34,7 @@ func TestSignUpVerifyAndSignOut(t *testing.T) {
 	v := f.signUp(t, "lea@example.fr", "employer")
 	resp, body := v.get(t, "/compte")
 	wantStatus(t, resp, http.StatusOK)
-	wantContains(t, body, "Léa Martin", "lea@example.fr", "Employeur", "Se déconnecter partout")
+	wantContains(t, body, "Léa Martin", "lea@example.fr", "Employeur", "Se déconnecter partout", "cet appareil")
 	resp, _ = v.post(t, "/deconnexion", url.Values{})
 	wantStatus(t, resp, http.StatusSeeOther)
 	resp, _ = v.get(t, "/compte")

@@ -77,6 +77,11 @@ func (s *Server) accountPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	sessions, err := s.deps.People.UserWebSessions(c.UserContext(), user.ID)
+	if err != nil {
+		return err
+	}
 	return s.render(c, "account", fiber.Map{"Title": s.localizer(c).T("account.title"), "Organisations": orgs,
-		"CanCreate": len(account.KindsFor(user)) > 0, "Welcome": c.Query("bienvenue") != ""})
+		"CanCreate": len(account.KindsFor(user)) > 0, "Welcome": c.Query("bienvenue") != "",
+		"Sessions": sessions, "Current": account.HashSecret(c.Cookies(sessionCookie))})
 }
