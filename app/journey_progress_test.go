@@ -111,8 +111,8 @@ func applicantSubmits(t *testing.T, m *Main, b *browsertest.Browser, call domain
 	b.Choose("#summary", "Une épicerie solidaire qui va vers les quartiers sans commerce.")
 	b.ClickInPage("#commune-92050")
 	b.Click("form[action$='/etapes/projet'] button:not([name])") // save the draft without going on
-	b.Visit(m.URL() + "/")                              // leave…
-	b.Visit(m.URL() + "/progress/dossiers")             // …and come back
+	b.Visit(m.URL() + "/")                                       // leave…
+	b.Visit(m.URL() + "/progress/dossiers")                      // …and come back
 	b.CheckPage()
 	b.Click("tbody a")
 	b.Click("a[href$='/etapes/projet']")

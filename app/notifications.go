@@ -6,7 +6,6 @@ import (
 
 	"passerelle/app/notify"
 	"passerelle/app/notify/digest"
-	grants "passerelle/app/progress"
 	"passerelle/jobs"
 )
 
@@ -25,7 +24,6 @@ func (m *Main) openNotify(ctx context.Context) error {
 		return err
 	}
 	m.Digests = digest.New(m.DB, m.Notify, time.Now)
-	m.Progress.SetNotifier(progressNotifier{m})
 	return nil
 }
 
@@ -45,23 +43,4 @@ func (m *Main) notifyJobs() []jobs.Job {
 		{Name: "staff_summary", Run: m.Digests.StaffSummary},
 		{Name: "visit_reminders", Run: m.Digests.VisitReminders},
 	}
-}
-
-// progressNotifier sends PROGR'ESS notices to their recipients' accounts,
-// each once per notice and address; the delivery job sends them.
-type progressNotifier struct{ m *Main }
-
-func (p progressNotifier) Notify(ctx context.Context, n grants.Notice) error {
-	users, err := p.m.DB.UsersByID(ctx, n.UserIDs)
-	if err != nil {
-		return err
-	}
-	ns := make([]notify.Notification, 0, len(users))
-	for _, u := range users {
-		ns = append(ns, notify.Notification{Key: n.Key + "/" + u.Email, To: notify.Recipient{Email: u.Email,
-			Name: u.Name, Locale: u.Locale}, Template: "notice", Data: notify.Notice{Key: n.Template, Args: n.Args},
-			Attachments: n.Attachments})
-	}
-	_, err = p.m.Notify.NotifyAll(ctx, ns)
-	return err
 }

@@ -44,7 +44,7 @@ func (s *SMTP) SendCommitted(ctx context.Context, msg Message, commit func(conte
 	// Closing without QUIT mid-DATA is what aborts the transaction.
 	defer conn.Close()
 	if err := transact(ctx, conn, m, commit); err != nil {
-		return fmt.Errorf("mail: send via %s: %w", s.addr, err)
+		return fmt.Errorf("mail: send via %s: %w", s.addr, transactionError{err})
 	}
 	_ = conn.Quit() // the message is accepted: a failed QUIT changes nothing
 	return nil
@@ -86,6 +86,14 @@ func envelope(conn *smtp.Client, m *gomail.Msg) error {
 	}
 	return nil
 }
+
+// transactionError marks what went wrong after the connection was set up,
+// the relay's replies to this message among them; a refused login or
+// handshake stays temporary (see IsPermanent).
+type transactionError struct{ err error }
+
+func (e transactionError) Error() string { return e.err.Error() }
+func (e transactionError) Unwrap() error { return e.err }
 
 // SendCommitted writes and syncs msg under a temporary name, calls commit,
 // then publishes the file under its final name.

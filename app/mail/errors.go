@@ -19,8 +19,9 @@ func IsPermanent(err error) bool {
 	if errors.As(err, &sendErr) {
 		return !sendErr.IsTemp() && sendErr.ErrorCode() >= 500
 	}
-	var reply *textproto.Error // a reply to a committed send (committed.go)
-	if errors.As(err, &reply) {
+	var refusal transactionError // a reply within a committed send (committed.go)
+	var reply *textproto.Error
+	if errors.As(err, &refusal) && errors.As(refusal.err, &reply) {
 		return reply.Code >= 500
 	}
 	var appErr *domain.Error

@@ -43,8 +43,11 @@ func (s *Service) Deliver(ctx context.Context, limit int) (Delivery, error) {
 		if limit > 0 {
 			size = min(size, limit-d.handled())
 		}
+		before := d
 		n, err := s.deliverBatch(ctx, size, &d)
-		if err != nil || n < size || limit > 0 && d.handled() >= limit {
+		// A batch that only found others' claims would come back as it is.
+		stalled := d.handled()-before.handled() == d.Skipped-before.Skipped
+		if err != nil || n < size || stalled || limit > 0 && d.handled() >= limit {
 			return d, err
 		}
 	}

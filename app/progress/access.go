@@ -40,6 +40,19 @@ func (s *Service) staffFile(ctx context.Context, actor *domain.User, id string) 
 	return s.store.GrantByID(ctx, id)
 }
 
+// fileLoader reads a file for an actor, checking their access to it.
+type fileLoader func(ctx context.Context, actor *domain.User, id string) (*domain.GrantApplication, error)
+
+// fileAndCall reads a file through load, then the call it answers.
+func (s *Service) fileAndCall(ctx context.Context, load fileLoader, actor *domain.User, id string) (*domain.GrantApplication, *domain.Call, error) {
+	g, err := load(ctx, actor, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	call, err := s.store.CallByID(ctx, g.CallID)
+	return g, call, err
+}
+
 // editableSection returns a file whose section the actor may change now:
 // any section of a draft, the named points of an open request for
 // information before its deadline.

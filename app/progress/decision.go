@@ -45,11 +45,7 @@ func (s *Service) decide(ctx context.Context, actor *domain.User, g *domain.Gran
 // update that commits it). A retry or a concurrent attempt for the same
 // file never commits twice; the amount of record is the first committed.
 func (s *Service) Award(ctx context.Context, actor *domain.User, id string, amount domain.Money, reason string) (*domain.Award, error) {
-	g, err := s.staffFile(ctx, actor, id)
-	if err != nil {
-		return nil, err
-	}
-	call, err := s.store.CallByID(ctx, g.CallID)
+	g, call, err := s.fileAndCall(ctx, s.staffFile, actor, id)
 	if err != nil {
 		return nil, err
 	}

@@ -19,6 +19,7 @@ import (
 // fingerprint of the content submitted so that it can be checked later.
 func Receipt(call *domain.Call, g *domain.GrantApplication) ([]byte, error) {
 	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCatalogSort(true) // resources in a fixed order: the same file gives the same bytes
 	pdf.SetTitle("Accusé de réception PROGR'ESS", true)
 	pdf.SetCreator("Passerelle 92", true)
 	// The same file always gives the same bytes, whether the instant comes

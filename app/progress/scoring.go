@@ -98,11 +98,7 @@ func (s *Service) Summaries(ctx context.Context, actor *domain.User, call *domai
 // CloseScoring moves a file whose every reviewer has submitted to scored,
 // with its weighted total.
 func (s *Service) CloseScoring(ctx context.Context, actor *domain.User, grantID string) (*domain.GrantApplication, error) {
-	g, err := s.staffFile(ctx, actor, grantID)
-	if err != nil {
-		return nil, err
-	}
-	call, err := s.store.CallByID(ctx, g.CallID)
+	g, call, err := s.fileAndCall(ctx, s.staffFile, actor, grantID)
 	if err != nil {
 		return nil, err
 	}

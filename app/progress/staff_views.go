@@ -16,11 +16,7 @@ func (s *Service) ReviewerPool(ctx context.Context, actor *domain.User) ([]domai
 
 // FileReviews returns, for staff, every review of a file and their summary.
 func (s *Service) FileReviews(ctx context.Context, actor *domain.User, id string) ([]domain.Review, domain.ScoreSummary, error) {
-	g, err := s.staffFile(ctx, actor, id)
-	if err != nil {
-		return nil, domain.ScoreSummary{}, err
-	}
-	call, err := s.store.CallByID(ctx, g.CallID)
+	g, call, err := s.fileAndCall(ctx, s.staffFile, actor, id)
 	if err != nil {
 		return nil, domain.ScoreSummary{}, err
 	}

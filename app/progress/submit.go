@@ -11,11 +11,7 @@ import (
 // Problems lists what keeps a file from being submitted, for the summary
 // page; an empty list means it may be submitted.
 func (s *Service) Problems(ctx context.Context, actor *domain.User, id string) ([]*domain.Error, error) {
-	g, err := s.applicantFile(ctx, actor, id)
-	if err != nil {
-		return nil, err
-	}
-	call, err := s.store.CallByID(ctx, g.CallID)
+	g, call, err := s.fileAndCall(ctx, s.applicantFile, actor, id)
 	if err != nil {
 		return nil, err
 	}
@@ -26,11 +22,7 @@ func (s *Service) Problems(ctx context.Context, actor *domain.User, id string) (
 // server's clock, keeps the submitted version and sends the acknowledgement
 // with its PDF receipt.
 func (s *Service) Submit(ctx context.Context, actor *domain.User, id string) (*domain.GrantApplication, error) {
-	g, err := s.applicantFile(ctx, actor, id)
-	if err != nil {
-		return nil, err
-	}
-	call, err := s.store.CallByID(ctx, g.CallID)
+	g, call, err := s.fileAndCall(ctx, s.applicantFile, actor, id)
 	if err != nil {
 		return nil, err
 	}
@@ -77,16 +69,12 @@ func (s *Service) acknowledge(ctx context.Context, call *domain.Call, g *domain.
 
 // ReceiptFor returns the PDF receipt of a submitted file to its editors and staff.
 func (s *Service) ReceiptFor(ctx context.Context, actor *domain.User, id string) ([]byte, error) {
-	g, err := s.ViewFile(ctx, actor, id)
+	g, call, err := s.fileAndCall(ctx, s.ViewFile, actor, id)
 	if err != nil {
 		return nil, err
 	}
 	if g.SubmittedAt == nil {
 		return nil, &domain.Error{Code: domain.ENOTFOUND, Message: "error.grant.not_submitted"}
-	}
-	call, err := s.store.CallByID(ctx, g.CallID)
-	if err != nil {
-		return nil, err
 	}
 	return s.firstReceipt(ctx, call, g)
 }

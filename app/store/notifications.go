@@ -86,18 +86,38 @@ func (db *DB) DueNotifications(ctx context.Context, now time.Time, limit int) ([
 
 // ClaimNotification takes a notification as it was listed due, for owner
 // until the given instant, as its next attempt: of two senders, one gets
-// it and the other gets nil.
+// it and the other gets nil. An attempt claimed by a sender that died
+// before recording it in the notification is taken over once its claim
+// ran out.
 func (db *DB) ClaimNotification(ctx context.Context, due domain.Notification, owner string, now, until time.Time) (*domain.Notification, error) {
 	attempt := due.Attempts + 1
-	marker := bson.D{{Key: "_id", Value: due.ID + "#" + strconv.Itoa(attempt)}, {Key: "owner", Value: owner}, {Key: "at", Value: now}}
-	if won, err := db.mark(ctx, notificationClaimsCollection, marker); !won {
-		return nil, err
+	for {
+		id := due.ID + "#" + strconv.Itoa(attempt)
+		won, err := db.mark(ctx, notificationClaimsCollection, bson.D{{Key: "_id", Value: id}, {Key: "owner", Value: owner}, {Key: "until", Value: until}})
+		if err != nil {
+			return nil, err
+		}
+		if won {
+			break
+		}
+		if ran, err := db.claimRanOut(ctx, id, now); !ran {
+			return nil, err
+		}
+		attempt++
 	}
 	n := due
 	n.State, n.ClaimedBy, n.ClaimedUntil, n.Attempts = domain.NotificationSending, owner, until, attempt
 	set := bson.D{{Key: "state", Value: n.State}, {Key: "claimed_by", Value: owner},
 		{Key: "claimed_until", Value: until}, {Key: "attempts", Value: attempt}}
 	return &n, db.setNotification(ctx, due.ID, set)
+}
+
+func (db *DB) claimRanOut(ctx context.Context, id string, now time.Time) (bool, error) {
+	var claim struct {
+		Until time.Time `bson:"until"`
+	}
+	err := db.db.Collection(notificationClaimsCollection).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&claim)
+	return err == nil && claim.Until.Before(now), mapError(err)
 }
 
 // CommitNotification records that the notification is sent, once: false

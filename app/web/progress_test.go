@@ -147,3 +147,53 @@ func checkExports(t *testing.T, staff *visitor, callID string) {
 	resp, _ = staff.get(t, base+"/exports/passwords.csv")
 	wantStatus(t, resp, http.StatusNotFound)
 }
+
+// TestAwardOverTheCapIsRefusedNextToTheAmount: staff type more than the
+// request; the page comes back with the message and nothing is committed.
+func TestAwardOverTheCapIsRefusedNextToTheAmount(t *testing.T) {
+	f := newFixture(t)
+	call := f.demoCall(t)
+	requested := domain.Euros(9_000)
+	g := domain.GrantApplication{ID: "file-1", CallID: call.ID, OrganisationID: "org-x", CreatedBy: "someone",
+		State: domain.GrantSelected, EditorIDs: []string{}, Attachments: []domain.Attachment{}, History: []domain.StateChange{},
+		Content: domain.GrantContent{Project: domain.Project{Title: "Repair café"}, Budget: domain.BudgetPlan{
+			Expenses:  []domain.BudgetLine{{Label: "Outils", Amount: requested}},
+			Resources: []domain.BudgetLine{{Label: "PROGR'ESS", Amount: requested, Kind: domain.ResourceRequest}}}}}
+	if err := f.db.InsertGrant(context.Background(), g); err != nil {
+		t.Fatal(err)
+	}
+	staff := f.staffVisitor(t)
+	staff.get(t, "/agents/progress/dossiers/file-1")
+	resp, body := staff.post(t, "/agents/progress/dossiers/file-1/attribution", url.Values{"amount": {"9 000,01"}})
+	wantStatus(t, resp, http.StatusUnprocessableEntity)
+	wantContains(t, body, `id="amount-error"`, "Ce montant dépasse la subvention demandée.")
+	if after, _ := f.db.CallByID(context.Background(), call.ID); after.Committed != 0 {
+		t.Errorf("committed %d after a refused award", after.Committed)
+	}
+	resp, _ = staff.post(t, "/agents/progress/dossiers/file-1/attribution", url.Values{"amount": {"9 000"}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	if after, _ := f.db.CallByID(context.Background(), call.ID); after.Committed != requested {
+		t.Errorf("committed %d, want %d", after.Committed, requested)
+	}
+}
+
+func TestStaffCreatesACallWithParisInstants(t *testing.T) {
+	f := newFixture(t)
+	staff := f.staffVisitor(t)
+	_, body := staff.get(t, "/agents/progress/appels/nouveau")
+	wantContains(t, body, `id="closes_at"`, `type="datetime-local"`)
+	form := url.Values{"title": {"PROGR'ESS 2027"}, "theme": {"Se déplacer"}, "rules": {"Règlement"}, "budget": {"100 000"},
+		"max_award": {"15 000"}, "opens_at": {"2027-03-01T09:00"}, "closes_at": {"2027-03-28T02:30"},
+		"legal_forms": {"association", "esus"}, "territory": {"seat_or_action"},
+		"criterion_key_0": {"impact"}, "criterion_label_0": {"Impact social"}, "criterion_weight_0": {"100"},
+		"axes": {"Observer", "Former", "Soutenir", "Valoriser"}, "required_documents": {"statutes"},
+		"min_reviewers": {"2"}, "disagreement_spread": {"25"}}
+	resp, body := staff.post(t, "/agents/progress/appels", form)
+	wantStatus(t, resp, http.StatusUnprocessableEntity)
+	wantContains(t, body, `id="closes_at-error"`, "passage à l'heure d'été", `value="PROGR'ESS 2027"`)
+	form.Set("closes_at", "2027-03-28T03:00")
+	resp, _ = staff.post(t, "/agents/progress/appels", form)
+	wantStatus(t, resp, http.StatusSeeOther)
+	_, body = staff.get(t, resp.Header.Get("Location"))
+	wantContains(t, body, `value="2027-03-28T03:00"`, "Enregistré.")
+}
