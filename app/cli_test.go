@@ -101,13 +101,24 @@ func TestUserCreateJobsAndReindex(t *testing.T) {
 	if code, out, stderr := cli("seed", "--demo"); code != 2 || !strings.Contains(stderr, "déjà des données") {
 		t.Fatalf("seed on a non-empty base: %d %s %s", code, out, stderr)
 	}
-	if code, out, _ := cli("jobs", "run", "search_reconcile"); code != 0 || !strings.Contains(out, "indexées") {
+	if code, out, _ := cli("jobs", "run", "search_reconcile"); code != 0 || !strings.Contains(out, "ajoutées à l'index") {
 		t.Fatalf("jobs run: %d %s", code, out)
 	}
-	if code, out, _ := cli("jobs", "list"); code != 0 || !strings.Contains(out, "search_reconcile") || strings.Contains(out, "jamais") {
+	if code, out, _ := cli("jobs", "list"); code != 0 || !strings.Contains(out, "search_reconcile") ||
+		strings.Contains(jobLine(out, "search_reconcile"), "jamais") {
 		t.Fatalf("jobs list after a run: %d %s", code, out)
 	}
-	if code, out, _ := cli("reindex", "--dry-run"); code != 0 || !strings.Contains(out, "indexées") {
+	if code, out, _ := cli("reindex", "--dry-run"); code != 0 || !strings.Contains(out, "ajoutées à l'index") {
 		t.Fatalf("reindex: %d %s", code, out)
 	}
+}
+
+// jobLine is the line of `jobs list` about one job.
+func jobLine(list, job string) string {
+	for _, line := range strings.Split(list, "\n") {
+		if strings.HasPrefix(line, job+" ") {
+			return line
+		}
+	}
+	return ""
 }

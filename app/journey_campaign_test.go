@@ -154,8 +154,11 @@ func expectResult(t *testing.T, m *Main, b *browsertest.Browser, id, email strin
 	if !strings.Contains(why, "vœu n°1") {
 		t.Errorf("%s: no explanation on the page: %q", email, why)
 	}
+	if _, err := m.Notify.Deliver(t.Context(), 100); err != nil { // what the notifications_delivery job does each minute
+		t.Fatal(err)
+	}
 	for _, msg := range mailtest.ReadOutbox(t, m.Config.DataPath("outbox")) {
-		if len(msg.To) == 1 && msg.To[0] == email && strings.Contains(msg.Subject, "Semaine des métiers") {
+		if len(msg.To) == 1 && msg.To[0] == email && strings.Contains(msg.Text, "Semaine des métiers") {
 			if !strings.Contains(msg.Text, "Pourquoi : ") || !strings.Contains(msg.Text, "vœu n°1") {
 				t.Errorf("%s: the email does not explain: %s", email, msg.Text)
 			}

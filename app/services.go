@@ -23,7 +23,6 @@ func (m *Main) openServices() (err error) {
 	m.Progress = grants.New(m.DB, nil, m.Logger) // its notifier, once Notify is open
 	m.Recommendations = recommendations(m)
 	m.Passerelle = passerelle.NewService(m.DB, offerHooks{m.Indexer, m.Recommendations}, nil, m.Logger, passerelle.Config{})
-	m.Campaigns = campaign.New(m.DB, m.Mail, m.Catalog, campaign.Config{BaseURL: m.Config.Server.BaseURL}, m.Logger)
 	csrfKey, err := m.DB.Secret(context.Background(), "csrf")
 	if err != nil {
 		return err
@@ -32,6 +31,8 @@ func (m *Main) openServices() (err error) {
 		return err
 	}
 	m.Progress.SetNotifier(grantNotices{notify: m.Notify, users: m.DB})
+	m.Campaigns = campaign.New(m.DB, campaign.NotifyService(m.Notify), m.Catalog,
+		campaign.Config{BaseURL: m.Config.Server.BaseURL}, m.Logger)
 	m.Jobs, err = jobs.New(jobs.Config{Schedules: m.Config.JobSchedules(), LeaseTTL: m.Config.Jobs.LeaseTTL},
 		m.DB, m.Logger, m.jobList()...)
 	if err != nil {

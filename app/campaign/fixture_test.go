@@ -3,6 +3,7 @@ package campaign_test
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"passerelle/app/i18n"
 	"passerelle/app/mail"
 	"passerelle/app/mail/mailtest"
+	"passerelle/app/notify"
 	"passerelle/app/store"
 	"passerelle/app/store/storetest"
 )
@@ -22,6 +24,7 @@ type fixture struct {
 	db        *store.DB
 	svc       *campaign.Service
 	outbox    string
+	notify    *notify.Service
 	now       time.Time
 	staff     *domain.User
 	rep, city *domain.User // counsellors of the REP+ school and of the other one
@@ -41,7 +44,12 @@ func newFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.svc = campaign.New(f.db, outbox, catalog, campaign.Config{BaseURL: "https://passerelle92.test"}, slog.New(slog.DiscardHandler))
+	logger := slog.New(slog.DiscardHandler)
+	if f.notify, err = notify.New(f.db, outbox, catalog, notify.Config{BaseURL: "https://passerelle92.test",
+		Secret: []byte(strings.Repeat("s", 32))}, logger); err != nil {
+		t.Fatal(err)
+	}
+	f.svc = campaign.New(f.db, campaign.NotifyService(f.notify), catalog, campaign.Config{BaseURL: "https://passerelle92.test"}, logger)
 	f.svc.SetClock(func() time.Time { return f.now })
 	f.insert(t)
 	return f
@@ -101,7 +109,11 @@ func (f *fixture) wish(t *testing.T, u *domain.User, c *domain.Campaign, name st
 	return g
 }
 
+// emails delivers what is queued and returns every email sent so far.
 func (f *fixture) emails(t *testing.T) []mailtest.Received {
 	t.Helper()
+	if _, err := f.notify.Deliver(context.Background(), 100); err != nil {
+		t.Fatal(err)
+	}
 	return mailtest.ReadOutbox(t, f.outbox)
 }

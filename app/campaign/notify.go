@@ -2,7 +2,6 @@ package campaign
 
 import (
 	"context"
-	"log/slog"
 	"strings"
 
 	"passerelle/app/domain"
@@ -10,24 +9,18 @@ import (
 	"passerelle/app/mail"
 )
 
-// notifyAll emails every counsellor the results of their groups, once per
-// counsellor and campaign; it returns how many emails went out now. A
-// failure is logged and the others are still sent: publishing again
-// retries only the emails not yet recorded.
+// notifyAll queues, for every counsellor, one email with the results of
+// their groups, keyed by campaign and counsellor: publishing again queues
+// nothing more. It returns how many emails were queued now.
 func (s *Service) notifyAll(ctx context.Context, v *View) (int, error) {
-	sent := 0
-	var failure error
+	var notices []Notice
 	for _, groups := range byCounsellor(v.Groups) {
-		err := s.notifyCounsellor(ctx, v, groups)
-		switch {
-		case err == nil:
-			sent++
-		case domain.ErrorCode(err) != domain.ECONFLICT: // a conflict: sent by an earlier publication
-			s.logger.Error("campaign: result email not sent", slog.String("campaign", v.Campaign.ID), slog.Any("error", err))
-			failure = err
-		}
+		notices = append(notices, s.resultNotice(v, groups))
 	}
-	return sent, failure
+	if len(notices) == 0 {
+		return 0, nil
+	}
+	return s.notifier.NotifyAll(ctx, notices)
 }
 
 // byCounsellor groups the groups by counsellor, in the order of the first group of each.
@@ -45,26 +38,19 @@ func byCounsellor(groups []domain.CampaignGroup) [][]domain.CampaignGroup {
 	return out
 }
 
-func (s *Service) notifyCounsellor(ctx context.Context, v *View, groups []domain.CampaignGroup) error {
-	key := "campaign_result/" + v.Campaign.ID + "/" + groups[0].CounsellorID
-	msg := s.resultMessage(v, groups)
-	msg.ID = key
-	return s.mailer.SendCommitted(ctx, msg, func(ctx context.Context) error {
-		return s.store.RecordCampaignNotice(ctx, key, s.now())
-	})
-}
-
-// resultMessage is the email of one counsellor, in French.
-func (s *Service) resultMessage(v *View, groups []domain.CampaignGroup) mail.Message {
-	t := func(key string, args ...any) string { return s.catalog.T("fr", key, args...) }
-	lines := []string{t("email.greeting", groups[0].CounsellorName), "", t("email.campaign_result.intro", v.Campaign.Title), ""}
+// resultNotice is the email of one counsellor: each group's outcome and
+// why, in French as the allocation explains it.
+func (s *Service) resultNotice(v *View, groups []domain.CampaignGroup) Notice {
+	lines := make([]string, 0, 2*len(groups))
 	for _, g := range groups {
-		lines = append(lines, "- "+s.outcome(v, g), "  "+t("email.campaign_result.why", v.Campaign.ResultOf(g.ID).Explanation))
+		lines = append(lines, "- "+s.outcome(v, g),
+			"  "+s.catalog.T("fr", "email.campaign_result.why", v.Campaign.ResultOf(g.ID).Explanation))
 	}
 	link := strings.TrimSuffix(s.cfg.BaseURL, "/") + "/campagnes/" + v.Campaign.ID
-	lines = append(lines, "", t("email.campaign_result.cta")+" : "+link, "", t("email.signature"), "--", t("email.footer"))
-	return mail.Message{To: []mail.Address{{Name: groups[0].CounsellorName, Email: groups[0].CounsellorEmail}},
-		Subject: t("email.campaign_result.subject", v.Campaign.Title), Text: strings.Join(lines, "\n")}
+	first := groups[0]
+	return Notice{Key: "campaign_result/" + v.Campaign.ID + "/" + first.CounsellorID,
+		To: mail.Address{Name: first.CounsellorName, Email: first.CounsellorEmail}, Template: "email.campaign_result",
+		Args: []any{first.CounsellorName, v.Campaign.Title, strings.Join(lines, "\n"), link}}
 }
 
 // outcome says in one line what a group got.

@@ -28,7 +28,6 @@ type Store interface {
 	SaveCampaignGroup(ctx context.Context, g *domain.CampaignGroup) error
 	CampaignGroupByID(ctx context.Context, id string) (*domain.CampaignGroup, error)
 	CampaignGroups(ctx context.Context, campaignID, counsellorID string) ([]domain.CampaignGroup, error)
-	RecordCampaignNotice(ctx context.Context, key string, at time.Time) error
 	SessionsBetween(ctx context.Context, from, to time.Time) ([]domain.SessionWithOffer, error)
 	SessionsByIDs(ctx context.Context, ids []string) ([]domain.SessionWithOffer, error)
 	OrganisationsByIDs(ctx context.Context, ids []string) ([]domain.Organisation, error)
@@ -37,11 +36,19 @@ type Store interface {
 	AppendAudit(ctx context.Context, e domain.AuditEvent) error
 }
 
-// Mailer sends an email and calls commit just before the relay accepts
-// it (mail.Sender does): the commit records the send, so that an email is
-// never sent twice however often staff publishes.
-type Mailer interface {
-	SendCommitted(ctx context.Context, msg mail.Message, commit func(context.Context) error) error
+// Notice is an email to queue. Its Key makes it unique: queuing it again
+// sends nothing more. Its subject and text are the catalog's
+// Template+".subject" and Template+".body", the body formatted with Args.
+type Notice struct {
+	Key      string
+	To       mail.Address
+	Template string
+	Args     []any
+}
+
+// Notifier queues emails, each sent once (the notification service).
+type Notifier interface {
+	NotifyAll(ctx context.Context, notices []Notice) (queued int, err error)
 }
 
 // Config holds what emails need.
@@ -51,17 +58,17 @@ type Config struct {
 
 // Service runs the campaigns.
 type Service struct {
-	store   Store
-	mailer  Mailer
-	catalog i18n.Catalog
-	cfg     Config
-	logger  *slog.Logger
-	now     func() time.Time
+	store    Store
+	notifier Notifier
+	catalog  i18n.Catalog
+	cfg      Config
+	logger   *slog.Logger
+	now      func() time.Time
 }
 
 // New returns the campaigns' service.
-func New(store Store, mailer Mailer, catalog i18n.Catalog, cfg Config, logger *slog.Logger) *Service {
-	return &Service{store: store, mailer: mailer, catalog: catalog, cfg: cfg, logger: logger, now: time.Now}
+func New(store Store, notifier Notifier, catalog i18n.Catalog, cfg Config, logger *slog.Logger) *Service {
+	return &Service{store: store, notifier: notifier, catalog: catalog, cfg: cfg, logger: logger, now: time.Now}
 }
 
 // SetClock makes the service read time from now, for tests.

@@ -12,9 +12,8 @@ import (
 )
 
 const (
-	campaignsCollection       = "campaigns"
-	campaignGroupsCollection  = "campaign_groups"
-	campaignNoticesCollection = "campaign_notices"
+	campaignsCollection      = "campaigns"
+	campaignGroupsCollection = "campaign_groups"
 )
 
 func (db *DB) campaigns() *mongo.Collection { return db.db.Collection(campaignsCollection) }
@@ -66,14 +65,6 @@ func (db *DB) CampaignGroups(ctx context.Context, campaignID, counsellorID strin
 	}
 	opts := options.Find().SetSort(bson.D{{Key: "_id", Value: 1}})
 	return findAll[domain.CampaignGroup](ctx, db.campaignGroups(), filter, opts)
-}
-
-// RecordCampaignNotice records that the email named key was sent; a key
-// already recorded is a conflict, which is how an email goes out once.
-func (db *DB) RecordCampaignNotice(ctx context.Context, key string, at time.Time) error {
-	doc := bson.D{{Key: "_id", Value: key}, {Key: "sent_at", Value: at}}
-	_, err := db.db.Collection(campaignNoticesCollection).InsertOne(ctx, doc)
-	return mapError(err)
 }
 
 // SessionsBetween returns the sessions starting in [from, to), soonest

@@ -13,19 +13,26 @@ import (
 	"passerelle/app/domain"
 	"passerelle/app/i18n"
 	"passerelle/app/mail"
+	"passerelle/app/notify"
 	"passerelle/app/recommend"
 	"passerelle/app/store"
 	"passerelle/matching"
 )
 
-// newCampaigns is the campaigns' service of the web fixture, emailing to an outbox.
+// newCampaigns is the campaigns' service of the web fixture, queuing its
+// emails for an outbox.
 func newCampaigns(t testing.TB, db *store.DB, catalog i18n.Catalog, now func() time.Time) *campaign.Service {
 	t.Helper()
 	outbox, err := mail.NewOutbox(t.TempDir(), mail.Address{Email: "ne-pas-repondre@passerelle92.test"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := campaign.New(db, outbox, catalog, campaign.Config{BaseURL: "http://passerelle92.test"}, slog.New(slog.DiscardHandler))
+	logger := slog.New(slog.DiscardHandler)
+	notices, err := notify.New(db, outbox, catalog, notify.Config{Secret: []byte(strings.Repeat("s", 32))}, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := campaign.New(db, campaign.NotifyService(notices), catalog, campaign.Config{BaseURL: "http://passerelle92.test"}, logger)
 	svc.SetClock(now)
 	return svc
 }

@@ -8,13 +8,15 @@ import (
 	"testing"
 
 	"passerelle/app/domain"
+	"passerelle/app/store/storetest"
+	"passerelle/app/web"
 )
 
 // Two hundred youths apply at once to a one-place job, then the employer's
 // two hundred acceptances race: one at most is accepted, through HTTP.
 func TestTwoHundredConcurrentAcceptancesThroughHTTP(t *testing.T) {
 	ctx := context.Background()
-	f := newFixture(t)
+	f := newEmptyFixture(t, storetest.Open(t), func(*web.Deps) {})
 	p := f.programme(t)
 	base := f.listen(t)
 	p.employer.base = base

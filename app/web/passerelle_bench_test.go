@@ -3,13 +3,23 @@ package web_test
 import (
 	"net/http"
 	"testing"
+
+	"passerelle/app/store/storetest"
+	"passerelle/app/web"
 )
 
 // BenchmarkBookingThroughHTTP measures group bookings per second through the
-// JSON API over a real connection, on the embedded database holding the demo
-// data set, one request after another.
+// JSON API over a real connection, one request after another, on the
+// embedded database holding the demo data set and on an empty one: every
+// FerretDB query scans its collection, so the sizes matter.
 func BenchmarkBookingThroughHTTP(b *testing.B) {
-	f := newFixture(b)
+	b.Run("demo_data", func(b *testing.B) { benchmarkBooking(b, newFixture(b)) })
+	b.Run("empty_database", func(b *testing.B) {
+		benchmarkBooking(b, newEmptyFixture(b, storetest.Open(b), func(*web.Deps) {}))
+	})
+}
+
+func benchmarkBooking(b *testing.B, f *fixture) {
 	p := f.programme(b)
 	base := f.listen(b)
 	p.employer.base, p.counsellor.base = base, base

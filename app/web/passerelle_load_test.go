@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"passerelle/app/domain"
+	"passerelle/app/store/storetest"
+	"passerelle/app/web"
 )
 
 // bookingResult is one answer to a booking request.
@@ -59,7 +61,7 @@ func (p *programme) sessions(t testing.TB, f *fixture, n, capacity int) []string
 // A thousand booking requests at 20 sessions through HTTP: no session over
 // capacity, every accepted booking counted, every refusal a clear answer.
 func TestThousandBookingRequestsThroughHTTP(t *testing.T) {
-	f := newFixture(t)
+	f := newEmptyFixture(t, storetest.Open(t), func(*web.Deps) {})
 	p := f.programme(t)
 	base := f.listen(t)
 	p.employer.base, p.counsellor.base = base, base
