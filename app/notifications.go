@@ -24,6 +24,7 @@ func (m *Main) openNotify(ctx context.Context) error {
 		return err
 	}
 	m.Digests = digest.New(m.DB, m.Notify, time.Now)
+	m.Digests.SetWeights(matchingWeights(m.Config.Matching))
 	return nil
 }
 
@@ -42,5 +43,8 @@ func (m *Main) notifyJobs() []jobs.Job {
 		{Name: "notifications_delivery", Run: m.Digests.Delivery},
 		{Name: "staff_summary", Run: m.Digests.StaffSummary},
 		{Name: "visit_reminders", Run: m.Digests.VisitReminders},
+		{Name: "progress_reminders", Run: m.Digests.ProgressReminders},
+		{Name: "reviewer_reminders", Run: m.Digests.ReviewerReminders},
+		{Name: "youth_digest", Run: m.Digests.YouthDigest},
 	}
 }

@@ -6,12 +6,14 @@ package digest
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"passerelle/app/domain"
 	"passerelle/app/notify"
 	"passerelle/jobs"
+	"passerelle/matching"
 )
 
 // Store is what the digests read.
@@ -20,19 +22,29 @@ type Store interface {
 	OpenCalls(ctx context.Context, now time.Time) ([]domain.Call, error)
 	UsersWithRole(ctx context.Context, role domain.Role) ([]domain.User, error)
 	VisitReminders(ctx context.Context, from, to time.Time) ([]domain.VisitReminder, error)
+	UsersByID(ctx context.Context, ids []string) ([]domain.User, error)
+	Calls(ctx context.Context) ([]domain.Call, error)
+	DraftGrants(ctx context.Context, callIDs []string) ([]domain.GrantApplication, error)
+	PendingReviews(ctx context.Context) ([]domain.Review, error)
+	Youths(ctx context.Context) ([]domain.Youth, error)
+	OffersPublishedSince(ctx context.Context, since time.Time) ([]domain.Offer, error)
 }
 
 // Digests are the scheduled emails.
 type Digests struct {
-	store  Store
-	notify *notify.Service
-	now    func() time.Time
+	store   Store
+	notify  *notify.Service
+	now     func() time.Time
+	weights matching.Weights
 }
 
 // New returns the digests; now is the clock.
 func New(store Store, n *notify.Service, now func() time.Time) *Digests {
-	return &Digests{store: store, notify: n, now: now}
+	return &Digests{store: store, notify: n, now: now, weights: matching.DefaultWeights()}
 }
+
+// SetWeights makes the youth digest rank offers with the configured weights.
+func (d *Digests) SetWeights(w matching.Weights) { d.weights = w }
 
 // Delivery is the job that sends what is queued and due.
 func (d *Digests) Delivery(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
@@ -43,35 +55,45 @@ func (d *Digests) Delivery(ctx context.Context, opts jobs.RunOptions) (jobs.Repo
 	return jobs.Report{Items: sent.Sent, Errors: sent.Failed, Summary: sent.String()}, err
 }
 
+// queueChunk bounds how many emails are rendered and held at once: the
+// youth digest queues 100 000 of them.
+const queueChunk = 1000
+
 // send queues ns and delivers them at once, or, in a dry run, lists who
 // would get what.
 func (d *Digests) send(ctx context.Context, opts jobs.RunOptions, ns []notify.Notification) (jobs.Report, error) {
 	if opts.DryRun {
 		return d.dryRun(ctx, ns)
 	}
-	queued, err := d.notify.NotifyAll(ctx, ns)
-	if err != nil {
-		return jobs.Report{}, err
+	var queued notify.Queued
+	for chunk := range slices.Chunk(ns, queueChunk) {
+		q, err := d.notify.NotifyAll(ctx, chunk)
+		if err != nil {
+			return jobs.Report{}, err
+		}
+		queued.New, queued.Duplicates, queued.Muted = queued.New+q.New, queued.Duplicates+q.Duplicates, queued.Muted+q.Muted
 	}
 	sent, err := d.notify.Deliver(ctx, 0)
 	return jobs.Report{Items: queued.New, Errors: sent.Failed, Summary: queued.String() + " ; " + sent.String()}, err
 }
 
 func (d *Digests) dryRun(ctx context.Context, ns []notify.Notification) (jobs.Report, error) {
-	plan, err := d.notify.Plan(ctx, ns)
-	if err != nil {
-		return jobs.Report{}, err
-	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "à blanc, %d e-mail(s) :", len(plan))
-	for _, p := range plan {
-		muted := ""
-		if p.Muted {
-			muted = " (désabonné : non envoyé)"
+	fmt.Fprintf(&b, "à blanc, %d e-mail(s) :", len(ns))
+	for chunk := range slices.Chunk(ns, queueChunk) {
+		plan, err := d.notify.Plan(ctx, chunk)
+		if err != nil {
+			return jobs.Report{}, err
 		}
-		fmt.Fprintf(&b, "\n  %s — « %s »%s", p.Email, p.Subject, muted)
+		for _, p := range plan {
+			muted := ""
+			if p.Muted {
+				muted = " (désabonné : non envoyé)"
+			}
+			fmt.Fprintf(&b, "\n  %s — « %s »%s", p.Email, p.Subject, muted)
+		}
 	}
-	return jobs.Report{Items: len(plan), Summary: b.String()}, nil
+	return jobs.Report{Items: len(ns), Summary: b.String()}, nil
 }
 
 // week names the ISO week of t in Paris, the period of weekly emails.
