@@ -46,5 +46,6 @@ func (m *Main) notifyJobs() []jobs.Job {
 		{Name: "progress_reminders", Run: m.Digests.ProgressReminders},
 		{Name: "reviewer_reminders", Run: m.Digests.ReviewerReminders},
 		{Name: "youth_digest", Run: m.Digests.YouthDigest},
+		{Name: "counsellor_digest", Run: m.Digests.CounsellorDigest},
 	}
 }

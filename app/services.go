@@ -22,7 +22,8 @@ func (m *Main) openServices() (err error) {
 	m.Accounts = account.New(m.DB, m.Mail, m.Catalog, m.accountConfig(), m.Logger)
 	m.Progress = grants.New(m.DB, nil, m.Logger) // its notifier, once Notify is open
 	m.Recommendations = recommendations(m)
-	m.Passerelle = passerelle.NewService(m.DB, offerHooks{m.Indexer, m.Recommendations}, nil, m.Logger, passerelle.Config{})
+	m.Passerelle = passerelle.NewService(m.DB, offerHooks{m.Indexer, m.Recommendations}, nil, m.Logger,
+		passerelle.Config{ApplicationExpiry: m.Config.Applications.ExpiryDelay})
 	csrfKey, err := m.DB.Secret(context.Background(), "csrf")
 	if err != nil {
 		return err
@@ -31,6 +32,7 @@ func (m *Main) openServices() (err error) {
 		return err
 	}
 	m.Progress.SetNotifier(grantNotices{notify: m.Notify, users: m.DB})
+	m.Passerelle.SetNotifier(passerelleNotices{notify: m.Notify})
 	m.Campaigns = campaign.New(m.DB, campaign.NotifyService(m.Notify), m.Catalog,
 		campaign.Config{BaseURL: m.Config.Server.BaseURL}, m.Logger)
 	m.Jobs, err = jobs.New(jobs.Config{Schedules: m.Config.JobSchedules(), LeaseTTL: m.Config.Jobs.LeaseTTL},
@@ -75,6 +77,7 @@ func (m *Main) jobList() []jobs.Job {
 		}},
 		{Name: "search_retry", Run: m.retrySearchSync},
 		{Name: "retention", Run: m.purgeExpired},
+		{Name: "application_expiry", Run: m.expirePasserelle},
 	}, m.notifyJobs()...)
 }
 
@@ -147,4 +150,19 @@ func (m *Main) purgeExpired(ctx context.Context, opts jobs.RunOptions) (jobs.Rep
 	}
 	n, err := m.Accounts.PurgeExpired(ctx)
 	return jobs.Report{Items: int(n), Summary: fmt.Sprintf("%d sessions, liens et compteurs expirés supprimés", n)}, err
+}
+
+// expirePasserelle closes what is past its time in the programme: published
+// offers after their end date, and applications left unanswered.
+func (m *Main) expirePasserelle(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
+	if opts.DryRun {
+		return jobs.Report{Summary: "essai à blanc : rien n'est expiré"}, nil
+	}
+	offers, err := m.Passerelle.ExpireOffers(ctx)
+	if err != nil {
+		return jobs.Report{Items: offers}, err
+	}
+	applications, err := m.Passerelle.ExpireApplications(ctx)
+	return jobs.Report{Items: offers + applications,
+		Summary: fmt.Sprintf("%d offres et %d candidatures expirées", offers, applications)}, err
 }

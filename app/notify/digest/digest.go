@@ -28,6 +28,9 @@ type Store interface {
 	PendingReviews(ctx context.Context) ([]domain.Review, error)
 	Youths(ctx context.Context) ([]domain.Youth, error)
 	OffersPublishedSince(ctx context.Context, since time.Time) ([]domain.Offer, error)
+	SessionsBetween(ctx context.Context, from, to time.Time) ([]domain.SessionWithOffer, error)
+	Campaigns(ctx context.Context) ([]domain.Campaign, error)
+	OrganisationsByIDs(ctx context.Context, ids []string) ([]domain.Organisation, error)
 }
 
 // Digests are the scheduled emails.

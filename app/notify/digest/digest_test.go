@@ -23,15 +23,25 @@ type fixture struct {
 	db      *store.DB
 	server  *mailtest.Server
 	now     time.Time
+	notify  *notify.Service
 	digests *digest.Digests
 }
 
 // newFixture runs the digests on a real database and SMTP server, on Monday
 // 30 November 2026 at 8:00 in Paris unless the test moves f.now.
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	f := &fixture{db: storetest.Open(t), server: mailtest.Start(t), now: time.Date(2026, 11, 30, 8, 0, 0, 0, i18n.Paris)}
-	smtp, err := mail.NewSMTP(mail.SMTPConfig{Host: f.server.Host(), Port: f.server.Port(), TLS: mail.TLSNone,
+	clock := func() time.Time { return f.now }
+	f.notify = newService(t, f.db, f.server, clock, 1000)
+	f.digests = digest.New(f.db, f.notify, clock)
+	return f
+}
+
+// newService is the notification service queuing in st and sending to
+// server at rate emails per second at most.
+func newService(t testing.TB, st notify.Store, server *mailtest.Server, clock func() time.Time, rate float64) *notify.Service {
+	smtp, err := mail.NewSMTP(mail.SMTPConfig{Host: server.Host(), Port: server.Port(), TLS: mail.TLSNone,
 		From: mail.Address{Email: "ne-pas-repondre@passerelle92.fr"}, HeloName: "passerelle.test"})
 	if err != nil {
 		t.Fatal(err)
@@ -40,14 +50,12 @@ func newFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	clock := func() time.Time { return f.now }
-	svc, err := notify.New(f.db, smtp, catalog, notify.Config{BaseURL: "https://passerelle92.test", Secret: []byte("s"),
-		SendRate: 1000, Now: clock}, slog.New(slog.DiscardHandler))
+	svc, err := notify.New(st, smtp, catalog, notify.Config{BaseURL: "https://passerelle92.test", Secret: []byte("s"),
+		SendRate: rate, Now: clock}, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.digests = digest.New(f.db, svc, clock)
-	return f
+	return svc
 }
 
 func (f *fixture) insert(t *testing.T, errs ...error) {

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"passerelle/app/domain"
+	"passerelle/app/mail"
+	"passerelle/app/mail/mailtest"
+	"passerelle/app/passerelle"
+)
+
+// Every email of the programme reaches the outbox in French, with the
+// data's values in place and no formatting left-over.
+func TestPasserelleNoticesRenderEveryTemplate(t *testing.T) {
+	m := startMain(t, testConfig(t), false)
+	offer := &domain.Offer{Title: "Apprentissage boulanger", RejectReason: "adresse incomplète"}
+	booking := passerelle.BookingMail{
+		Booking: &domain.Booking{GroupName: "3e B", Seats: 24, CancelReason: "grève des transports"},
+		Session: &domain.VisitSession{StartsAt: time.Date(2026, 12, 3, 9, 30, 0, 0, time.UTC), MeetingPoint: "Accueil"},
+	}
+	application := &domain.Application{OfferTitle: "Apprentissage boulanger", YouthName: "Inès"}
+	cases := []struct {
+		template string
+		data     any
+		want     []string
+	}{
+		{"offer_published", offer, []string{"Apprentissage boulanger", "visible"}},
+		{"offer_rejected", offer, []string{"adresse incomplète"}},
+		{"booking_confirmed", booking, []string{"3e B", "24 places", "jeudi 3 décembre 2026 à 10 h 30", "Accueil"}},
+		{"booking_cancelled", booking, []string{"grève des transports"}},
+		{"application_received", application, []string{"Inès"}},
+	}
+	for _, s := range []string{"sent", "seen", "interview", "accepted", "declined", "withdrawn", "expired"} {
+		cases = append(cases, struct {
+			template string
+			data     any
+			want     []string
+		}{"application_" + s, application, []string{"Apprentissage boulanger"}})
+	}
+	notices := passerelleNotices{notify: m.Notify}
+	for _, c := range cases {
+		n := passerelle.Notification{Key: "test:" + c.template, To: mail.Address{Email: c.template + "@example.fr"},
+			Template: c.template, Data: c.data}
+		if err := notices.Notify(t.Context(), n); err != nil {
+			t.Fatalf("%s: %v", c.template, err)
+		}
+	}
+	if _, err := m.Notify.Deliver(t.Context(), 100); err != nil {
+		t.Fatal(err)
+	}
+	byRecipient := map[string]mailtest.Received{}
+	for _, r := range mailtest.ReadOutbox(t, m.Config.DataPath("outbox")) {
+		byRecipient[r.To[0]] = r
+	}
+	for _, c := range cases {
+		r, ok := byRecipient[c.template+"@example.fr"]
+		if !ok {
+			t.Fatalf("%s: no email", c.template)
+		}
+		text := r.Subject + "\n" + r.Text
+		if strings.Contains(text, "%!") || strings.Contains(text, "email.passerelle") {
+			t.Errorf("%s: formatting left-over in %q", c.template, text)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: %q lacks %q", c.template, text, w)
+			}
+		}
+	}
+}
