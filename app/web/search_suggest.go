@@ -12,7 +12,8 @@ import (
 const suggestLimit = 6
 
 // suggestJSON is the answer of GET /api/v1/suggest?q=…, which completes
-// the search box with job titles and communes from the reference data.
+// the search box with job titles and communes from the reference data;
+// with kind=rome, it completes the offer form's job with "code — label" only.
 type suggestJSON struct {
 	Jobs     []string `json:"jobs"`
 	Communes []string `json:"communes"`
@@ -24,12 +25,23 @@ func (s *Server) suggest(c *fiber.Ctx) error {
 	if n := utf8.RuneCountInString(q); n < 2 || n > 60 {
 		return c.JSON(out)
 	}
+	rome := c.Query("kind") == "rome"
 	for _, j := range refdata.SearchJobs(q, suggestLimit) {
-		out.Jobs = append(out.Jobs, j.Label)
+		out.Jobs = append(out.Jobs, jobSuggestion(j, rome))
+	}
+	if rome {
+		q = "" // the job field takes no commune
 	}
 	for _, cm := range refdata.SearchCommunes(q, suggestLimit) {
 		out.Communes = append(out.Communes, cm.Name)
 	}
 	c.Set(fiber.HeaderCacheControl, "public, max-age=3600")
 	return c.JSON(out)
+}
+
+func jobSuggestion(j refdata.Job, rome bool) string {
+	if rome {
+		return romeChoice(j)
+	}
+	return j.Label
 }

@@ -58,7 +58,7 @@ func TestCounsellorDigestVisitsNearbySessionsAndCampaigns(t *testing.T) {
 			t.Errorf("counsellor digest lacks %q:\n%s", want, prof.Text)
 		}
 	}
-	if strings.Contains(prof.Text, "20 décembre") || strings.Contains(far.Text, "fournil") || !strings.Contains(far.Text, "Semaine des métiers") {
+	if strings.Contains(prof.Text, "20 décembre") || !strings.Contains(prof.HTML, `href="https://passerelle92.test/campagnes/k1"`) || strings.Contains(far.Text, "fournil") || !strings.Contains(far.Text, "Semaine des métiers") {
 		t.Errorf("old or far sessions listed:\n%s\n%s", prof.Text, far.Text)
 	}
 	f.now = f.now.AddDate(0, 0, 2)

@@ -81,7 +81,9 @@ func (q *memoryQueue) EmailPreferences(context.Context, []string) (map[string]do
 	return map[string]domain.EmailPreferences{}, nil
 }
 
-func (q *memoryQueue) SaveEmailPreferences(context.Context, domain.EmailPreferences) error { return nil }
+func (q *memoryQueue) SaveEmailPreferences(context.Context, domain.EmailPreferences) error {
+	return nil
+}
 
 // BenchmarkYouthDigestSMTP queues 5 000 youth digests and delivers them
 // through notify.Deliver to the in-process SMTP server, one SMTP

@@ -52,7 +52,7 @@ func TestProgressRemindersAtSevenThenTwoDays(t *testing.T) {
 			t.Errorf("reminder lacks %q:\n%s", want, m.Text)
 		}
 	}
-	if !strings.Contains(m.Subject, "clôture le 7 décembre 2026") {
+	if !strings.Contains(m.Subject, "clôture le 7 décembre 2026") || !strings.Contains(m.HTML, "Atelier vélo") {
 		t.Errorf("subject %q", m.Subject)
 	}
 	f.now = f.now.AddDate(0, 0, 2) // daily runs in between send nothing new

@@ -59,6 +59,9 @@ func TestYouthDigestSendsNewMatchingOffersOncePerWeek(t *testing.T) {
 		strings.Contains(lea.Text, "semaine dernière") || strings.Contains(lea.Text, "Stage de 3e") {
 		t.Fatalf("Léa's digest %q:\n%s", lea.Subject, lea.Text)
 	}
+	if !strings.Contains(lea.HTML, `<a href="https://passerelle92.test/offres/o1"`) || !strings.Contains(lea.HTML, "<li>à moins d&#39;1 km de chez toi</li>") {
+		t.Errorf("Léa's HTML digest:\n%s", lea.HTML)
+	}
 	f.now = f.now.AddDate(0, 0, 3)
 	if r := run(t, f.digests.YouthDigest, false); r.Items != 0 {
 		t.Fatalf("sent twice in a week: %+v", r)

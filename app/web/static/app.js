@@ -18,8 +18,8 @@
   setInterval(refresh, 60000);
 })();
 
-// The search box suggests jobs and communes as one types (the page works
-// without it: the datalist stays empty).
+// The search box suggests jobs and communes, the offer form ROME jobs, as
+// one types (the pages work without it: the datalist stays empty).
 (function () {
   "use strict";
   var input = document.querySelector("input[data-suggest]");
@@ -39,7 +39,9 @@
     timer = setTimeout(function () {
       var q = input.value.trim();
       if (q.length < 2) return;
-      fetch(input.getAttribute("data-suggest") + "?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+      var url = input.getAttribute("data-suggest");
+      url += (url.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(q);
+      fetch(url, { headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (data) { if (data) fill(data); })
         .catch(function () {});
