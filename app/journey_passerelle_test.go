@@ -48,6 +48,8 @@ func TestJourneyPasserelleVisitBookingAndApplication(t *testing.T) {
 	apprenticeship := publishedApprenticeship(t, m, "employeur@"+demo.EmailDomain)
 	youthApplies(t, m, youth, apprenticeship.ID)
 	employerInterviews(t, m, employer, apprenticeship.ID)
+	staffSeesBookings(t, m, staff, "3e B")
+	employerEditsOffer(t, m, employer, offerID)
 }
 
 func day(weeks int) time.Time { return time.Now().AddDate(0, 0, 7*weeks) }
