@@ -33,15 +33,15 @@ func (s *Service) YouthProfile(ctx context.Context, user *domain.User) (*domain.
 // consent.
 func (s *Service) SaveYouthProfile(ctx context.Context, user *domain.User, y domain.Youth, client Client) (*domain.Youth, error) {
 	old, err := s.YouthProfile(ctx, user)
+	if err == nil {
+		err = s.checkStructure(ctx, &y)
+	}
 	if err != nil {
 		return nil, err
 	}
 	newGuardian := old == nil || old.GuardianEmail != y.GuardianEmail
 	if !newGuardian {
 		y.GuardianConsentAt = old.GuardianConsentAt
-	}
-	if old != nil {
-		y.StructureID = old.StructureID // set by the structure, not by the form
 	}
 	if y.NeedsConsent(s.Now()) {
 		y.VisibleToEmployers = false
@@ -53,6 +53,20 @@ func (s *Service) SaveYouthProfile(ctx context.Context, user *domain.User, y dom
 		return &y, s.askConsent(ctx, y, client)
 	}
 	return &y, nil
+}
+
+// checkStructure accepts no structure, or one registered that follows
+// youths; applications are shared only with a chosen structure.
+func (s *Service) checkStructure(ctx context.Context, y *domain.Youth) error {
+	if y.StructureID == "" {
+		y.ShareApplications = false
+		return nil
+	}
+	org, err := s.store.OrganisationByID(ctx, y.StructureID)
+	if domain.ErrorCode(err) == domain.ENOTFOUND || err == nil && !org.Kind.IsStructure() {
+		return domain.FieldError("structure_id", "error.youth.structure")
+	}
+	return err
 }
 
 func (s *Service) askConsent(ctx context.Context, y domain.Youth, client Client) error {

@@ -36,7 +36,8 @@ const MaxMobilityKm = 100
 func ParseYouthProfile(form url.Values, id string, now time.Time) (domain.Youth, error) {
 	y := domain.Youth{ID: id, FirstName: strings.TrimSpace(form.Get("first_name")), CommuneCode: form.Get("commune"),
 		Situation: form.Get("situation"), Level: form.Get("level"), Interests: pick(form["interests"], Interests()),
-		VisibleToEmployers: form.Get("visible") == "1", Languages: languages(form.Get("languages"))}
+		VisibleToEmployers: form.Get("visible") == "1", Languages: languages(form.Get("languages")),
+		StructureID: form.Get("structure_id"), ShareApplications: form.Get("share_applications") == "1"}
 	for _, t := range form["wanted_types"] {
 		if slices.Contains(domain.OfferTypes, domain.OfferType(t)) && !slices.Contains(y.WantedTypes, domain.OfferType(t)) {
 			y.WantedTypes = append(y.WantedTypes, domain.OfferType(t))

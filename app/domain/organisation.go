@@ -1,6 +1,9 @@
 package domain
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // OrganisationKind tells what an organisation is.
 type OrganisationKind string
@@ -17,8 +20,11 @@ const (
 
 // IsStructure reports whether counsellors of this kind of organisation follow youths.
 func (k OrganisationKind) IsStructure() bool {
-	return k == KindSchool || k == KindCIO || k == KindMissionLocale || k == KindYouthStructure
+	return slices.Contains(StructureKinds, k)
 }
+
+// StructureKinds are the kinds of organisations whose counsellors follow youths.
+var StructureKinds = []OrganisationKind{KindSchool, KindCIO, KindMissionLocale, KindYouthStructure}
 
 // IsESS reports whether organisations of this kind belong to the social and solidarity economy.
 func (k OrganisationKind) IsESS() bool {

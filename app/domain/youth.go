@@ -15,6 +15,7 @@ type Youth struct {
 	MobilityKm         int         `bson:"mobility_km" json:"mobility_km"`
 	Languages          []string    `bson:"languages,omitempty" json:"languages,omitempty"`
 	StructureID        string      `bson:"structure_id,omitempty" json:"structure_id,omitempty"`
+	ShareApplications  bool        `bson:"share_applications,omitempty" json:"share_applications,omitempty"` // with the structure, by the youth's choice
 	VisibleToEmployers bool        `bson:"visible_to_employers" json:"visible_to_employers"`
 	GuardianEmail      string      `bson:"guardian_email,omitempty" json:"-"`
 	GuardianConsentAt  *time.Time  `bson:"guardian_consent_at,omitempty" json:"guardian_consent_at,omitempty"`

@@ -60,4 +60,6 @@ type Store interface {
 	OfferStore
 	BookingStore
 	ApplicationStore
+	FavouriteStore
+	FollowedYouthStore
 }

@@ -54,6 +54,7 @@ var migrations = []migration{
 	{"0107_applications_expiry", createIndex(applicationsCollection, "status_expires_at", bson.D{{Key: "status", Value: 1}, {Key: "expires_at", Value: 1}}, plain)},
 	{"0013_notifications_due", createIndex(notificationsCollection, "state_next_at", bson.D{{Key: "state", Value: 1}, {Key: "next_at", Value: 1}}, plain)},
 	{"0601_campaign_groups_campaign", createIndex(campaignGroupsCollection, "campaign_id_counsellor_id", bson.D{{Key: "campaign_id", Value: 1}, {Key: "counsellor_id", Value: 1}}, plain)},
+	{"0108_favourites_youth", createIndex(favouritesCollection, "youth_id", bson.D{{Key: "youth_id", Value: 1}}, plain)},
 }
 
 var (

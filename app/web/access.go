@@ -162,6 +162,8 @@ var accessRules = map[string]access{
 	"POST /offres/:id/candidater":              only(domain.RoleYouth),
 	"GET /jeunes/candidatures":                 only(domain.RoleYouth),
 	"POST /candidatures/:id/retrait":           only(domain.RoleYouth),
+	"POST /offres/:id/favori":                  only(domain.RoleYouth),
+	"POST /offres/:id/favori/retrait":          only(domain.RoleYouth),
 	"GET /agents/moderation":                   staff,
 	"GET /agents/reservations":                 staff,
 	"POST /agents/moderation/:id/publication":  staff,

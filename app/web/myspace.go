@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"passerelle/app/domain"
+	"passerelle/app/passerelle"
 	"passerelle/app/recommend"
 )
 
@@ -20,6 +21,8 @@ type mySpace struct {
 	NeedsConsent  bool
 	Organisations []domain.Organisation
 	Recommended   []recommend.Recommendation // "Recommandé pour toi", with the reasons
+	Favourites    []domain.Offer             // "Mes favoris", the newest saved first
+	Followed      []passerelle.FollowedYouth // a counsellor's youths, who chose their structure
 }
 
 // loadMySpace reads the signed-in user's own content for the space page,
@@ -38,8 +41,14 @@ func (s *Server) loadMySpace(c *fiber.Ctx, page string) (*mySpace, error) {
 			my.NeedsConsent = my.Youth.NeedsConsent(s.deps.Now())
 			my.Recommended, err = s.recommendFor(c, my.Youth)
 		}
+		if err == nil {
+			my.Favourites, err = s.deps.Passerelle.FavouriteOffers(c.UserContext(), u)
+		}
 	case domain.RoleCounsellor, domain.RoleEmployer, domain.RoleApplicant:
 		my.Organisations, err = s.deps.People.OrganisationsByIDs(c.UserContext(), u.OrganisationIDs)
+	}
+	if err == nil && my.Role == domain.RoleCounsellor {
+		my.Followed, err = s.deps.Passerelle.FollowedYouths(c.UserContext(), u)
 	}
 	return my, err
 }

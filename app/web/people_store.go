@@ -12,6 +12,7 @@ type PeopleStore interface {
 	OrganisationsByIDs(ctx context.Context, ids []string) ([]domain.Organisation, error)
 	OrganisationMembers(ctx context.Context, orgID string) ([]domain.User, error)
 	FindOrganisations(ctx context.Context, q string, limit int) ([]domain.Organisation, error)
+	Structures(ctx context.Context) ([]domain.Organisation, error)
 	UserWebSessions(ctx context.Context, userID string) ([]domain.WebSession, error)
 	FindUsers(ctx context.Context, q string, limit int) ([]domain.User, error)
 	LatestAudit(ctx context.Context, id string, limit int) ([]domain.AuditEvent, error)

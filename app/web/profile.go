@@ -22,16 +22,23 @@ func (s *Server) profilePage(c *fiber.Ctx) error {
 	if y != nil {
 		form = youthForm(y)
 	}
-	return s.render(c, "profile", s.profileData(c, form, y))
+	data, err := s.profileData(c, form, y)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "profile", data)
 }
 
-func (s *Server) profileData(c *fiber.Ctx, form url.Values, y *domain.Youth) fiber.Map {
+// profileData is what the profile form shows, with the structures a youth
+// may choose to be followed by.
+func (s *Server) profileData(c *fiber.Ctx, form url.Values, y *domain.Youth) (fiber.Map, error) {
 	now := s.deps.Now()
-	return fiber.Map{"Title": s.localizer(c).T("profile.title"), "Form": form, "Youth": y,
+	structures, err := s.deps.People.Structures(c.UserContext())
+	return fiber.Map{"Structures": structures, "Title": s.localizer(c).T("profile.title"), "Form": form, "Youth": y,
 		"Closed": y != nil && y.Closed(now), "NeedsConsent": y != nil && y.NeedsConsent(now),
 		"Situations": account.Situations, "Levels": account.Levels, "Interests": account.Interests(),
 		"OfferTypes": domain.OfferTypes, "Communes": refdata.Communes(), "Saved": c.Query("enregistre") != "",
-		"Checked": checked(form, "interests", "wanted_types")}
+		"Checked": checked(form, "interests", "wanted_types")}, err
 }
 
 // checked tells the template which boxes of multi-valued fields are ticked,
@@ -60,7 +67,11 @@ func (s *Server) saveProfile(c *fiber.Ctx) error {
 		_, err = s.deps.Accounts.SaveYouthProfile(c.UserContext(), user, y, s.client(c))
 	}
 	if err != nil {
-		return s.formFailed(c, "profile", s.profileData(c, form, old), err)
+		data, loadErr := s.profileData(c, form, old)
+		if loadErr != nil {
+			return loadErr
+		}
+		return s.formFailed(c, "profile", data, err)
 	}
 	return c.Redirect("/compte/profil?enregistre=1", fiber.StatusSeeOther)
 }
@@ -70,12 +81,15 @@ func youthForm(y *domain.Youth) url.Values {
 	form := url.Values{"first_name": {y.FirstName}, "birth_date": {y.BirthDate.Format(time.DateOnly)},
 		"commune": {y.CommuneCode}, "situation": {y.Situation}, "level": {y.Level}, "interests": y.Interests,
 		"mobility_km": {strconv.Itoa(y.MobilityKm)}, "languages": {strings.Join(y.Languages, ", ")},
-		"guardian_email": {y.GuardianEmail}}
+		"guardian_email": {y.GuardianEmail}, "structure_id": {y.StructureID}}
 	for _, t := range y.WantedTypes {
 		form.Add("wanted_types", string(t))
 	}
 	if y.VisibleToEmployers {
 		form.Set("visible", "1")
+	}
+	if y.ShareApplications {
+		form.Set("share_applications", "1")
 	}
 	return form
 }

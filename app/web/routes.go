@@ -155,6 +155,8 @@ func (s *Server) routes() {
 	post("/offres/:id/candidater", s.applyForm)
 	get("/jeunes/candidatures", s.myApplications)
 	post("/candidatures/:id/retrait", s.withdrawForm)
+	post("/offres/:id/favori", s.favouriteAction((*passerelle.Service).SaveFavourite))
+	post("/offres/:id/favori/retrait", s.favouriteAction((*passerelle.Service).RemoveFavourite))
 	get("/agents/moderation", s.moderationQueue)
 	get("/agents/reservations", s.staffBookings)
 	post("/agents/moderation/:id/publication", s.publishForm)

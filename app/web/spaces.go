@@ -31,5 +31,9 @@ func (s *Server) offer(c *fiber.Ctx) error {
 	if offer.Status != domain.OfferPublished {
 		return &domain.Error{Code: domain.ENOTFOUND, Message: "error.offer.not_found"}
 	}
-	return s.render(c, "offer", fiber.Map{"Title": offer.Title, "Offer": offer})
+	favourite, err := s.isFavourite(c, offer.ID)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "offer", fiber.Map{"Title": offer.Title, "Offer": offer, "Favourite": favourite})
 }
