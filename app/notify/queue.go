@@ -82,7 +82,7 @@ func (s *Service) Plan(ctx context.Context, ns []Notification) ([]Planned, error
 func (s *Service) render(n Notification) (Planned, error) {
 	email := normalEmail(n.To.Email)
 	locale := i18n.Supported(n.To.Locale)
-	v := view{L: localizer{locale: locale, catalog: s.catalog}, To: n.To, Data: n.Data, Topic: n.Topic,
+	v := view{L: localizer{s.catalog.For(locale)}, To: n.To, Data: n.Data, Topic: n.Topic,
 		Preferences: s.preferencesURL(email), baseURL: s.cfg.BaseURL}
 	if n.Topic != "" {
 		v.Unsubscribe = s.unsubscribeURL(email, n.Topic)

@@ -2,7 +2,6 @@ package notify
 
 import (
 	"strings"
-	"time"
 
 	"passerelle/app/domain"
 	"passerelle/app/i18n"
@@ -26,18 +25,9 @@ func (v view) URL(path string) string {
 	return strings.TrimSuffix(v.baseURL, "/") + path
 }
 
-// localizer gives templates the texts and formats of the recipient's locale.
-type localizer struct {
-	locale  string
-	catalog i18n.Catalog
-}
-
-func (l localizer) Locale() string                   { return l.locale }
-func (l localizer) T(key string, args ...any) string { return l.catalog.T(l.locale, key, args...) }
-func (l localizer) Date(t time.Time) string          { return i18n.Date(l.locale, t) }
-func (l localizer) DateTime(t time.Time) string      { return i18n.DateTime(l.locale, t) }
-func (l localizer) Number(n int) string              { return i18n.Number(l.locale, int64(n)) }
-func (l localizer) Money(m domain.Money) string      { return i18n.Money(l.locale, int64(m)) }
+// localizer gives email templates the texts and formats of the
+// recipient's locale.
+type localizer struct{ i18n.Localizer }
 
 // Format is T with the arguments as a list, as a Notice carries them.
 func (l localizer) Format(key string, args []any) string { return l.T(key, args...) }

@@ -42,7 +42,7 @@ func (s *Server) renderPreferences(c *fiber.Ctx, data fiber.Map) error {
 	if confirm, _ := data["Confirm"].(string); !domain.Topic(confirm).Valid() || !prefs.Wants(domain.Topic(confirm)) {
 		delete(data, "Confirm")
 	}
-	data["Title"], data["Prefs"], data["Topics"] = localizer{locale: localeOf(c), catalog: s.deps.Catalog}.T("preferences.title"), prefs, topics
+	data["Title"], data["Prefs"], data["Topics"] = s.localizer(c).T("preferences.title"), prefs, topics
 	data["Action"] = notify.PreferencesPath(token)
 	data["UnsubscribeAction"] = notify.UnsubscribePath(token) + "?sujet=" + c.Query("sujet")
 	return s.render(c, "email_preferences", data)

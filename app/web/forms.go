@@ -39,7 +39,7 @@ func (s *Server) notice(c *fiber.Ctx, titleKey, textKey string) error {
 }
 
 func (s *Server) localizer(c *fiber.Ctx) localizer {
-	return localizer{locale: localeOf(c), catalog: s.deps.Catalog}
+	return localizer{s.deps.Catalog.For(localeOf(c))}
 }
 
 // localPath keeps a "come back to" address only when it stays on this site.

@@ -1,25 +1,14 @@
 package web
 
 import (
-	"time"
-
 	"passerelle/app/domain"
 	"passerelle/app/i18n"
 	"passerelle/app/refdata"
 )
 
-// localizer gives templates the texts and formats of the request's locale.
-type localizer struct {
-	locale  string
-	catalog i18n.Catalog
-}
-
-func (l localizer) Locale() string                   { return l.locale }
-func (l localizer) T(key string, args ...any) string { return l.catalog.T(l.locale, key, args...) }
-func (l localizer) Date(t time.Time) string          { return i18n.Date(l.locale, t) }
-func (l localizer) DateTime(t time.Time) string      { return i18n.DateTime(l.locale, t) }
-func (l localizer) Number(n int) string              { return i18n.Number(l.locale, int64(n)) }
-func (l localizer) Money(m domain.Money) string      { return i18n.Money(l.locale, int64(m)) }
+// localizer gives page templates the texts and formats of the request's
+// locale, and the names of the platform's reference data.
+type localizer struct{ i18n.Localizer }
 
 // Commune returns the name of a commune of the 92 from its INSEE code.
 func (l localizer) Commune(code string) string {

@@ -50,7 +50,7 @@ func (s *Server) render(c *fiber.Ctx, page string, data fiber.Map) error {
 		return fmt.Errorf("no template %q", page)
 	}
 	locale := localeOf(c)
-	data["L"] = localizer{locale: locale, catalog: s.deps.Catalog}
+	data["L"] = localizer{s.deps.Catalog.For(locale)}
 	data["Path"] = c.Path()
 	data["RequestID"] = requestID(c)
 	data["User"] = currentUser(c)

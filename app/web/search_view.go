@@ -41,7 +41,7 @@ type hitView struct {
 }
 
 func (s *Server) newSearchView(c *fiber.Ctx, out *searchOutcome) *searchView {
-	v := &searchView{L: localizer{locale: localeOf(c), catalog: s.deps.Catalog}, Form: out.Form,
+	v := &searchView{L: s.localizer(c), Form: out.Form,
 		Communes: communesByName(), Radii: radiusSteps,
 		Sorts: []search.Sort{search.SortRelevance, search.SortDistance, search.SortStartDate, search.SortNewest}}
 	form, res := out.Form, out.Result

@@ -17,7 +17,7 @@ func (s *Server) space(page string, offers, visits int) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		title := localizer{locale: localeOf(c), catalog: s.deps.Catalog}.T(page + ".title")
+		title := s.localizer(c).T(page + ".title")
 		return s.render(c, page, fiber.Map{"Title": title, "Overview": o, "Now": s.deps.Now(),
 			"OfferTypes": domain.OfferTypes, "Mine": mine})
 	}
