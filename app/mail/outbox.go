@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	gomail "github.com/wneessen/go-mail"
 )
@@ -44,20 +43,7 @@ func (o *Outbox) Dir() string { return o.dir }
 
 // Send writes msg atomically as <UTC time>-<message id>.eml.
 func (o *Outbox) Send(ctx context.Context, msg Message) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	now := time.Now()
-	m, id, err := buildMsg(o.from, msg, now)
-	if err != nil {
-		return err
-	}
-	tmp, err := o.writeTemp(m)
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp) // after a successful link this only drops the temporary name
-	return o.publish(tmp, now.UTC().Format(fileTimeLayout)+"-"+fileSafe(id))
+	return o.SendCommitted(ctx, msg, func(context.Context) error { return nil })
 }
 
 // writeTemp writes and syncs the message under a temporary name in the same
