@@ -19,6 +19,7 @@ func TestSearchOutageWithMeilisearch(t *testing.T) {
 	server := searchtest.RunMeilisearch(t)
 	cfg := testConfig(t)
 	cfg.Search.MeilisearchURL, cfg.Search.MeilisearchKey = server.URL, server.Key
+	cfg.Jobs.SearchRetry = "" // the scheduled retry would race the reconcile this test checks
 	m := startMain(t, cfg, true)
 
 	server.Stop()
