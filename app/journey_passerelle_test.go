@@ -17,7 +17,8 @@ import (
 // The youth–enterprise journey: an employer posts a visit with two sessions;
 // a counsellor books places for a class and finds the .ics; a youth applies
 // to an apprenticeship with a CV and the employer moves the application to
-// interview. Every page passes axe and the 360 px check.
+// interview, then writes to the youth, who answers. Every page passes axe and
+// the 360 px check.
 func TestJourneyPasserelleVisitBookingAndApplication(t *testing.T) {
 	var report bytes.Buffer
 	m := startDemoPlatformTo(t, &report)
@@ -48,6 +49,7 @@ func TestJourneyPasserelleVisitBookingAndApplication(t *testing.T) {
 	apprenticeship := publishedApprenticeship(t, m, "employeur@"+demo.EmailDomain)
 	youthApplies(t, m, youth, apprenticeship.ID)
 	employerInterviews(t, m, employer, apprenticeship.ID)
+	employerAndYouthWrite(t, m, employer, youth, apprenticeship.ID)
 	staffSeesBookings(t, m, staff, "3e B")
 	employerEditsOffer(t, m, employer, offerID)
 }
@@ -177,5 +179,29 @@ func employerInterviews(t *testing.T, m *Main, b *browsertest.Browser, offerID s
 	b.Submit("form[action$='/statut'] button")
 	if got := b.Text("section[aria-labelledby='candidatures']"); !strings.Contains(got, "entretien") {
 		t.Errorf("applications after the move: %q", got)
+	}
+}
+
+// employerAndYouthWrite: the employer opens the application from the offer's
+// desk and writes; the youth finds the message on their application's page
+// and answers.
+func employerAndYouthWrite(t *testing.T, m *Main, employer, youth *browsertest.Browser, offerID string) {
+	t.Helper()
+	employer.Visit(m.URL() + "/employeurs/offres/" + offerID)
+	employer.Click("section[aria-labelledby='candidatures'] a[href^='/employeurs/candidatures/']")
+	employer.CheckPage()
+	employer.Choose("#body", "Pouvez-vous venir mardi à 10 h ?")
+	employer.Submit("form[action$='/messages'] button")
+	employer.CheckPage()
+	youth.Visit(m.URL() + "/jeunes/candidatures")
+	youth.Click("a[href^='/jeunes/candidatures/']")
+	youth.CheckPage()
+	if got := youth.Text("section[aria-labelledby='messages']"); !strings.Contains(got, "Pouvez-vous venir mardi à 10 h ?") {
+		t.Errorf("the youth's thread: %q", got)
+	}
+	youth.Choose("#body", "Oui, avec plaisir.")
+	youth.Submit("form[action$='/messages'] button")
+	if got := youth.Text("section[aria-labelledby='messages']"); !strings.Contains(got, "Message envoyé.") || !strings.Contains(got, "Oui, avec plaisir.") {
+		t.Errorf("after the youth's answer: %q", got)
 	}
 }

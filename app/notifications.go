@@ -47,5 +47,7 @@ func (m *Main) notifyJobs() []jobs.Job {
 		{Name: "reviewer_reminders", Run: m.Digests.ReviewerReminders},
 		{Name: "youth_digest", Run: m.Digests.YouthDigest},
 		{Name: "counsellor_digest", Run: m.Digests.CounsellorDigest},
+		{Name: "employer_digest", Run: m.Digests.EmployerDigest},
+		{Name: "progress_closing", Run: m.Digests.ProgressClosing, Next: m.Digests.NextClosing},
 	}
 }

@@ -39,6 +39,8 @@ func noticeArgs(data any) []any {
 		return []any{d.OfferTitle, d.YouthName}
 	case domain.Application:
 		return noticeArgs(&d)
+	case passerelle.MessageMail:
+		return []any{d.Application.OfferTitle, d.Message.AuthorName}
 	}
 	return nil
 }

@@ -32,6 +32,14 @@ func TestPasserelleNoticesRenderEveryTemplate(t *testing.T) {
 		{"booking_cancelled", booking, []string{"grève des transports"}},
 		{"application_received", application, []string{"Inès"}},
 	}
+	message := passerelle.MessageMail{Application: application, Message: &domain.ApplicationMessage{AuthorName: "Le Fournil", Body: "Venez mardi."}}
+	for _, side := range []string{"youth", "employer", "guardian"} {
+		cases = append(cases, struct {
+			template string
+			data     any
+			want     []string
+		}{"application_message_" + side, message, []string{"Apprentissage boulanger", "Le Fournil"}})
+	}
 	for _, s := range []string{"sent", "seen", "interview", "accepted", "declined", "withdrawn", "expired"} {
 		cases = append(cases, struct {
 			template string
@@ -60,8 +68,8 @@ func TestPasserelleNoticesRenderEveryTemplate(t *testing.T) {
 			t.Fatalf("%s: no email", c.template)
 		}
 		text := r.Subject + "\n" + r.Text
-		if strings.Contains(text, "%!") || strings.Contains(text, "email.passerelle") {
-			t.Errorf("%s: formatting left-over in %q", c.template, text)
+		if strings.Contains(text, "%!") || strings.Contains(text, "email.passerelle") || strings.Contains(r.HTML+text, "Venez mardi.") {
+			t.Errorf("%s: formatting left-over or a message's text in %q", c.template, text)
 		}
 		for _, w := range c.want {
 			if !strings.Contains(text, w) {

@@ -76,7 +76,7 @@ func (m *Main) jobList() []jobs.Job {
 			return jobs.Report{Items: r.Changed(), Summary: r.String()}, err
 		}},
 		{Name: "search_retry", Run: m.retrySearchSync},
-		{Name: "retention", Run: m.purgeExpired},
+		{Name: "retention", Run: m.retention},
 		{Name: "application_expiry", Run: m.expirePasserelle},
 	}, m.notifyJobs()...)
 }

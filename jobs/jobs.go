@@ -12,6 +12,12 @@ import (
 type Job struct {
 	Name string
 	Run  func(ctx context.Context, opts RunOptions) (Report, error)
+	// Next, when set, gives the next instant the job must run at (ok false:
+	// none known), for deadlines that a cron schedule would miss by up to
+	// its period, such as a call for projects closing at 12:00:00. The
+	// scheduler arms a timer for it and asks again after every run and
+	// every Config.Recheck; an instant already past runs at once.
+	Next func(ctx context.Context, now time.Time) (at time.Time, ok bool, err error)
 }
 
 // RunOptions change how a run behaves.
@@ -51,4 +57,7 @@ type Store interface {
 type Config struct {
 	Schedules map[string]string
 	LeaseTTL  time.Duration
+	// Recheck is how often a job's Next is asked again, in case its instant
+	// moved (a call created or extended); one minute when zero.
+	Recheck time.Duration
 }

@@ -22,6 +22,9 @@ func (s *Scheduler) List(ctx context.Context) ([]Status, error) {
 	statuses := make([]Status, 0, len(s.jobs))
 	for _, name := range s.Names() {
 		st := Status{Name: name, Schedule: s.cfg.Schedules[name], Next: s.next(name)}
+		if at, ok := s.instant(ctx, name); ok && (st.Next.IsZero() || at.Before(st.Next)) {
+			st.Next = at
+		}
 		if run, ok := last[name]; ok {
 			st.Last = &run
 		}
@@ -38,4 +41,14 @@ func (s *Scheduler) next(name string) time.Time {
 		return time.Time{}
 	}
 	return s.cron.Entry(id).Schedule.Next(s.now().In(Paris))
+}
+
+// instant is the job's own next instant, when it declares one.
+func (s *Scheduler) instant(ctx context.Context, name string) (time.Time, bool) {
+	next := s.jobs[name].Next
+	if next == nil {
+		return time.Time{}, false
+	}
+	at, ok, err := next(ctx, s.now())
+	return at, ok && err == nil
 }

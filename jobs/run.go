@@ -42,6 +42,7 @@ func (s *Scheduler) runLeased(ctx context.Context, job Job, opts RunOptions) (Ru
 		return Run{}, ErrLeaseHeld
 	}
 	defer func() { _ = s.store.ReleaseLease(context.WithoutCancel(ctx), job.Name, s.owner) }()
+	defer s.wake(job.Name) // the run may have moved the job's next instant
 	run := s.execute(ctx, job, opts)
 	if opts.DryRun {
 		return run, nil

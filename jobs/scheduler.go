@@ -34,6 +34,7 @@ type Scheduler struct {
 	owner   string
 	running sync.WaitGroup
 	now     func() time.Time
+	instants
 }
 
 // New registers jobs; those with an empty schedule are known but never run
@@ -41,7 +42,7 @@ type Scheduler struct {
 func New(cfg Config, store Store, logger *slog.Logger, jobs ...Job) (*Scheduler, error) {
 	s := &Scheduler{cron: cron.New(cron.WithLocation(Paris)), jobs: map[string]Job{},
 		entries: map[string]cron.EntryID{}, cfg: cfg, store: store, logger: logger,
-		owner: rand.Text()[:12], now: time.Now}
+		owner: rand.Text()[:12], now: time.Now, instants: newInstants()}
 	for _, job := range jobs {
 		if err := s.register(job); err != nil {
 			return nil, err
@@ -52,6 +53,9 @@ func New(cfg Config, store Store, logger *slog.Logger, jobs ...Job) (*Scheduler,
 
 func (s *Scheduler) register(job Job) error {
 	s.jobs[job.Name] = job
+	if job.Next != nil {
+		s.wakes[job.Name] = make(chan struct{}, 1)
+	}
 	spec := s.cfg.Schedules[job.Name]
 	if spec == "" {
 		return nil
@@ -65,11 +69,15 @@ func (s *Scheduler) register(job Job) error {
 }
 
 // Start runs the schedule in the background.
-func (s *Scheduler) Start() { s.cron.Start() }
+func (s *Scheduler) Start() {
+	s.cron.Start()
+	s.watchAll()
+}
 
 // Stop stops scheduling and waits for runs in flight, at most until ctx ends.
 func (s *Scheduler) Stop(ctx context.Context) {
 	done := s.cron.Stop().Done()
+	s.stopWatching()
 	select {
 	case <-done:
 	case <-ctx.Done():

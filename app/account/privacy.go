@@ -15,6 +15,8 @@ type PrivacyStore interface {
 	AnonymiseUser(ctx context.Context, userID string, at time.Time) error
 	DeleteYouth(ctx context.Context, id string) error
 	DeleteAllUserTokens(ctx context.Context, userID string) error
+	SavedSearchesOfYouth(ctx context.Context, youthID string) ([]domain.SavedSearch, error)
+	DeleteSavedSearchesOfYouth(ctx context.Context, youthID string) error
 }
 
 // Export is everything the platform holds about a person, for the right of
@@ -23,6 +25,7 @@ type Export struct {
 	GeneratedAt   time.Time             `json:"generated_at"`
 	Account       *domain.User          `json:"account"`
 	Profile       *domain.Youth         `json:"youth_profile,omitempty"`
+	SavedSearches []domain.SavedSearch  `json:"saved_searches,omitempty"`
 	Guardian      string                `json:"guardian_email,omitempty"`
 	Organisations []domain.Organisation `json:"organisations"`
 	Sessions      []domain.WebSession   `json:"sessions"`
@@ -42,6 +45,9 @@ func (s *Service) ExportData(ctx context.Context, user *domain.User, client Clie
 	}
 	if e.Profile != nil {
 		e.Guardian = e.Profile.GuardianEmail
+		if e.SavedSearches, err = s.store.SavedSearchesOfYouth(ctx, user.ID); err != nil {
+			return nil, err
+		}
 	}
 	if e.Organisations, err = s.store.OrganisationsByIDs(ctx, user.OrganisationIDs); err != nil {
 		return nil, err
@@ -56,14 +62,15 @@ func (s *Service) ExportData(ctx context.Context, user *domain.User, client Clie
 	return e, nil
 }
 
-// DeleteAccount erases the person: sessions, pending links and the youth
-// profile are deleted; the account document is anonymised rather than
+// DeleteAccount erases the person: sessions, pending links, saved searches
+// and the youth profile are deleted; the account document is anonymised rather than
 // deleted, because the audit log and grant files (public funds) must keep
 // pointing at someone.
 func (s *Service) DeleteAccount(ctx context.Context, user *domain.User, client Client) error {
 	for _, step := range []func() error{
 		func() error { return s.store.DeleteUserWebSessions(ctx, user.ID) },
 		func() error { return s.store.DeleteAllUserTokens(ctx, user.ID) },
+		func() error { return s.store.DeleteSavedSearchesOfYouth(ctx, user.ID) },
 		func() error { return s.store.DeleteYouth(ctx, user.ID) },
 		func() error { return s.store.AnonymiseUser(ctx, user.ID, s.Now().UTC()) },
 	} {

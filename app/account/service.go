@@ -23,6 +23,7 @@ type Store interface {
 	WebSessionByID(ctx context.Context, id string) (*domain.WebSession, error)
 	DeleteWebSession(ctx context.Context, id string) error
 	DeleteUserWebSessions(ctx context.Context, userID string) error
+	MarkSignedIn(ctx context.Context, userID string, at time.Time) error
 
 	InsertToken(ctx context.Context, t domain.Token) error
 	TakeToken(ctx context.Context, id string) (*domain.Token, error)

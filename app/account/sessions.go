@@ -16,6 +16,10 @@ func (s *Service) StartSession(ctx context.Context, user *domain.User, client Cl
 	if err := s.store.InsertWebSession(ctx, sess); err != nil {
 		return "", err
 	}
+	// The retention job anonymises accounts by their last sign-in.
+	if err := s.store.MarkSignedIn(ctx, user.ID, now); err != nil {
+		return "", err
+	}
 	s.audit(ctx, domain.AuditEvent{ActorID: user.ID, Action: domain.AuditSignIn, IP: client.IP})
 	return raw, nil
 }

@@ -21,6 +21,7 @@ type Config struct {
 	Applications Applications `toml:"applications"`
 	Jobs         Jobs         `toml:"jobs"`
 	Matching     Matching     `toml:"matching"`
+	Retention    Retention    `toml:"retention"`
 }
 
 // Server is the HTTP server and the data folder.
@@ -111,6 +112,7 @@ type Jobs struct {
 	SearchReconcile       string        `toml:"search_reconcile" check:"cron"`
 	SearchRetry           string        `toml:"search_retry" check:"cron"`
 	NotificationsDelivery string        `toml:"notifications_delivery" check:"cron"`
+	ProgressClosing       string        `toml:"progress_closing" check:"cron"`
 	LeaseTTL              time.Duration `toml:"lease_ttl" check:"positive"`
 }
 
@@ -125,4 +127,11 @@ type Matching struct {
 	WeightFreshness int           `toml:"weight_freshness" check:"range=0..100"`
 	Recommendations int           `toml:"recommendations" check:"range=1..50"`
 	CacheTTL        time.Duration `toml:"cache_ttl" check:"positive"`
+}
+
+// Retention holds how long the retention job keeps personal data.
+type Retention struct {
+	CVDays           int `toml:"cv_days" check:"range=1..3650"`
+	InactiveYears    int `toml:"inactive_years" check:"range=1..20"`
+	NotificationDays int `toml:"notification_days" check:"range=1..3650"`
 }

@@ -45,6 +45,10 @@ type Call struct {
 	LaureatesPublished bool      `bson:"laureates_published" json:"laureates_published"`
 	CreatedAt          time.Time `bson:"created_at" json:"created_at"`
 	UpdatedAt          time.Time `bson:"updated_at" json:"updated_at"`
+	// ClosedAt is when the closing job closed the call (drafts' editors and
+	// staff told) at its closing instant; submission is refused from
+	// ClosesAt on by the clock whether or not the job has run.
+	ClosedAt *time.Time `bson:"closed_at,omitempty" json:"closed_at,omitempty"`
 
 	// Committed, AwardedIDs and AwardAmounts change only together, in one
 	// conditional update of this document, so that the budget is never
@@ -72,3 +76,14 @@ func (c *Call) Accepts(k OrganisationKind) bool {
 func (c *Call) IsOpen(now time.Time) bool {
 	return !now.Before(c.OpensAt) && now.Before(c.ClosesAt)
 }
+
+// ClosingDue reports whether the closing job has yet to close the call at
+// instant now; a call whose closing was moved later after it was closed is
+// due again at its new instant.
+func (c *Call) ClosingDue(now time.Time) bool {
+	return !now.Before(c.ClosesAt) && c.Unclosed()
+}
+
+// Unclosed reports whether the closing job has still to close the call, now
+// or at its closing instant.
+func (c *Call) Unclosed() bool { return c.ClosedAt == nil || c.ClosedAt.Before(c.ClosesAt) }

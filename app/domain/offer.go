@@ -53,6 +53,7 @@ type Offer struct {
 	Level            string      `bson:"level,omitempty" json:"level,omitempty"`
 	StartDate        time.Time   `bson:"start_date" json:"start_date"`
 	EndDate          time.Time   `bson:"end_date" json:"end_date"`
+	Weeks            []time.Time `bson:"weeks,omitempty" json:"weeks,omitempty"` // Mondays, sorted; then the dates derive from them
 	Places           int         `bson:"places" json:"places"`
 	PlacesLeft       int         `bson:"places_left" json:"places_left"`  // decremented by each acceptance
 	AcceptedIDs      []string    `bson:"accepted_ids,omitempty" json:"-"` // applications holding a place

@@ -32,6 +32,7 @@ func ValidateOffer(o *Offer, ref OfferPlaces, now time.Time) error {
 		func() error { return validateJobs(o, ref) },
 		func() error { return validatePlace(o, ref) },
 		func() error { return validateAges(o) },
+		func() error { return validateWeeks(o, now) },
 		func() error { return validateDates(o, now) },
 		func() error { return validatePlaces(o) },
 	} {

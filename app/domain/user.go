@@ -41,6 +41,18 @@ type User struct {
 	CreatedAt       time.Time  `bson:"created_at" json:"created_at"`
 	SuspendedAt     *time.Time `bson:"suspended_at,omitempty" json:"suspended_at,omitempty"`
 	DeletedAt       *time.Time `bson:"deleted_at,omitempty" json:"deleted_at,omitempty"`
+	// LastSignInAt and InactivityWarnedAt drive the anonymisation of
+	// inactive accounts; a sign-in clears the warning.
+	LastSignInAt       *time.Time `bson:"last_sign_in_at,omitempty" json:"last_sign_in_at,omitempty"`
+	InactivityWarnedAt *time.Time `bson:"inactivity_warned_at,omitempty" json:"-"`
+}
+
+// LastActive is when the person last signed in, or else created the account.
+func (u *User) LastActive() time.Time {
+	if u.LastSignInAt != nil {
+		return *u.LastSignInAt
+	}
+	return u.CreatedAt
 }
 
 // SelfRegisteredRoles may be chosen at sign-up; reviewers, staff and admins

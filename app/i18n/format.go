@@ -34,11 +34,7 @@ func Date(locale string, t time.Time) string {
 	if Supported(locale) == "en" {
 		return month + " " + strconv.Itoa(t.Day()) + ", " + strconv.Itoa(t.Year())
 	}
-	day := strconv.Itoa(t.Day())
-	if t.Day() == 1 {
-		day = "1er"
-	}
-	return day + " " + month + " " + strconv.Itoa(t.Year())
+	return frenchDay(t.Day()) + " " + month + " " + strconv.Itoa(t.Year())
 }
 
 // DateTime formats t with its weekday and time in Paris: "jeudi 26 novembre 2026 à 14 h 30".

@@ -32,8 +32,10 @@ func (s *Service) Apply(ctx context.Context, actor *domain.User, offerID string,
 		return nil, s.discardCV(ctx, a, err)
 	}
 	s.notifyApplication(ctx, a, "application_sent")
-	s.notify(ctx, Notification{Key: "application_received:" + a.ID, To: contact(o.ContactName, o.ContactEmail),
-		Template: "application_received", Data: a})
+	for _, to := range s.employerRecipients(ctx, o) {
+		s.notify(ctx, Notification{Key: "application_received:" + a.ID + ":" + to.Email, To: to,
+			Template: "application_received", Data: a})
+	}
 	return a, nil
 }
 

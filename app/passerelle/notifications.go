@@ -2,6 +2,7 @@ package passerelle
 
 import (
 	"context"
+	"log/slog"
 
 	"passerelle/app/domain"
 	"passerelle/app/mail"
@@ -14,4 +15,25 @@ func (s *Service) notifyApplication(ctx context.Context, a *domain.Application, 
 	for who, to := range map[string]mail.Address{"youth": contact(a.YouthName, a.YouthEmail), "guardian": contact("", a.GuardianEmail)} {
 		s.notify(ctx, Notification{Key: template + ":" + a.ID + ":" + who, To: to, Template: template, Data: a})
 	}
+}
+
+// employerRecipients are who hears of an application on the employer's side:
+// the offer's contact, or else, for an offer without one (loaded from a file),
+// the organisation's employers.
+func (s *Service) employerRecipients(ctx context.Context, o *domain.Offer) []mail.Address {
+	if o.ContactEmail != "" {
+		return []mail.Address{contact(o.ContactName, o.ContactEmail)}
+	}
+	members, err := s.store.OrganisationMembers(ctx, o.OrganisationID)
+	if err != nil {
+		s.logger.Error("passerelle: employers to tell not found", slog.String("organisation", o.OrganisationID), slog.Any("error", err))
+		return nil
+	}
+	var to []mail.Address
+	for _, u := range members {
+		if u.HasRole(domain.RoleEmployer) {
+			to = append(to, contact(u.Name, u.Email))
+		}
+	}
+	return to
 }

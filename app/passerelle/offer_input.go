@@ -21,6 +21,7 @@ type OfferInput struct {
 	Level       string
 	StartDate   time.Time
 	EndDate     time.Time
+	Weeks       []time.Time // any day of each week; when given, the dates derive from them
 	Places      int
 	Accessible  bool
 	Remote      bool
@@ -44,6 +45,7 @@ func (in OfferInput) applyTo(o *domain.Offer) {
 		o.AgeMin, o.AgeMax = rule.DefaultMin, rule.DefaultMax
 	}
 	o.Level, o.StartDate, o.EndDate, o.Places = in.Level, in.StartDate, in.EndDate, in.Places
+	o.SetWeeks(in.Weeks)
 	o.Accessible, o.Remote, o.Languages = in.Accessible, in.Remote, in.Languages
 	o.Subdomain, o.TensionFamily, o.Lat, o.Lng = "", "", 0, 0
 	for _, code := range o.ROMECodes {
@@ -73,6 +75,6 @@ func normaliseCodes(codes []string) []string {
 func InputOf(o *domain.Offer) OfferInput {
 	return OfferInput{Type: o.Type, Title: o.Title, Description: o.Description, ROMECodes: o.ROMECodes,
 		CommuneCode: o.CommuneCode, Address: o.Address, AgeMin: o.AgeMin, AgeMax: o.AgeMax, Level: o.Level,
-		StartDate: o.StartDate, EndDate: o.EndDate, Places: o.Places, Accessible: o.Accessible,
+		StartDate: o.StartDate, EndDate: o.EndDate, Weeks: o.Weeks, Places: o.Places, Accessible: o.Accessible,
 		Remote: o.Remote, Languages: o.Languages}
 }

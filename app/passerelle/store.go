@@ -53,6 +53,9 @@ type ApplicationStore interface {
 	ReadFile(ctx context.Context, id string) ([]byte, error)
 	ApplicationsWhere(ctx context.Context, field, value string) ([]domain.Application, error)
 	AllApplications(ctx context.Context) ([]domain.Application, error)
+	InsertApplicationMessage(ctx context.Context, m *domain.ApplicationMessage) error
+	ApplicationMessages(ctx context.Context, applicationID string) ([]domain.ApplicationMessage, error)
+	OrganisationMembers(ctx context.Context, orgID string) ([]domain.User, error)
 }
 
 // Store is everything the service needs of the database.
@@ -62,4 +65,5 @@ type Store interface {
 	ApplicationStore
 	FavouriteStore
 	FollowedYouthStore
+	SavedSearchStore
 }

@@ -63,16 +63,27 @@ func (db *DB) OrganisationMembers(ctx context.Context, orgID string) ([]domain.U
 	return findAll[domain.User](ctx, db.users(), bson.D{{Key: "organisation_ids", Value: orgID}})
 }
 
-// FindUsers returns, for the back-office, the users whose email or name
-// contains q (the latest accounts when q is empty).
-func (db *DB) FindUsers(ctx context.Context, q string, limit int) ([]domain.User, error) {
-	filter := bson.D{}
-	if q != "" {
-		pattern := bson.D{{Key: "$regex", Value: regexp.QuoteMeta(q)}, {Key: "$options", Value: "i"}}
-		filter = bson.D{{Key: "$or", Value: bson.A{bson.D{{Key: "email", Value: pattern}}, bson.D{{Key: "name", Value: pattern}}}}}
+// FindUsers returns, for the back-office, a page of the users whose email or
+// name contains q (every account when q is empty), the latest first: limit
+// of them after skip.
+func (db *DB) FindUsers(ctx context.Context, q string, skip, limit int) ([]domain.User, error) {
+	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: 1}}).
+		SetSkip(int64(skip)).SetLimit(int64(limit))
+	return findAll[domain.User](ctx, db.users(), usersMatching(q), opts)
+}
+
+// CountUsersMatching counts the users FindUsers pages through.
+func (db *DB) CountUsersMatching(ctx context.Context, q string) (int, error) {
+	n, err := db.users().CountDocuments(ctx, usersMatching(q))
+	return int(n), mapError(err)
+}
+
+func usersMatching(q string) bson.D {
+	if q == "" {
+		return bson.D{}
 	}
-	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}}).SetLimit(int64(limit))
-	return findAll[domain.User](ctx, db.users(), filter, opts)
+	pattern := bson.D{{Key: "$regex", Value: regexp.QuoteMeta(q)}, {Key: "$options", Value: "i"}}
+	return bson.D{{Key: "$or", Value: bson.A{bson.D{{Key: "email", Value: pattern}}, bson.D{{Key: "name", Value: pattern}}}}}
 }
 
 // SetUserRoles replaces the user's roles.

@@ -71,3 +71,11 @@ func editableCallFields(c domain.Call) bson.D {
 		{Key: "laureates_published", Value: c.LaureatesPublished}, {Key: "updated_at", Value: c.UpdatedAt},
 	}
 }
+
+// CloseCall records that the call was closed at its closing instant
+// closesAt, unless the closing was moved meanwhile.
+func (db *DB) CloseCall(ctx context.Context, id string, closesAt, at time.Time) error {
+	filter := bson.D{{Key: "_id", Value: id}, {Key: "closes_at", Value: closesAt}}
+	_, err := db.calls().UpdateOne(ctx, filter, bson.D{{Key: "$set", Value: bson.D{{Key: "closed_at", Value: at}}}})
+	return mapError(err)
+}

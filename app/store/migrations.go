@@ -55,6 +55,10 @@ var migrations = []migration{
 	{"0013_notifications_due", createIndex(notificationsCollection, "state_next_at", bson.D{{Key: "state", Value: 1}, {Key: "next_at", Value: 1}}, plain)},
 	{"0601_campaign_groups_campaign", createIndex(campaignGroupsCollection, "campaign_id_counsellor_id", bson.D{{Key: "campaign_id", Value: 1}, {Key: "counsellor_id", Value: 1}}, plain)},
 	{"0108_favourites_youth", createIndex(favouritesCollection, "youth_id", bson.D{{Key: "youth_id", Value: 1}}, plain)},
+	{"0109_application_messages_application", createIndex(applicationMessagesCollection, "application_id", bson.D{{Key: "application_id", Value: 1}}, plain)},
+	{"0110_saved_searches_youth", createIndex(savedSearchesCollection, "youth_id", bson.D{{Key: "youth_id", Value: 1}}, plain)},
+	{"0808_calls_closed_before_the_closing_job", markClosedCalls},
+	{"0306_users_last_sign_in_unknown", markUnknownSignIns},
 }
 
 var (

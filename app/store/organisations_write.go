@@ -17,19 +17,29 @@ func (db *DB) SetOrganisationVerified(ctx context.Context, id string, verified b
 		&domain.Error{Code: domain.ENOTFOUND, Message: "error.organisation.not_found"})
 }
 
-// FindOrganisations returns, for the back-office, the organisations whose
-// name contains q or whose identifier is q (all when q is empty), those
-// waiting for verification first.
-func (db *DB) FindOrganisations(ctx context.Context, q string, limit int) ([]domain.Organisation, error) {
-	filter := bson.D{}
-	if q != "" {
-		filter = bson.D{{Key: "$or", Value: bson.A{
-			bson.D{{Key: "name", Value: bson.D{{Key: "$regex", Value: regexp.QuoteMeta(q)}, {Key: "$options", Value: "i"}}}},
-			bson.D{{Key: "siret", Value: q}}, bson.D{{Key: "uai", Value: q}}, bson.D{{Key: "rna", Value: q}},
-		}}}
+// FindOrganisations returns, for the back-office, a page of the
+// organisations whose name contains q or whose identifier is q (all when q
+// is empty), those waiting for verification first: limit of them after skip.
+func (db *DB) FindOrganisations(ctx context.Context, q string, skip, limit int) ([]domain.Organisation, error) {
+	opts := options.Find().SetSort(bson.D{{Key: "verified", Value: 1}, {Key: "created_at", Value: -1}, {Key: "_id", Value: 1}}).
+		SetSkip(int64(skip)).SetLimit(int64(limit))
+	return findAll[domain.Organisation](ctx, db.organisations(), organisationsMatching(q), opts)
+}
+
+// CountOrganisationsMatching counts the organisations FindOrganisations pages through.
+func (db *DB) CountOrganisationsMatching(ctx context.Context, q string) (int, error) {
+	n, err := db.organisations().CountDocuments(ctx, organisationsMatching(q))
+	return int(n), mapError(err)
+}
+
+func organisationsMatching(q string) bson.D {
+	if q == "" {
+		return bson.D{}
 	}
-	opts := options.Find().SetSort(bson.D{{Key: "verified", Value: 1}, {Key: "created_at", Value: -1}}).SetLimit(int64(limit))
-	return findAll[domain.Organisation](ctx, db.organisations(), filter, opts)
+	return bson.D{{Key: "$or", Value: bson.A{
+		bson.D{{Key: "name", Value: bson.D{{Key: "$regex", Value: regexp.QuoteMeta(q)}, {Key: "$options", Value: "i"}}}},
+		bson.D{{Key: "siret", Value: q}}, bson.D{{Key: "uai", Value: q}}, bson.D{{Key: "rna", Value: q}},
+	}}}
 }
 
 // OrganisationsByIDs returns the organisations with these ids, in one query.

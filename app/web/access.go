@@ -129,6 +129,10 @@ var accessRules = map[string]access{
 	"POST /api/v1/offers/:id/publish":          staff,
 	"POST /api/v1/offers/:id/reject":           staff,
 	"GET /api/v1/moderation":                   staff,
+	"GET /api/v1/me/favourites":                only(domain.RoleYouth),
+	"PUT /api/v1/me/favourites/:offerID":       only(domain.RoleYouth),
+	"DELETE /api/v1/me/favourites/:offerID":    only(domain.RoleYouth),
+	"GET /api/v1/me/youths":                    only(domain.RoleCounsellor), // the service keeps to the counsellor's structures
 	"GET /api/v1/offers/:id/sessions":          public,
 	"POST /api/v1/offers/:id/sessions":         only(domain.RoleEmployer),
 	"POST /api/v1/offers/:id/applications":     only(domain.RoleYouth),
@@ -142,6 +146,8 @@ var accessRules = map[string]access{
 	"POST /api/v1/applications/:id/withdraw":   only(domain.RoleYouth),
 	"POST /api/v1/applications/:id/extend":     only(domain.RoleEmployer),
 	"GET /api/v1/applications/:id/cv":          only(domain.RoleYouth, domain.RoleEmployer),
+	"GET /api/v1/applications/:id/messages":    only(domain.RoleYouth, domain.RoleEmployer, domain.RoleStaff),
+	"POST /api/v1/applications/:id/messages":   only(domain.RoleYouth, domain.RoleEmployer),
 	"GET /employeurs/offres":                   only(domain.RoleEmployer),
 	"GET /employeurs/offres/nouvelle":          only(domain.RoleEmployer),
 	"POST /employeurs/offres":                  only(domain.RoleEmployer),
@@ -152,6 +158,7 @@ var accessRules = map[string]access{
 	"POST /employeurs/offres/:id/modifier":     only(domain.RoleEmployer),
 	"POST /employeurs/offres/:id/duplication":  only(domain.RoleEmployer),
 	"POST /employeurs/candidatures/:id/statut": only(domain.RoleEmployer),
+	"GET /employeurs/candidatures/:id":         only(domain.RoleEmployer),
 	"POST /reservations/:id/annulation":        only(domain.RoleCounsellor, domain.RoleEmployer),
 	"POST /reservations/:id/presence":          only(domain.RoleCounsellor, domain.RoleEmployer),
 	"GET /offres/:id/creneaux":                 public,
@@ -162,6 +169,8 @@ var accessRules = map[string]access{
 	"POST /offres/:id/candidater":              only(domain.RoleYouth),
 	"GET /jeunes/candidatures":                 only(domain.RoleYouth),
 	"POST /candidatures/:id/retrait":           only(domain.RoleYouth),
+	"GET /jeunes/candidatures/:id":             only(domain.RoleYouth),
+	"POST /candidatures/:id/messages":          only(domain.RoleYouth, domain.RoleEmployer),
 	"POST /offres/:id/favori":                  only(domain.RoleYouth),
 	"POST /offres/:id/favori/retrait":          only(domain.RoleYouth),
 	"GET /agents/moderation":                   staff,
@@ -169,6 +178,11 @@ var accessRules = map[string]access{
 	"POST /agents/moderation/:id/publication":  staff,
 	"POST /agents/moderation/:id/refus":        staff,
 	"GET /exports/:what/:format":               only(domain.RoleEmployer, domain.RoleStaff),
+
+	// Saved searches: the store finds only the signed-in youth's own.
+	"POST /offres/recherches":                   only(domain.RoleYouth),
+	"POST /jeunes/recherches/:id/suppression":   only(domain.RoleYouth),
+	"POST /jeunes/recherches/:id/recapitulatif": only(domain.RoleYouth),
 }
 
 // memberOf is the ownership rule "own organisation": the :id of the URL is

@@ -43,8 +43,10 @@ func (f *fixture) application(t *testing.T, youthID, title string) {
 	}
 }
 
-func TestACounsellorSeesTheYouthsOfTheirStructureAndSharedApplications(t *testing.T) {
-	f := newFixture(t)
+// followedStructures sets up a school followed by Inès, who shares her
+// applications, and Malik, who does not, and a CIO followed by Zoé.
+func (f *fixture) followedStructures(t *testing.T) {
+	t.Helper()
 	f.structure(t, "lycee-suivi", domain.KindSchool)
 	f.structure(t, "cio-autre", domain.KindCIO)
 	f.followedYouth(t, "y-share", "Inès", "lycee-suivi", true)
@@ -52,6 +54,11 @@ func TestACounsellorSeesTheYouthsOfTheirStructureAndSharedApplications(t *testin
 	f.followedYouth(t, "y-other", "Zoé", "cio-autre", true)
 	f.application(t, "y-share", "Stage en boulangerie")
 	f.application(t, "y-private", "Apprentissage en garage")
+}
+
+func TestACounsellorSeesTheYouthsOfTheirStructureAndSharedApplications(t *testing.T) {
+	f := newFixture(t)
+	f.followedStructures(t)
 	if y, _ := f.db.YouthByID(context.Background(), "y-share"); y == nil || y.StructureID != "lycee-suivi" || !y.ShareApplications {
 		t.Fatalf("stored profile: %+v", y)
 	}

@@ -1,6 +1,9 @@
 package web
 
 import (
+	"strings"
+	"time"
+
 	"passerelle/app/domain"
 	"passerelle/app/i18n"
 	"passerelle/app/refdata"
@@ -30,4 +33,15 @@ func (l localizer) Ages(min, max int) string {
 		return l.T("offer.ages_from", min)
 	}
 	return l.T("offer.ages_range", min, max)
+}
+
+// Weeks lists an offer's weeks, Monday to Friday: "du 7 au 11 décembre 2026,
+// du 14 au 18 décembre 2026".
+func (l localizer) Weeks(mondays []time.Time) string {
+	spans := make([]string, len(mondays))
+	for i, m := range mondays {
+		from, to := i18n.DateSpan(l.Locale(), m, domain.WeekFriday(m))
+		spans[i] = l.T("offer.from_to", from, to)
+	}
+	return strings.Join(spans, ", ")
 }

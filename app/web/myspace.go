@@ -21,7 +21,9 @@ type mySpace struct {
 	NeedsConsent  bool
 	Organisations []domain.Organisation
 	Recommended   []recommend.Recommendation // "Recommandé pour toi", with the reasons
-	Favourites    []domain.Offer             // "Mes favoris", the newest saved first
+	Favourites    []domain.Offer             // "Mes favoris", the newest saved first, one page of them
+	FavouritesAt  pager
+	Searches      []domain.SavedSearch       // "Mes recherches enregistrées", the oldest first
 	Followed      []passerelle.FollowedYouth // a counsellor's youths, who chose their structure
 }
 
@@ -43,6 +45,10 @@ func (s *Server) loadMySpace(c *fiber.Ctx, page string) (*mySpace, error) {
 		}
 		if err == nil {
 			my.Favourites, err = s.deps.Passerelle.FavouriteOffers(c.UserContext(), u)
+			my.Favourites, my.FavouritesAt = pageOf(c, my.Favourites, listAt{"/jeunes", "page_favoris", "mes-favoris"})
+		}
+		if err == nil {
+			my.Searches, err = s.deps.Passerelle.SavedSearches(c.UserContext(), u)
 		}
 	case domain.RoleCounsellor, domain.RoleEmployer, domain.RoleApplicant:
 		my.Organisations, err = s.deps.People.OrganisationsByIDs(c.UserContext(), u.OrganisationIDs)

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"passerelle/app/domain"
+	"passerelle/app/i18n"
 	"passerelle/app/passerelle"
 )
 
@@ -24,6 +25,7 @@ type offerRequest struct {
 	Level          string           `json:"level"`
 	StartDate      time.Time        `json:"start_date"`
 	EndDate        time.Time        `json:"end_date"`
+	Weeks          []string         `json:"weeks"` // a day (2006-01-02) of each week; replaces the dates
 	Places         int              `json:"places"`
 	Accessible     bool             `json:"accessible"`
 	Remote         bool             `json:"remote"`
@@ -31,19 +33,37 @@ type offerRequest struct {
 	Draft          bool             `json:"draft"`
 }
 
-func (r offerRequest) input() passerelle.OfferInput {
-	return passerelle.OfferInput{Type: r.Type, Title: r.Title, Description: r.Description, ROMECodes: r.ROMECodes,
+func (r offerRequest) input() (passerelle.OfferInput, error) {
+	in := passerelle.OfferInput{Type: r.Type, Title: r.Title, Description: r.Description, ROMECodes: r.ROMECodes,
 		CommuneCode: r.CommuneCode, Address: r.Address, AgeMin: r.AgeMin, AgeMax: r.AgeMax, Level: r.Level,
 		StartDate: r.StartDate, EndDate: r.EndDate, Places: r.Places, Accessible: r.Accessible, Remote: r.Remote,
 		Languages: r.Languages}
+	for _, day := range r.Weeks {
+		t, err := time.ParseInLocation(dateLayout, day, i18n.Paris)
+		if err != nil {
+			return in, domain.FieldError("weeks", "error.form.date")
+		}
+		in.Weeks = append(in.Weeks, t)
+	}
+	return in, nil
+}
+
+// decodeOffer reads an offer request and its input.
+func decodeOffer(c *fiber.Ctx) (offerRequest, passerelle.OfferInput, error) {
+	var r offerRequest
+	if err := decodeJSON(c, &r); err != nil {
+		return r, passerelle.OfferInput{}, err
+	}
+	in, err := r.input()
+	return r, in, err
 }
 
 func (s *Server) apiCreateOffer(c *fiber.Ctx) error {
-	var r offerRequest
-	if err := decodeJSON(c, &r); err != nil {
+	r, in, err := decodeOffer(c)
+	if err != nil {
 		return err
 	}
-	o, err := s.deps.Passerelle.CreateOffer(c.UserContext(), currentUser(c), r.OrganisationID, r.input(), r.Draft)
+	o, err := s.deps.Passerelle.CreateOffer(c.UserContext(), currentUser(c), r.OrganisationID, in, r.Draft)
 	if err != nil {
 		return err
 	}
@@ -51,11 +71,11 @@ func (s *Server) apiCreateOffer(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiUpdateOffer(c *fiber.Ctx) error {
-	var r offerRequest
-	if err := decodeJSON(c, &r); err != nil {
+	r, in, err := decodeOffer(c)
+	if err != nil {
 		return err
 	}
-	o, err := s.deps.Passerelle.UpdateOffer(c.UserContext(), currentUser(c), c.Params("id"), r.input(), !r.Draft)
+	o, err := s.deps.Passerelle.UpdateOffer(c.UserContext(), currentUser(c), c.Params("id"), in, !r.Draft)
 	if err != nil {
 		return err
 	}

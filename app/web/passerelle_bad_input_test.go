@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 )
@@ -18,6 +19,7 @@ func TestPasserelleAPIRefusesBadInput(t *testing.T) {
 	}
 	sessionID := s["id"].(string)
 	other := f.apiUser(t, "api-other-emp", "employer", "other-company")
+	messages := "/api/v1/applications/" + p.apply(t) + "/messages"
 	offer := func(change func(b map[string]any)) map[string]any {
 		b := f.offerBody("apprenticeship")
 		change(b)
@@ -46,6 +48,10 @@ func TestPasserelleAPIRefusesBadInput(t *testing.T) {
 		{"apprenticeship from 14", p.employer, "/api/v1/offers", offer(func(b map[string]any) { b["age_min"], b["age_max"] = 14, 25 }), 422, "age_min"},
 		{"age over 25", p.employer, "/api/v1/offers", offer(func(b map[string]any) { b["age_min"], b["age_max"] = 16, 30 }), 422, "age_max"},
 		{"end before start", p.employer, "/api/v1/offers", offer(func(b map[string]any) { b["end_date"] = f.now.AddDate(0, 0, 1) }), 422, "end_date"},
+		{"weeks in one week", p.employer, "/api/v1/offers", offer(func(b map[string]any) { b["weeks"] = []string{"2026-12-07", "2026-12-09"} }), 422, "weeks"},
+		{"a week over", p.employer, "/api/v1/offers", offer(func(b map[string]any) { b["weeks"] = []string{"2026-11-02"} }), 422, "weeks"},
+		{"a week that is no date", p.employer, "/api/v1/offers", offer(func(b map[string]any) { b["weeks"] = []string{"07/12/2026"} }), 422, "weeks"},
+		{"too many weeks", p.employer, "/api/v1/offers", offer(func(b map[string]any) { b["weeks"] = weekDays(21) }), 422, "weeks"},
 		{"unknown job", p.employer, "/api/v1/offers", offer(func(b map[string]any) { b["rome_codes"] = []string{"Z0000"} }), 422, "rome_codes"},
 		{"unknown field", p.employer, "/api/v1/offers", offer(func(b map[string]any) { b["salary"] = 3 }), 422, ""},
 		{"not JSON", p.employer, "/api/v1/offers", "{title:", 422, ""},
@@ -63,6 +69,13 @@ func TestPasserelleAPIRefusesBadInput(t *testing.T) {
 		{"apply to a missing offer", p.youth, "/api/v1/offers/nope/applications", map[string]any{"message": "Bonjour"}, 404, ""},
 		{"move a missing application", p.employer, "/api/v1/applications/nope/status", map[string]any{"status": "seen"}, 404, ""},
 		{"reject without reason", p.staff, "/api/v1/offers/" + p.offerID + "/reject", map[string]any{"reason": ""}, 422, "reason"},
+		{"empty message", p.youth, messages, map[string]any{"body": "  "}, 422, "body"},
+		{"message over 2 000 characters", p.employer, messages, map[string]any{"body": strings.Repeat("é", 2001)}, 422, "body"},
+		{"message as a number", p.employer, messages, map[string]any{"body": 3}, 422, "body"},
+		{"message with an unknown field", p.youth, messages, map[string]any{"text": "Bonjour"}, 422, ""},
+		{"message by staff", p.staff, messages, map[string]any{"body": "Bonjour"}, 403, ""},
+		{"message by a foreign employer", other, messages, map[string]any{"body": "Bonjour"}, 403, ""},
+		{"message to a missing application", p.employer, "/api/v1/applications/nope/messages", map[string]any{"body": "Bonjour"}, 404, ""},
 	}
 	ctx := context.Background()
 	offersBefore, _ := f.db.OffersOfOrganisation(ctx, "api-company")
@@ -79,6 +92,9 @@ func TestPasserelleAPIRefusesBadInput(t *testing.T) {
 	offersAfter, _ := f.db.OffersOfOrganisation(ctx, "api-company")
 	sessions, _ := f.db.SessionsOfOffers(ctx, []string{p.offerID})
 	bookings, _ := f.db.BookingsWhere(ctx, "session_id", sessionID)
+	if msgs, _ := f.db.ApplicationMessages(ctx, strings.Split(messages, "/")[4]); len(msgs) != 0 {
+		t.Errorf("bad input wrote %d messages", len(msgs))
+	}
 	if len(offersAfter) != len(offersBefore) || len(sessions) != 1 || len(bookings) != 0 {
 		t.Errorf("bad input wrote: %d offers (was %d), %d sessions, %d bookings", len(offersAfter), len(offersBefore), len(sessions), len(bookings))
 	}

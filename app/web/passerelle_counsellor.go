@@ -48,7 +48,8 @@ func (s *Server) myBookings(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "passerelle_bookings", fiber.Map{"Title": s.localizer(c).T("passerelle.bookings.mine"), "Bookings": bookings})
+	bookings, p := pageOf(c, bookings, listAt{path: "/etablissements/reservations"})
+	return s.render(c, "passerelle_bookings", fiber.Map{"Title": s.localizer(c).T("passerelle.bookings.mine"), "Bookings": bookings, "Pager": p})
 }
 
 // visitSessions lists the sessions of a published visit, each with its

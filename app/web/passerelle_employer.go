@@ -19,7 +19,8 @@ func (s *Server) employerOffers(c *fiber.Ctx) error {
 		}
 		offers = append(offers, found...)
 	}
-	return s.render(c, "passerelle_offers", fiber.Map{"Title": s.localizer(c).T("passerelle.offers.title"), "Offers": offers})
+	offers, p := pageOf(c, offers, listAt{path: "/employeurs/offres"})
+	return s.render(c, "passerelle_offers", fiber.Map{"Title": s.localizer(c).T("passerelle.offers.title"), "Offers": offers, "Pager": p})
 }
 
 func (s *Server) newOfferPage(c *fiber.Ctx) error {
@@ -33,7 +34,7 @@ func (s *Server) newOfferPage(c *fiber.Ctx) error {
 func (s *Server) offerFormData(c *fiber.Ctx, form url.Values) (fiber.Map, error) {
 	orgs, err := s.deps.People.OrganisationsByIDs(c.UserContext(), currentUser(c).OrganisationIDs)
 	return fiber.Map{"Title": s.localizer(c).T("passerelle.offer.new"), "Form": form, "Types": domain.OfferTypes,
-		"Organisations": orgs}, err
+		"Organisations": orgs, "WeekRows": weekRows(form)}, err
 }
 
 func (s *Server) createOfferForm(c *fiber.Ctx) error {
@@ -63,6 +64,9 @@ func (s *Server) showDesk(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
+	path := "/employeurs/offres/" + desk.Offer.ID
+	desk.Bookings, data["BookingsPager"] = pageOf(c, desk.Bookings, listAt{path, "page_reservations", "reservations"})
+	desk.Applications, data["ApplicationsPager"] = pageOf(c, desk.Applications, listAt{path, "page", "candidatures"})
 	data["Title"], data["Desk"], data["Moves"] = desk.Offer.Title, desk, domain.EmployerMoves
 	return s.render(c, "passerelle_desk", data)
 }

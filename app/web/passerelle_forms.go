@@ -60,10 +60,39 @@ func offerInputFrom(form url.Values) (passerelle.OfferInput, error) {
 	in := passerelle.OfferInput{Type: domain.OfferType(form.Get("type")), Title: form.Get("title"),
 		Description: form.Get("description"), ROMECodes: romeCodesFrom(form.Get("rome_codes")),
 		CommuneCode: form.Get("commune_code"), Address: form.Get("address"), AgeMin: r.int("age_min"),
-		AgeMax: r.int("age_max"), Level: form.Get("level"), StartDate: r.time("start_date", dateLayout),
-		EndDate: r.time("end_date", dateLayout), Places: r.int("places"), Accessible: form.Has("accessible"),
+		AgeMax: r.int("age_max"), Level: form.Get("level"), Places: r.int("places"), Accessible: form.Has("accessible"),
 		Remote: form.Has("remote"), Languages: strings.FieldsFunc(form.Get("languages"), isListSeparator)}
+	r.schedule(&in)
 	return in, r.err
+}
+
+// Offer schedules: a start and an end date, or a list of weeks.
+const (
+	scheduleDates = "dates"
+	scheduleWeeks = "weeks"
+)
+
+// schedule reads the offer's dates, or its weeks when the employer chose
+// weeks: only the chosen fields are read, so a stale value left in the
+// others (both are shown without JavaScript) does not block the form.
+func (r *formReader) schedule(in *passerelle.OfferInput) {
+	if r.form.Get("schedule") != scheduleWeeks {
+		in.StartDate, in.EndDate = r.time("start_date", dateLayout), r.time("end_date", dateLayout)
+		return
+	}
+	for _, v := range r.form["weeks"] {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		t, err := time.ParseInLocation(dateLayout, v, i18n.Paris)
+		if err != nil {
+			r.fail("weeks", "error.form.date")
+		}
+		in.Weeks = append(in.Weeks, t)
+	}
+	if len(in.Weeks) == 0 {
+		r.fail("weeks", "error.offer.weeks_missing")
+	}
 }
 
 func isListSeparator(c rune) bool { return c == ',' || c == ' ' || c == ';' }

@@ -42,9 +42,9 @@ const (
 
 // paginate cuts items to the page the query asks for (?page=1&per_page=20).
 func paginate[T any](c *fiber.Ctx, items []T) page[T] {
-	n, _ := strconv.Atoi(c.Query("page", "1"))
+	n := pageNumber(c, "page")
 	per, _ := strconv.Atoi(c.Query("per_page", strconv.Itoa(defaultPerPage)))
-	n, per = max(n, 1), min(max(per, 1), maxPerPage)
+	per = min(max(per, 1), maxPerPage)
 	from := min((n-1)*per, len(items))
 	return page[T]{Items: items[from:min(from+per, len(items))], Page: n, PerPage: per, Total: len(items)}
 }

@@ -23,7 +23,26 @@ func (s *Server) editOfferPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) editFormData(c *fiber.Ctx, o *domain.Offer, form url.Values) fiber.Map {
-	return fiber.Map{"Title": s.localizer(c).T("passerelle.offer.edit"), "Form": form, "Types": domain.OfferTypes, "Offer": o}
+	return fiber.Map{"Title": s.localizer(c).T("passerelle.offer.edit"), "Form": form, "Types": domain.OfferTypes, "Offer": o,
+		"WeekRows": weekRows(form)}
+}
+
+// offerWeekFields is how many week fields an empty offer form shows. A
+// recruiter picks any day of each week in a native date picker, which every
+// phone browser offers, rather than an <input type="week"> (missing in Safari
+// and Firefox) or a list of fifty weekly checkboxes to scroll through at
+// 360 px; six fields cover the weeks schools usually fix, and a saved offer
+// with more gets one empty field after its own.
+const offerWeekFields = 6
+
+// weekRows gives the offer form one row per week field to show, enough to
+// keep every value filled in, in its place.
+func weekRows(form url.Values) []struct{} {
+	filled := len(form["weeks"])
+	for filled > 0 && strings.TrimSpace(form["weeks"][filled-1]) == "" {
+		filled--
+	}
+	return make([]struct{}, min(max(offerWeekFields, filled+1), domain.OfferWeeksMax))
 }
 
 // updateOfferForm saves the edit; with the "draft" button, a draft stays one.
@@ -58,7 +77,13 @@ func offerForm(in passerelle.OfferInput) url.Values {
 		"rome_codes": {strings.Join(in.ROMECodes, ", ")}, "commune_code": {in.CommuneCode}, "address": {in.Address},
 		"age_min": {strconv.Itoa(in.AgeMin)}, "age_max": {strconv.Itoa(in.AgeMax)}, "level": {in.Level},
 		"start_date": {formDate(in.StartDate)}, "end_date": {formDate(in.EndDate)}, "places": {strconv.Itoa(in.Places)},
-		"languages": {strings.Join(in.Languages, ", ")}}
+		"languages": {strings.Join(in.Languages, ", ")}, "schedule": {scheduleDates}}
+	if len(in.Weeks) > 0 {
+		form.Set("schedule", scheduleWeeks)
+		for _, w := range in.Weeks {
+			form.Add("weeks", formDate(w))
+		}
+	}
 	for name, on := range map[string]bool{"accessible": in.Accessible, "remote": in.Remote} {
 		if on {
 			form.Set(name, "on")

@@ -23,7 +23,7 @@ func TestOpenAPIDescribesEveryPasserelleRoute(t *testing.T) {
 	param := regexp.MustCompile(`:(\w+)`)
 	for _, r := range f.server.App().GetRoutes(true) {
 		if !strings.HasPrefix(r.Path, "/api/v1/") || r.Method == http.MethodHead || strings.Contains(r.Path, "search") ||
-			strings.Contains(r.Path, "suggest") || r.Path == "/api/v1/openapi.json" {
+			r.Path == "/api/v1/openapi.json" {
 			continue
 		}
 		path := param.ReplaceAllString(r.Path, "{$1}")
@@ -31,4 +31,14 @@ func TestOpenAPIDescribesEveryPasserelleRoute(t *testing.T) {
 			t.Errorf("%s %s is not described", r.Method, path)
 		}
 	}
+}
+
+// A kind of suggestion the API does not document is refused, not ignored.
+func TestSuggestRefusesAnUndocumentedKind(t *testing.T) {
+	f := newFixture(t)
+	resp, body := f.get(t, "/api/v1/suggest?kind=commune&q=nanterre")
+	wantStatus(t, resp, http.StatusUnprocessableEntity)
+	wantContains(t, body, "Ce type de suggestion n'existe pas.")
+	_, body = f.get(t, "/api/v1/suggest?kind=rome&q=boulan")
+	wantContains(t, body, `"D1102 — Boulanger / Boulangère"`)
 }

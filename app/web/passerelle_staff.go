@@ -12,7 +12,8 @@ func (s *Server) showModeration(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
-	data["Title"], data["Offers"] = s.localizer(c).T("passerelle.moderation.title"), offers
+	data["Offers"], data["Pager"] = pageOf(c, offers, listAt{path: "/agents/moderation"})
+	data["Title"] = s.localizer(c).T("passerelle.moderation.title")
 	return s.render(c, "passerelle_moderation", data)
 }
 

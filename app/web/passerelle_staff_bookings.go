@@ -25,6 +25,7 @@ func (s *Server) staffBookings(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	ov.Bookings, data["Pager"] = pageOf(c, ov.Bookings, listAt{path: "/agents/reservations"})
 	data["Overview"] = ov
 	return s.render(c, "passerelle_staff_bookings", data)
 }

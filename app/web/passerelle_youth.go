@@ -37,7 +37,8 @@ func (s *Server) myApplications(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "passerelle_applications", fiber.Map{"Title": s.localizer(c).T("passerelle.applications.mine"), "Applications": apps})
+	apps, p := pageOf(c, apps, listAt{path: "/jeunes/candidatures"})
+	return s.render(c, "passerelle_applications", fiber.Map{"Title": s.localizer(c).T("passerelle.applications.mine"), "Applications": apps, "Pager": p})
 }
 
 func (s *Server) withdrawForm(c *fiber.Ctx) error {

@@ -32,7 +32,7 @@ func (s *Server) runSearch(ctx context.Context, c *fiber.Ctx) (*searchOutcome, e
 	if err != nil {
 		return out, err
 	}
-	q, err := form.query(searchPerPage)
+	q, err := form.Query(searchPerPage)
 	if err != nil {
 		return out, err
 	}
@@ -51,6 +51,12 @@ func (s *Server) runSearch(ctx context.Context, c *fiber.Ctx) (*searchOutcome, e
 // searchPage serves /offres. Bad input and an engine outage still show the
 // page, with the form, and say what went wrong.
 func (s *Server) searchPage(c *fiber.Ctx) error {
+	return s.showSearch(c, nil)
+}
+
+// showSearch serves the search page, with the refusal of saving the
+// search, if any, next to the save form.
+func (s *Server) showSearch(c *fiber.Ctx, saveRefused *domain.Error) error {
 	out, err := s.runSearch(c.UserContext(), c)
 	var invalid *domain.Error
 	switch {
@@ -64,6 +70,9 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 	view := s.newSearchView(c, out)
 	view.Unavailable = errors.Is(err, search.ErrUnavailable)
 	view.Invalid = invalid
+	if view.Save = s.saveSearchView(c, view.L, out.Form, saveRefused); saveRefused != nil {
+		c.Status(statusOf[saveRefused.Code])
+	}
 	return s.render(c, "search", fiber.Map{"Title": view.L.T("search.title"), "Search": view})
 }
 

@@ -83,7 +83,7 @@ func (s *Server) recover(ctx context.Context, f searchForm, perPage int) (*recov
 		}
 		notes = append(notes, r.note)
 		r.form.Page = 0
-		q, err := r.form.query(perPage)
+		q, err := r.form.Query(perPage)
 		if err != nil {
 			return nil, err
 		}

@@ -1,10 +1,12 @@
 package web
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
+	"passerelle/app/domain"
 	"passerelle/app/refdata"
 )
 
@@ -19,13 +21,23 @@ type suggestJSON struct {
 	Communes []string `json:"communes"`
 }
 
+// suggestROME is the kind of the offer form's job field.
+const suggestROME = "rome"
+
+// suggestKinds are the values of kind that openapi.json documents: a test
+// compares the two, and any other value is refused rather than ignored.
+var suggestKinds = []string{suggestROME}
+
 func (s *Server) suggest(c *fiber.Ctx) error {
-	q := c.Query("q")
+	q, kind := c.Query("q"), c.Query("kind")
+	if kind != "" && !slices.Contains(suggestKinds, kind) {
+		return domain.FieldError("kind", "error.suggest.kind")
+	}
 	out := suggestJSON{Jobs: []string{}, Communes: []string{}}
 	if n := utf8.RuneCountInString(q); n < 2 || n > 60 {
 		return c.JSON(out)
 	}
-	rome := c.Query("kind") == "rome"
+	rome := kind == suggestROME
 	for _, j := range refdata.SearchJobs(q, suggestLimit) {
 		out.Jobs = append(out.Jobs, jobSuggestion(j, rome))
 	}

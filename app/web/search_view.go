@@ -28,6 +28,7 @@ type searchView struct {
 	Prev, Next  string // links to the neighbour pages, "" at the ends
 	Unavailable bool
 	Invalid     *domain.Error
+	Save        *saveSearchView // nil unless a youth may save the search
 	Communes    []refdata.Commune
 	Radii       []int
 	Sorts       []search.Sort
@@ -57,10 +58,10 @@ func (s *Server) newSearchView(c *fiber.Ctx, out *searchOutcome) *searchView {
 	v.Total, v.Page = res.Total, res.Page
 	v.Pages = min((res.Total+res.PerPage-1)/res.PerPage, search.MaxDepth/res.PerPage)
 	if v.Page > 1 {
-		v.Prev = form.url(v.Page - 1)
+		v.Prev = form.URL(v.Page - 1)
 	}
 	if v.Page < v.Pages {
-		v.Next = form.url(v.Page + 1)
+		v.Next = form.URL(v.Page + 1)
 	}
 	for _, h := range res.Hits {
 		v.Hits = append(v.Hits, v.hit(h))

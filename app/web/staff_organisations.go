@@ -11,12 +11,17 @@ import (
 // verification first, optionally matching a name or identifier.
 func (s *Server) staffOrganisations(c *fiber.Ctx) error {
 	q := strings.TrimSpace(c.Query("q"))
-	orgs, err := s.deps.People.FindOrganisations(c.UserContext(), q, 50)
+	total, err := s.deps.People.CountOrganisationsMatching(c.UserContext(), q)
+	if err != nil {
+		return err
+	}
+	p := newPager(c, total, listAt{path: "/agents/organisations"})
+	orgs, err := s.deps.People.FindOrganisations(c.UserContext(), q, p.offset(), listPerPage)
 	if err != nil {
 		return err
 	}
 	return s.render(c, "staff_organisations", fiber.Map{"Title": s.localizer(c).T("staff.organisations.title"),
-		"Organisations": orgs, "Query": q})
+		"Organisations": orgs, "Query": q, "Pager": p})
 }
 
 func (s *Server) verifyOrganisation(c *fiber.Ctx) error {

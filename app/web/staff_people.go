@@ -12,12 +12,17 @@ import (
 // staffPeople lists accounts for staff, matching an email or a name.
 func (s *Server) staffPeople(c *fiber.Ctx) error {
 	q := strings.TrimSpace(c.Query("q"))
-	users, err := s.deps.People.FindUsers(c.UserContext(), q, 50)
+	total, err := s.deps.People.CountUsersMatching(c.UserContext(), q)
+	if err != nil {
+		return err
+	}
+	p := newPager(c, total, listAt{path: "/agents/personnes"})
+	users, err := s.deps.People.FindUsers(c.UserContext(), q, p.offset(), listPerPage)
 	if err != nil {
 		return err
 	}
 	return s.render(c, "staff_people", fiber.Map{"Title": s.localizer(c).T("staff.people.title"), "People": users,
-		"Query": q, "Roles": domain.Roles})
+		"Query": q, "Roles": domain.Roles, "Pager": p})
 }
 
 func (s *Server) changeRoles(c *fiber.Ctx) error {

@@ -31,6 +31,9 @@ type Store interface {
 	SessionsBetween(ctx context.Context, from, to time.Time) ([]domain.SessionWithOffer, error)
 	Campaigns(ctx context.Context) ([]domain.Campaign, error)
 	OrganisationsByIDs(ctx context.Context, ids []string) ([]domain.Organisation, error)
+	ClosingStore
+	EmployerStore
+	SavedSearchStore
 }
 
 // Digests are the scheduled emails.

@@ -1,23 +1,59 @@
 package digest
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"time"
 
 	"passerelle/app/domain"
 	"passerelle/app/notify"
+	"passerelle/app/passerelle"
 	"passerelle/app/recommend"
 	"passerelle/jobs"
 	"passerelle/matching"
+	"passerelle/search"
 )
 
-// youthDigestSize is how many offers a weekly digest shows at most.
+// youthDigestSize is how many offers a weekly digest recommends at most, and
+// how many it lists per saved search.
 const youthDigestSize = 5
 
-// YouthDigestData is what a youth's weekly digest shows.
+// YouthDigestData is what a youth's weekly digest shows: the new offers of
+// their saved searches, then those recommended for their profile.
 type YouthDigestData struct {
 	FirstName string
+	Searches  []SearchDigest
 	Offers    []DigestOffer
+}
+
+// Count is how many offers the digest shows, each once.
+func (d YouthDigestData) Count() int {
+	seen := map[string]bool{}
+	for _, s := range d.Searches {
+		for _, o := range s.Offers {
+			seen[o.Path] = true
+		}
+	}
+	return len(seen) + len(d.Offers)
+}
+
+// Groups lists the saved searches' offers, then, under an empty name and
+// without a link, those recommended for the profile: the email's sections.
+func (d YouthDigestData) Groups() []SearchDigest {
+	groups := d.Searches
+	if len(d.Offers) > 0 {
+		groups = append(slices.Clip(groups), SearchDigest{Offers: d.Offers})
+	}
+	return groups
+}
+
+// SearchDigest is a saved search with its new offers, and the link that runs
+// it again.
+type SearchDigest struct {
+	Name   string
+	Path   string
+	Offers []DigestOffer
 }
 
 // DigestOffer is one recommended offer with why it was chosen, in French.
@@ -28,15 +64,23 @@ type DigestOffer struct {
 	Path         string
 }
 
-// Audience is a youth who may receive email, with their account.
+// Audience is a youth who may receive email, with their account and the
+// saved searches they follow in the digest.
 type Audience struct {
-	Youth domain.Youth
-	User  domain.User
+	Youth    domain.Youth
+	User     domain.User
+	Searches []domain.SavedSearch
 }
 
-// YouthDigest sends each youth who may receive email the best of the offers
-// published in the last seven days for their profile, once per ISO week;
-// nobody gets an email when nothing new fits them.
+// SavedSearchStore is what the youth digest reads of saved searches.
+type SavedSearchStore interface {
+	SavedSearchesInDigest(ctx context.Context) ([]domain.SavedSearch, error)
+}
+
+// YouthDigest sends each youth who may receive email the offers published
+// in the last seven days that match their saved searches, then the best of
+// the others for their profile, once per ISO week; nobody gets an email
+// when nothing new fits them.
 func (d *Digests) YouthDigest(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
 	now := d.now()
 	offers, err := d.store.OffersPublishedSince(ctx, now.AddDate(0, 0, -7))
@@ -54,30 +98,39 @@ func (d *Digests) YouthDigest(ctx context.Context, opts jobs.RunOptions) (jobs.R
 	return d.send(ctx, opts, ns)
 }
 
-// youthAudience pairs each youth with their account, keeping those who may
-// receive email: within the programme's ages, and under 15 only with a
-// guardian's consent, as for applying.
+// youthAudience pairs each youth with their account and followed searches,
+// keeping those who may receive email: within the programme's ages, and
+// under 15 only with a guardian's consent, as for applying.
 func (d *Digests) youthAudience(ctx context.Context, now time.Time) ([]Audience, error) {
 	youths, err := d.store.Youths(ctx)
 	if err != nil || len(youths) == 0 {
 		return nil, err
 	}
 	users, err := d.store.UsersWithRole(ctx, domain.RoleYouth)
+	if err != nil {
+		return nil, err
+	}
+	searches, err := d.store.SavedSearchesInDigest(ctx)
 	byID := make(map[string]domain.User, len(users))
 	for _, u := range users {
 		byID[u.ID] = u
 	}
+	searchesOf := map[string][]domain.SavedSearch{}
+	for _, s := range searches {
+		searchesOf[s.YouthID] = append(searchesOf[s.YouthID], s)
+	}
 	var audience []Audience
 	for _, y := range youths {
 		if u, ok := byID[y.ID]; ok && u.Email != "" && !y.NeedsConsent(now) && !y.Closed(now) {
-			audience = append(audience, Audience{Youth: y, User: u})
+			audience = append(audience, Audience{Youth: y, User: u, Searches: searchesOf[y.ID]})
 		}
 	}
 	return audience, err
 }
 
-// YouthDigests ranks offers for every youth at once and explains only the
-// offers sent: the weekly digest's matching, measured by BenchmarkYouthDigest.
+// YouthDigests matches the saved searches in Go against the offers, ranks
+// offers for every youth's profile at once and explains only the offers
+// sent: the weekly digest's matching, measured by BenchmarkYouthDigest.
 func YouthDigests(offers []domain.Offer, audience []Audience, w matching.Weights, now time.Time) ([]notify.Notification, error) {
 	inputs, byID := make([]matching.Offer, len(offers)), make(map[string]*domain.Offer, len(offers))
 	for i := range offers {
@@ -87,20 +140,139 @@ func YouthDigests(offers []domain.Offer, audience []Audience, w matching.Weights
 	if err != nil {
 		return nil, err
 	}
-	youths := make([]matching.Youth, len(audience))
+	searches := newSearchMatcher(offers)
+	sections := make([][]SearchDigest, len(audience))
 	for i := range audience {
-		youths[i] = recommend.Youth(&audience[i].Youth)
+		sections[i] = searches.sections(&audience[i], now)
 	}
+	ranked := rankProfiles(index, audience, sections, now)
 	period := week(now)
 	var ns []notify.Notification
-	for i, ranked := range index.Batch(youths, youthDigestSize, now, 0) {
-		if len(ranked) > 0 {
-			data := YouthDigestData{FirstName: audience[i].Youth.FirstName, Offers: explain(index, youths[i], ranked, byID, now)}
-			ns = append(ns, notify.Notification{Key: "youth_digest/" + period + "/" + audience[i].User.Email,
-				Topic: domain.TopicYouthDigest, To: recipient(audience[i].User), Template: "youth_digest", Data: data})
+	for i, a := range audience {
+		data := YouthDigestData{FirstName: a.Youth.FirstName, Searches: sections[i],
+			Offers: explain(index, ranked[i].youth, unlisted(ranked[i].offers, sections[i]), byID, now)}
+		if data.Count() > 0 {
+			ns = append(ns, notify.Notification{Key: "youth_digest/" + period + "/" + a.User.Email,
+				Topic: domain.TopicYouthDigest, To: recipient(a.User), Template: "youth_digest", Data: data})
 		}
 	}
 	return ns, nil
+}
+
+// profileRanking is a youth's best offers for their profile.
+type profileRanking struct {
+	youth  matching.Youth
+	offers []matching.Ranked
+}
+
+// rankProfiles ranks every youth's offers in two batches: youths whose
+// saved searches listed offers get twice as many, so that the digest still
+// recommends youthDigestSize offers once those listed are left out.
+func rankProfiles(index *matching.Recommender, audience []Audience, sections [][]SearchDigest, now time.Time) []profileRanking {
+	out := make([]profileRanking, len(audience))
+	var groups [2][]int // audience indexes without, then with, offers listed
+	for i := range audience {
+		out[i].youth = recommend.Youth(&audience[i].Youth)
+		listed := 0
+		if len(sections[i]) > 0 {
+			listed = 1
+		}
+		groups[listed] = append(groups[listed], i)
+	}
+	for listed, group := range groups {
+		youths := make([]matching.Youth, len(group))
+		for j, i := range group {
+			youths[j] = out[i].youth
+		}
+		for j, ranked := range index.Batch(youths, youthDigestSize*(1+listed), now, 0) {
+			out[group[j]].offers = ranked
+		}
+	}
+	return out
+}
+
+// unlisted keeps the best youthDigestSize ranked offers that no section
+// lists already.
+func unlisted(ranked []matching.Ranked, sections []SearchDigest) []matching.Ranked {
+	listed := map[string]bool{}
+	for _, s := range sections {
+		for _, o := range s.Offers {
+			listed[o.Path] = true
+		}
+	}
+	ranked = slices.DeleteFunc(slices.Clone(ranked), func(r matching.Ranked) bool { return listed[offerPath(r.OfferID)] })
+	return ranked[:min(len(ranked), youthDigestSize)]
+}
+
+func offerPath(id string) string { return "/offres/" + id }
+
+// searchMatcher finds the new offers of saved searches, the newest first,
+// reading each distinct search once.
+type searchMatcher struct {
+	offers  []*domain.Offer // the newest first
+	matcher *search.Matcher
+	queries map[string]*search.Query // by canonical query string; nil when it no longer reads
+}
+
+func newSearchMatcher(offers []domain.Offer) *searchMatcher {
+	m := &searchMatcher{offers: make([]*domain.Offer, len(offers)), queries: map[string]*search.Query{}}
+	for i := range offers {
+		m.offers[i] = &offers[i]
+	}
+	slices.SortStableFunc(m.offers, func(a, b *domain.Offer) int { return publishedAt(b).Compare(publishedAt(a)) })
+	docs := make([]search.Offer, len(m.offers))
+	for i, o := range m.offers {
+		docs[i] = passerelle.SearchDocument(*o)
+	}
+	m.matcher = search.NewMatcher(docs)
+	return m
+}
+
+func publishedAt(o *domain.Offer) time.Time {
+	return cmp.Or(o.PublishedAt, &time.Time{}).UTC()
+}
+
+// sections lists each of the youth's searches that has new offers, with up
+// to youthDigestSize of them. Only offers the youth is old enough for are
+// listed, whatever age the search was made with.
+func (m *searchMatcher) sections(a *Audience, now time.Time) []SearchDigest {
+	var out []SearchDigest
+	for _, s := range a.Searches {
+		q := m.query(s.Query)
+		if q == nil {
+			continue
+		}
+		eligible := *q
+		eligible.Age = a.Youth.Age(now)
+		if found := m.matcher.Match(eligible, youthDigestSize); len(found) > 0 {
+			out = append(out, SearchDigest{Name: s.Name, Path: "/offres?" + s.Query, Offers: m.listed(found)})
+		}
+	}
+	return out
+}
+
+// query reads a saved search with the search page's parser, once.
+func (m *searchMatcher) query(raw string) *search.Query {
+	if q, seen := m.queries[raw]; seen {
+		return q
+	}
+	var q *search.Query
+	if form, err := passerelle.ParseSearchForm(raw); err == nil {
+		if parsed, err := form.Query(1); err == nil {
+			q = &parsed
+		}
+	}
+	m.queries[raw] = q // a search that no longer reads (a commune merged away) lists nothing
+	return q
+}
+
+func (m *searchMatcher) listed(found []int) []DigestOffer {
+	out := make([]DigestOffer, len(found))
+	for i, k := range found {
+		o := m.offers[k]
+		out[i] = DigestOffer{Title: o.Title, Organisation: o.OrganisationName, Path: offerPath(o.ID)}
+	}
+	return out
 }
 
 func explain(index *matching.Recommender, y matching.Youth, ranked []matching.Ranked, byID map[string]*domain.Offer, now time.Time) []DigestOffer {
@@ -112,7 +284,7 @@ func explain(index *matching.Recommender, y matching.Youth, ranked []matching.Ra
 		}
 		o := byID[r.OfferID]
 		out = append(out, DigestOffer{Title: o.Title, Organisation: o.OrganisationName, Reasons: m.Reasons(),
-			Path: "/offres/" + o.ID})
+			Path: offerPath(o.ID)})
 	}
 	return out
 }
