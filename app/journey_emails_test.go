@@ -8,11 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"passerelle/app/domain"
 	"passerelle/app/mail/mailtest"
-	"passerelle/app/notify/digest"
 	"passerelle/app/web/browsertest"
 	"passerelle/jobs"
 )
@@ -43,30 +41,6 @@ func TestJourneyStaffSummaryAndOneClickUnsubscribe(t *testing.T) {
 		t.Fatalf("preferences after one-click: %+v %v", prefs, err)
 	}
 	savePreferencesForm(t, m, token)
-	shootEmail(t, b, summary, "staff_summary")
-	shootEmail(t, b, visitReminder(t, m), "visit_reminder")
-}
-
-// visitReminder books the demo's next session for a class and runs the
-// reminders as two days before it.
-func visitReminder(t *testing.T, m *Main) mailtest.Received {
-	t.Helper()
-	ctx := t.Context()
-	next, err := m.DB.UpcomingSessions(ctx, time.Now(), 1)
-	if err != nil || len(next) == 0 {
-		t.Fatalf("no upcoming demo session: %v", err)
-	}
-	s := next[0]
-	err = m.DB.InsertBooking(ctx, &domain.Booking{ID: "journey-booking", SessionID: s.ID, OfferID: s.OfferID, Seats: 24,
-		CounsellorEmail: "cpe@college-demo.fr", CounsellorName: "Inès Roche", Status: domain.BookingConfirmed})
-	if err != nil {
-		t.Fatal(err)
-	}
-	twoDaysBefore := func() time.Time { return s.StartsAt.Add(-48 * time.Hour) }
-	if _, err := digest.New(m.DB, m.Notify, twoDaysBefore).VisitReminders(ctx, jobs.RunOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	return findEmail(t, m, "Rappel : «")
 }
 
 // savePreferencesForm posts the page's form, as a browser without a session

@@ -52,6 +52,7 @@ func TestJourneyPasserelleVisitBookingAndApplication(t *testing.T) {
 	employerAndYouthWrite(t, m, employer, youth, apprenticeship.ID)
 	staffSeesBookings(t, m, staff, "3e B")
 	employerEditsOffer(t, m, employer, offerID)
+	employerOffersWeeks(t, m, employer)
 }
 
 func day(weeks int) time.Time { return time.Now().AddDate(0, 0, 7*weeks) }

@@ -18,7 +18,7 @@ func (p passerelleNotices) Notify(ctx context.Context, n passerelle.Notification
 	_, err := p.notify.NotifyAll(ctx, []notify.Notification{{
 		Key:         n.Key,
 		To:          notify.Recipient{Email: n.To.Email, Name: n.To.Name, Locale: i18n.Default},
-		Template:    "notice",
+		Template:    "passerelle_notice",
 		Data:        notify.Notice{Key: "email.passerelle." + n.Template, Args: noticeArgs(n.Data)},
 		Attachments: n.Attachments,
 	}})

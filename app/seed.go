@@ -29,7 +29,7 @@ func (m *Main) seedOnFirstStart(ctx context.Context, out io.Writer) error {
 // accounts' passwords, once.
 func (m *Main) seedDemo(ctx context.Context, out io.Writer) error {
 	data := demo.Generate(time.Now())
-	progress := newProgress(out, 8)
+	progress := newProgress(out, 13)
 	passwords, err := m.demoPasswords(data)
 	if err != nil {
 		return err
@@ -42,9 +42,14 @@ func (m *Main) seedDemo(ctx context.Context, out io.Writer) error {
 		{"organisations", func() error { return m.DB.InsertOrganisations(ctx, data.Organisations) }},
 		{"comptes", func() error { return m.DB.InsertUsers(ctx, data.Users) }},
 		{"profils de jeunes", func() error { return m.DB.InsertYouths(ctx, data.Youths) }},
+		{"recherches enregistrées", func() error { return m.DB.InsertSavedSearches(ctx, data.SavedSearches) }},
 		{"offres", func() error { return m.DB.InsertOffers(ctx, data.Offers) }},
 		{"créneaux de visite", func() error { return m.DB.InsertSessions(ctx, data.Sessions) }},
 		{"appel à projets PROGR'ESS", func() error { return m.DB.InsertCalls(ctx, data.Calls) }},
+		{"réservations de groupes", func() error { return m.DB.InsertBookings(ctx, data.Bookings) }},
+		{"candidatures", func() error { return m.DB.InsertApplications(ctx, data.Applications) }},
+		{"dossiers PROGR'ESS", func() error { return m.seedGrants(ctx, data.Grants) }},
+		{"évaluations du jury", func() error { return m.DB.InsertReviews(ctx, data.Reviews) }},
 		{"index de recherche", func() error { _, err := m.Indexer.Reconcile(ctx, false); return err }},
 	}
 	for _, s := range steps {

@@ -12,6 +12,7 @@ import (
 type Matcher struct {
 	offers []matchable
 	byType map[string][]int // offer indexes per type, in the list's order
+	all    []int            // every offer index, in order
 }
 
 type matchable struct {
@@ -21,9 +22,9 @@ type matchable struct {
 
 // NewMatcher prepares offers for matching; it keeps their order.
 func NewMatcher(offers []Offer) *Matcher {
-	m := &Matcher{offers: make([]matchable, len(offers)), byType: map[string][]int{}}
+	m := &Matcher{offers: make([]matchable, len(offers)), byType: map[string][]int{}, all: make([]int, len(offers))}
 	for i, o := range offers {
-		m.offers[i] = newMatchable(o)
+		m.offers[i], m.all[i] = newMatchable(o), i
 		m.byType[o.Type] = append(m.byType[o.Type], i)
 	}
 	return m
@@ -38,18 +39,8 @@ func newMatchable(o Offer) matchable {
 // list's order; its paging, sort and facets are ignored.
 func (m *Matcher) Match(q Query, limit int) []int {
 	terms := queryTerms(q.Text)
-	candidates := func(yield func(int) bool) {
-		for i := range m.offers {
-			if !yield(i) {
-				return
-			}
-		}
-	}
-	if len(q.Types) > 0 {
-		candidates = m.ofTypes(q.Types)
-	}
 	var out []int
-	for i := range candidates {
+	for _, i := range m.candidates(q.Types) {
 		if q.selects(&m.offers[i], terms) {
 			if out = append(out, i); len(out) == limit {
 				break
@@ -59,14 +50,13 @@ func (m *Matcher) Match(q Query, limit int) []int {
 	return out
 }
 
-// ofTypes yields the offers of the types, in the list's order.
-func (m *Matcher) ofTypes(types []string) func(func(int) bool) {
-	var idx []int
-	for _, t := range slices.Compact(slices.Sorted(slices.Values(types))) {
-		idx = append(idx, m.byType[t]...)
+// candidates are the indexes of the offers worth checking, in the list's
+// order: those of the type when the query asks for one, else all.
+func (m *Matcher) candidates(types []string) []int {
+	if len(types) == 1 {
+		return m.byType[types[0]]
 	}
-	slices.Sort(idx)
-	return slices.Values(idx)
+	return m.all
 }
 
 // Matches reports whether q selects o, as Match would.

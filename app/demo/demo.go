@@ -29,6 +29,14 @@ type Dataset struct {
 	Offers   []domain.Offer
 	Sessions []domain.VisitSession
 	Calls    []domain.Call
+	// SavedSearches are some youths' searches, followed in their digest.
+	SavedSearches []domain.SavedSearch
+	// Bookings, Applications, Grants and Reviews are the activity before
+	// today; Grants' attachments all hold DocumentPDF.
+	Bookings     []domain.Booking
+	Applications []domain.Application
+	Grants       []domain.GrantApplication
+	Reviews      []domain.Review
 }
 
 // seed fixes the data set: change it and every demo changes.
@@ -42,6 +50,8 @@ type generator struct {
 	data   *Dataset
 	next   map[string]int
 	hiring []hiring
+
+	teachers []teacher // counsellors booking visits, the demo one first
 }
 
 // Generate returns the demo data set dated relative to now: the same calendar
@@ -65,6 +75,8 @@ func Generate(now time.Time) *Dataset {
 	g.accounts()
 	g.youths()
 	g.call()
+	g.savedSearches()
+	g.activity()
 	return g.data
 }
 

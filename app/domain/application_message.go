@@ -14,8 +14,13 @@ const (
 	SideYouth    MessageSide = "youth"
 )
 
-// ApplicationMessageBodyMax bounds one message of an application's thread.
-const ApplicationMessageBodyMax = 2000
+// Bounds of an application's thread: the length of one message, and how
+// many one side may write in a day — each message emails the other side,
+// and a minor's guardian when the employer writes.
+const (
+	ApplicationMessageBodyMax = 2000
+	ApplicationMessagesPerDay = 20
+)
 
 // ApplicationMessage is one message of the thread between the youth who
 // applied and the organisation that offers. An employer writes in the name of
@@ -50,3 +55,15 @@ var messagingStatuses = []ApplicationStatus{ApplicationSent, ApplicationSeen, Ap
 // OpenToMessages reports whether the parties may still write about an
 // application in status s.
 func (s ApplicationStatus) OpenToMessages() bool { return slices.Contains(messagingStatuses, s) }
+
+// TooManyMessages reports whether side already wrote ApplicationMessagesPerDay
+// messages of thread in the day before now.
+func TooManyMessages(thread []ApplicationMessage, side MessageSide, now time.Time) bool {
+	n := 0
+	for _, m := range thread {
+		if m.AuthorSide == side && m.CreatedAt.After(now.Add(-24*time.Hour)) {
+			n++
+		}
+	}
+	return n >= ApplicationMessagesPerDay
+}

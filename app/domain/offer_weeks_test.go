@@ -7,7 +7,9 @@ import (
 	"passerelle/app/domain"
 )
 
-func parisDay(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, domain.Paris) }
+func parisDay(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, domain.Paris)
+}
 
 func TestSetWeeksNormalisesAndDerivesTheDates(t *testing.T) {
 	o := validOffer()

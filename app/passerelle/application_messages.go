@@ -10,7 +10,10 @@ import (
 // Audited message of an application's thread.
 const AuditApplicationMessage = "application.message"
 
-var errApplicationClosed = &domain.Error{Code: domain.ECONFLICT, Message: "error.application_message.closed"}
+var (
+	errApplicationClosed = &domain.Error{Code: domain.ECONFLICT, Message: "error.application_message.closed"}
+	errTooManyMessages   = &domain.Error{Code: domain.ETOOMANY, Message: "error.application_message.too_many"}
+)
 
 // ApplicationThread is an application with its messages, oldest first, as
 // one of its parties (Side) or staff (no side) reads it.
@@ -62,6 +65,9 @@ func (s *Service) PostApplicationMessage(ctx context.Context, actor *domain.User
 	if !a.Status.OpenToMessages() {
 		return nil, errApplicationClosed
 	}
+	if err := s.checkPace(ctx, a.ID, side); err != nil {
+		return nil, err
+	}
 	o, err := s.store.OfferByID(ctx, a.OfferID)
 	if err != nil {
 		return nil, err
@@ -80,6 +86,15 @@ func (s *Service) PostApplicationMessage(ctx context.Context, actor *domain.User
 	}
 	s.notifyMessage(ctx, a, o, m)
 	return m, nil
+}
+
+// checkPace refuses a side's message past its daily number on the thread.
+func (s *Service) checkPace(ctx context.Context, applicationID string, side domain.MessageSide) error {
+	thread, err := s.store.ApplicationMessages(ctx, applicationID)
+	if err == nil && domain.TooManyMessages(thread, side, s.now()) {
+		err = errTooManyMessages
+	}
+	return err
 }
 
 // applicationParty returns an application with the side the actor is on:

@@ -150,3 +150,24 @@ func TestYouthMessageReachesTheEmployersWithoutContact(t *testing.T) {
 		t.Errorf("%d emails to the employer side, want 2", n)
 	}
 }
+
+// A side writes at most 20 messages a day on a thread; the other side still
+// may, and the next day the first may again.
+func TestApplicationMessagesArePaced(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	o := e.publishedOffer(t, domain.OfferJob, nil)
+	youth := e.youth(t, "ye", 18, "bac", false)
+	a, err := e.svc.Apply(ctx, youth, o.ID, passerelle.ApplyInput{})
+	must(t, err)
+	e.messageClock()
+	for range domain.ApplicationMessagesPerDay {
+		must(t, ignore(e.svc.PostApplicationMessage(ctx, employer, a.ID, "Relance")))
+	}
+	if _, err := e.svc.PostApplicationMessage(ctx, employer, a.ID, "Encore"); domain.ErrorMessage(err) != "error.application_message.too_many" {
+		t.Errorf("message past the daily number: %v", err)
+	}
+	must(t, ignore(e.svc.PostApplicationMessage(ctx, youth, a.ID, "Merci, je lis tout.")))
+	e.svc.SetClock(func() time.Time { return today.Add(25 * time.Hour) })
+	must(t, ignore(e.svc.PostApplicationMessage(ctx, employer, a.ID, "Bonne journée")))
+}

@@ -9,7 +9,9 @@ import (
 	"passerelle/app/passerelle"
 )
 
-func parisDay(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, domain.Paris) }
+func parisDay(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, domain.Paris)
+}
 
 func TestOfferGivenByWeeksKeepsThemAndItsDates(t *testing.T) {
 	ctx := context.Background()

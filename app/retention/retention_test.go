@@ -9,9 +9,9 @@ import (
 	"passerelle/app/account/accounttest"
 	"passerelle/app/domain"
 	"passerelle/app/i18n"
-	"passerelle/app/mail"
 	"passerelle/app/mail/mailtest"
 	"passerelle/app/notify"
+	"passerelle/app/notify/notifytest"
 	"passerelle/app/retention"
 	"passerelle/app/store"
 	"passerelle/app/store/storetest"
@@ -35,20 +35,7 @@ func newFixture(t *testing.T) *fixture {
 	accounts, server := accounttest.New(t, f.db)
 	accounts.Now = clock
 	f.server = server
-	smtp, err := mail.NewSMTP(mail.SMTPConfig{Host: server.Host(), Port: server.Port(), TLS: mail.TLSNone,
-		From: mail.Address{Email: "ne-pas-repondre@passerelle92.fr"}, HeloName: "passerelle.test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	catalog, err := i18n.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.notify, err = notify.New(f.db, smtp, catalog, notify.Config{BaseURL: "https://passerelle92.test", Secret: []byte("s"),
-		SendRate: 1000, Now: clock}, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
+	f.notify = notifytest.New(t, f.db, server, notify.Config{SendRate: 1000, Now: clock})
 	f.svc = retention.New(f.db, accounts, f.notify, retention.Config{CVDays: 180, InactiveYears: 3, NotificationDays: 90},
 		slog.New(slog.DiscardHandler), clock)
 	return f

@@ -22,6 +22,19 @@ func (db *DB) InsertSavedSearch(ctx context.Context, s domain.SavedSearch) error
 	return mapError(err)
 }
 
+// InsertSavedSearches stores many saved searches at once (demo data).
+func (db *DB) InsertSavedSearches(ctx context.Context, searches []domain.SavedSearch) error {
+	if len(searches) == 0 {
+		return nil
+	}
+	docs := make([]any, len(searches))
+	for i, s := range searches {
+		docs[i] = s
+	}
+	_, err := db.savedSearches().InsertMany(ctx, docs)
+	return mapError(err)
+}
+
 // SavedSearchesOfYouth returns the youth's saved searches, oldest first.
 func (db *DB) SavedSearchesOfYouth(ctx context.Context, youthID string) ([]domain.SavedSearch, error) {
 	return findAll[domain.SavedSearch](ctx, db.savedSearches(), bson.D{{Key: "youth_id", Value: youthID}},

@@ -18,10 +18,10 @@ type pager struct {
 	Prev, Next  string // links to the neighbour pages, "" at the ends
 }
 
-// pageNumber reads the page a query asks for: anything but a positive
-// number is the first page, for the pages and the API alike.
-func pageNumber(c *fiber.Ctx, param string) int {
-	n, _ := strconv.Atoi(c.Query(param))
+// pageNumber reads the page a query or a form asks for: anything but a
+// positive number is the first page, for the pages and the API alike.
+func pageNumber(value string) int {
+	n, _ := strconv.Atoi(value)
 	return max(n, 1)
 }
 
@@ -46,7 +46,7 @@ func newPager(c *fiber.Ctx, total int, at listAt) pager {
 		at.param = "page"
 	}
 	pages := max((total+listPerPage-1)/listPerPage, 1)
-	p := pager{Page: min(pageNumber(c, at.param), pages), Pages: pages}
+	p := pager{Page: min(pageNumber(c.Query(at.param)), pages), Pages: pages}
 	if p.Page > 1 {
 		p.Prev = at.link(c, p.Page-1)
 	}
@@ -74,4 +74,14 @@ func (at listAt) link(c *fiber.Ctx, n int) string {
 		link += "#" + at.anchor
 	}
 	return link
+}
+
+// backToList is where a form posted from a page of a back-office list goes
+// back to: the same search, on the same page.
+func backToList(c *fiber.Ctx, path string) string {
+	q := url.Values{"q": {c.FormValue("q")}}
+	if n := pageNumber(c.FormValue("page")); n > 1 {
+		q.Set("page", strconv.Itoa(n))
+	}
+	return path + "?" + q.Encode()
 }

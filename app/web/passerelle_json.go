@@ -42,7 +42,7 @@ const (
 
 // paginate cuts items to the page the query asks for (?page=1&per_page=20).
 func paginate[T any](c *fiber.Ctx, items []T) page[T] {
-	n := pageNumber(c, "page")
+	n := pageNumber(c.Query("page"))
 	per, _ := strconv.Atoi(c.Query("per_page", strconv.Itoa(defaultPerPage)))
 	per = min(max(per, 1), maxPerPage)
 	from := min((n-1)*per, len(items))

@@ -16,6 +16,10 @@ func TestDataExportThenAccountDeletion(t *testing.T) {
 	youth := f.signUp(t, "ines@example.fr", "youth")
 	youth.get(t, "/compte/profil")
 	youth.post(t, "/compte/profil", profileForm(f, 16, "maman@example.fr"))
+	youth.get(t, "/offres?q=cuisine")
+	if resp, _ := youth.post(t, "/offres/recherches?q=cuisine", url.Values{"name": {"Cuisine"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("saving a search: %d", resp.StatusCode)
+	}
 	resp, body := youth.get(t, "/compte/donnees")
 	wantStatus(t, resp, http.StatusOK)
 	if !strings.HasPrefix(resp.Header.Get("Content-Disposition"), "attachment") {
@@ -26,12 +30,16 @@ func TestDataExportThenAccountDeletion(t *testing.T) {
 		Profile  map[string]any `json:"youth_profile"`
 		Guardian string         `json:"guardian_email"`
 		Events   []any          `json:"security_events"`
+		Searches []struct {
+			Name, Query string
+		} `json:"saved_searches"`
 	}
 	if err := json.Unmarshal([]byte(body), &export); err != nil {
 		t.Fatal(err)
 	}
 	if export.Account["email"] != "ines@example.fr" || export.Profile["first_name"] != "Yanis" ||
-		export.Guardian != "maman@example.fr" || len(export.Events) == 0 || strings.Contains(body, "argon2") {
+		export.Guardian != "maman@example.fr" || len(export.Events) == 0 || strings.Contains(body, "argon2") ||
+		len(export.Searches) != 1 || export.Searches[0].Name != "Cuisine" || export.Searches[0].Query != "q=cuisine" {
 		t.Fatalf("export: %s", body)
 	}
 
@@ -55,6 +63,9 @@ func TestDataExportThenAccountDeletion(t *testing.T) {
 	}
 	if _, err := f.db.YouthByID(context.Background(), id); domain.ErrorCode(err) != domain.ENOTFOUND {
 		t.Fatalf("the youth profile survived: %v", err)
+	}
+	if searches, err := f.db.SavedSearchesOfYouth(context.Background(), id); err != nil || len(searches) != 0 {
+		t.Fatalf("the saved searches survived: %+v %v", searches, err)
 	}
 	events, _ := f.db.LatestAudit(context.Background(), id, 1)
 	if len(events) != 1 || events[0].Action != domain.AuditAccountDeleted {

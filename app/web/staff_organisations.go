@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net/url"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -29,5 +28,5 @@ func (s *Server) verifyOrganisation(c *fiber.Ctx) error {
 	if err := s.deps.Accounts.VerifyOrganisation(c.UserContext(), c.Params("id"), verified, currentUser(c), s.client(c)); err != nil {
 		return err
 	}
-	return c.Redirect("/agents/organisations?q="+url.QueryEscape(c.FormValue("q")), fiber.StatusSeeOther)
+	return c.Redirect(backToList(c, "/agents/organisations"), fiber.StatusSeeOther)
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net/url"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -45,7 +44,7 @@ func (s *Server) suspendUser(c *fiber.Ctx) error {
 }
 
 func (s *Server) backToPeople(c *fiber.Ctx) error {
-	return c.Redirect("/agents/personnes?q="+url.QueryEscape(c.FormValue("q")), fiber.StatusSeeOther)
+	return c.Redirect(backToList(c, "/agents/personnes"), fiber.StatusSeeOther)
 }
 
 // auditLog shows the latest security events and staff actions, optionally

@@ -113,6 +113,7 @@ func (w counsellorWeek) digestOf(u domain.User) CounsellorDigestData {
 			}
 		}
 	}
+	slices.SortStableFunc(data.Visits, func(a, b CounsellorVisit) int { return a.StartsAt.Compare(b.StartsAt) })
 	for _, s := range w.sessions {
 		if w.near(u, s.CommuneCode) {
 			data.Sessions = append(data.Sessions, s)

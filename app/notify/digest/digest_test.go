@@ -2,7 +2,6 @@ package digest_test
 
 import (
 	"context"
-	"log/slog"
 	"slices"
 	"strings"
 	"testing"
@@ -10,10 +9,10 @@ import (
 
 	"passerelle/app/domain"
 	"passerelle/app/i18n"
-	"passerelle/app/mail"
 	"passerelle/app/mail/mailtest"
 	"passerelle/app/notify"
 	"passerelle/app/notify/digest"
+	"passerelle/app/notify/notifytest"
 	"passerelle/app/store"
 	"passerelle/app/store/storetest"
 	"passerelle/jobs"
@@ -41,21 +40,7 @@ func newFixture(t testing.TB) *fixture {
 // newService is the notification service queuing in st and sending to
 // server at rate emails per second at most.
 func newService(t testing.TB, st notify.Store, server *mailtest.Server, clock func() time.Time, rate float64) *notify.Service {
-	smtp, err := mail.NewSMTP(mail.SMTPConfig{Host: server.Host(), Port: server.Port(), TLS: mail.TLSNone,
-		From: mail.Address{Email: "ne-pas-repondre@passerelle92.fr"}, HeloName: "passerelle.test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	catalog, err := i18n.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := notify.New(st, smtp, catalog, notify.Config{BaseURL: "https://passerelle92.test", Secret: []byte("s"),
-		SendRate: rate, Now: clock}, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return svc
+	return notifytest.New(t, st, server, notify.Config{SendRate: rate, Now: clock})
 }
 
 func (f *fixture) insert(t *testing.T, errs ...error) {

@@ -104,6 +104,10 @@ func digestOfMember(u domain.User, byOrg map[string]*EmployerDigestData) *Employ
 			merged.Expiring = append(merged.Expiring, org.Expiring...)
 		}
 	}
+	if merged != nil { // soonest first, whatever the order they were read in
+		slices.SortStableFunc(merged.Bookings, func(a, b EmployerBooking) int { return a.StartsAt.Compare(b.StartsAt) })
+		slices.SortStableFunc(merged.Expiring, func(a, b EmployerApplication) int { return a.ExpiresAt.Compare(b.ExpiresAt) })
+	}
 	return merged
 }
 

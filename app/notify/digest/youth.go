@@ -194,6 +194,9 @@ func rankProfiles(index *matching.Recommender, audience []Audience, sections [][
 // unlisted keeps the best youthDigestSize ranked offers that no section
 // lists already.
 func unlisted(ranked []matching.Ranked, sections []SearchDigest) []matching.Ranked {
+	if len(sections) == 0 {
+		return ranked[:min(len(ranked), youthDigestSize)]
+	}
 	listed := map[string]bool{}
 	for _, s := range sections {
 		for _, o := range s.Offers {

@@ -139,7 +139,6 @@ func TestYouthDigestListsSavedSearchesThenTheProfile(t *testing.T) {
 		!strings.Contains(leaMail.HTML, `<a href="https://passerelle92.test/offres?near=92024&amp;q=web&amp;radius=5"`) {
 		t.Errorf("Léa's HTML digest:\n%s", leaMail.HTML)
 	}
-	t.Log(text)
 	samText := byTo("sam@example.org").Text
 	if !strings.Contains(samText, "« Boulangerie »\n\n- Apprenti boulanger") {
 		t.Errorf("Sam's digest:\n%s", samText)

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"passerelle/app/demo"
+	"passerelle/app/domain"
+	"passerelle/app/mail/mailtest"
+	"passerelle/app/notify/digest"
+	"passerelle/app/retention"
+	"passerelle/app/web/browsertest"
+	"passerelle/jobs"
+)
+
+// jobEmail is one scheduled email of a demo run: how to make the job send
+// it, to whom, and what a reader must find in it.
+type jobEmail struct {
+	shot    string // name of the screenshot in docs/emails
+	run     func(t *testing.T, m *Main)
+	to      string // local part of the demo account's address
+	subject string
+	says    string // a sentence of the body, as the reader sees it
+	digest  bool   // a digest or reminder: one-click unsubscribe
+}
+
+// Right after `seed --demo`, each job sends its email to a demo account,
+// in French, with absolute links; each is rendered as a mail client would,
+// into PASSERELLE_EMAIL_SHOTS (docs/emails). The youth digest comes last.
+func TestJourneyEveryJobSendsItsEmail(t *testing.T) {
+	m := startDemoPlatform(t)
+	b := browsertest.New(t)
+	for _, e := range jobEmails(t, m) {
+		e.run(t, m)
+		msg := emailTo(t, m, e.to+"@"+demo.EmailDomain, e.subject)
+		checkJobEmail(t, m, e, msg)
+		shootEmail(t, b, msg, e.shot)
+	}
+}
+
+func jobEmails(t *testing.T, m *Main) []jobEmail {
+	closes := demoCall(t, m).ClosesAt
+	return []jobEmail{
+		{"employer_digest", runJob("employer_digest"), "employeur", "votre récapitulatif du", "Nouvelles candidatures", true},
+		{"visit_reminder", runJob("visit_reminders"), "conseiller", "Rappel : «", "Point de rendez-vous", true},
+		{"counsellor_digest", runJob("counsellor_digest"), "conseiller", "votre semaine de visites", "Les visites de vos groupes", true},
+		{"application_expired", runJob("application_expiry"), "", "Ta candidature a expiré", "dans le délai prévu", false},
+		{"reviewer_reminder", runJob("reviewer_reminders"), "jury", "dossiers à évaluer", "attendent votre évaluation", true},
+		{"staff_summary", runJob("staff_summary"), "agent", "synthèse de la semaine", "Offres en attente de modération", true},
+		{"progress_reminder", runDigest(closes.AddDate(0, 0, -7), (*digest.Digests).ProgressReminders), "porteur",
+			"n'est pas encore déposé", "Épicerie mobile des quartiers sud", true},
+		{"progress_closed", runDigest(closes.Add(time.Minute), (*digest.Digests).ProgressClosing), "porteur",
+			"est clos", "Épicerie mobile des quartiers sud", false},
+		{"inactivity_warning", runRetention(m.Config.Retention.InactiveYears), "employeur", "sera anonymisé",
+			"il suffit de vous connecter", false},
+		{"youth_digest", runJob("youth_digest"), "jeune", "pour toi cette semaine", "Inès", true},
+	}
+}
+
+// runJob runs a job as the scheduler would, then delivers what it queued.
+func runJob(name string) func(*testing.T, *Main) {
+	return func(t *testing.T, m *Main) {
+		t.Helper()
+		for _, job := range []string{name, "notifications_delivery"} {
+			if _, err := m.Jobs.RunNow(t.Context(), job, jobs.RunOptions{}); err != nil {
+				t.Fatalf("%s: %v", job, err)
+			}
+		}
+	}
+}
+
+// runDigest runs a date-bound digest as on the day it is due.
+func runDigest(at time.Time, job func(*digest.Digests, context.Context, jobs.RunOptions) (jobs.Report, error)) func(*testing.T, *Main) {
+	return func(t *testing.T, m *Main) {
+		t.Helper()
+		if _, err := job(digest.New(m.DB, m.Notify, func() time.Time { return at }), t.Context(), jobs.RunOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// runRetention runs the retention periods as a month before the demo's
+// accounts have been inactive for the configured years, then delivers.
+func runRetention(years int) func(*testing.T, *Main) {
+	return func(t *testing.T, m *Main) {
+		t.Helper()
+		later := time.Now().AddDate(years, -1, 7)
+		c := m.Config.Retention
+		periods := retention.New(m.DB, m.Accounts, m.Notify, retention.Config{CVDays: c.CVDays,
+			InactiveYears: c.InactiveYears, NotificationDays: c.NotificationDays}, m.Logger, func() time.Time { return later })
+		if _, err := periods.Run(t.Context(), jobs.RunOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		runJob("notifications_delivery")(t, m)
+	}
+}
+
+func demoCall(t *testing.T, m *Main) domain.Call {
+	t.Helper()
+	calls, err := m.DB.Calls(t.Context())
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("the demo call: %v %v", calls, err)
+	}
+	return calls[0]
+}
+
+var hrefs = regexp.MustCompile(`href="([^"]*)"`)
+
+// checkJobEmail checks what a reader relies on: the subject, the
+// recipient, a sentence of the body in both parts, absolute links to the
+// platform, no untranslated key, and the unsubscribe headers of digests.
+func checkJobEmail(t *testing.T, m *Main, e jobEmail, msg mailtest.Received) {
+	t.Helper()
+	for _, part := range []string{msg.Text, msg.HTML} {
+		if !strings.Contains(part, e.says) || strings.Contains(part, "email.") {
+			t.Errorf("%s: %q missing, or a raw key, in:\n%s", e.shot, e.says, part)
+		}
+	}
+	for _, link := range hrefs.FindAllStringSubmatch(msg.HTML, -1) {
+		if !strings.HasPrefix(link[1], m.Config.Server.BaseURL+"/") && !strings.HasPrefix(link[1], "mailto:") {
+			t.Errorf("%s: link %q is not absolute to %s", e.shot, link[1], m.Config.Server.BaseURL)
+		}
+	}
+	if e.digest && !strings.Contains(msg.Headers.Get("List-Unsubscribe"), m.Config.Server.BaseURL+"/e-mails/") {
+		t.Errorf("%s: List-Unsubscribe %q", e.shot, msg.Headers.Get("List-Unsubscribe"))
+	}
+}
+
+// emailTo finds the email about subject to a demo address; with an empty
+// local part, to any demo youth (not their guardian).
+func emailTo(t *testing.T, m *Main, to, subject string) mailtest.Received {
+	t.Helper()
+	for _, msg := range mailtest.ReadOutbox(t, m.Config.DataPath("outbox")) {
+		anyYouth := to == "@"+demo.EmailDomain && !strings.HasPrefix(msg.To[0], "famille.")
+		if strings.Contains(msg.Subject, subject) && (slices.Contains(msg.To, to) || anyYouth) {
+			return msg
+		}
+	}
+	t.Fatalf("no email about %q to %s in the outbox", subject, to)
+	return mailtest.Received{}
+}
