@@ -126,7 +126,7 @@ func (g *generator) offerFor(y *domain.Youth, orgID string, at time.Time) *domai
 	var fit []int
 	for i := range g.data.Offers {
 		o := &g.data.Offers[i]
-		if (orgID == "" || o.OrganisationID == orgID) && g.fits(y, o) && o.PublishedAt != nil && o.PublishedAt.Before(at) {
+		if (orgID == "" || o.OrganisationID == orgID) && g.fits(y, o) && o.PublishedAt.Before(at) && domain.Eligible(y, o, at) == nil {
 			fit = append(fit, i)
 		}
 	}
@@ -139,8 +139,8 @@ func (g *generator) offerFor(y *domain.Youth, orgID string, at time.Time) *domai
 	return &g.data.Offers[pick(g, fit)]
 }
 
-// fits reports whether y may apply to o (visits are booked by groups) and
-// has not yet.
+// fits reports whether y may apply to o today (visits are booked by
+// groups: the offer is published) and has not yet.
 func (g *generator) fits(y *domain.Youth, o *domain.Offer) bool {
 	id := domain.ApplicationID(o.ID, y.ID)
 	return o.Type != domain.OfferVisit && domain.Eligible(y, o, g.today) == nil &&

@@ -110,8 +110,13 @@ func (g *generator) extraSession(o *domain.Offer, days int) *domain.VisitSession
 		return org.ID == o.OrganisationID
 	})]
 	s := g.session(o, org, 0)
-	day := g.today.AddDate(0, 0, days)
-	s.StartsAt, s.EndsAt = g.at(day, s.StartsAt.Hour(), 30), g.at(day, s.EndsAt.Hour(), s.EndsAt.Minute())
+	day, span := g.today.AddDate(0, 0, days), s.EndsAt.Sub(s.StartsAt)
+	hour := s.StartsAt.Hour()
+	if g.sessionOn(o.ID, day, hour) {
+		hour = 9 + 14 - hour // the other half-day: the offer's visits never overlap
+	}
+	s.StartsAt = g.at(day, hour, 30)
+	s.EndsAt = s.StartsAt.Add(span)
 	s.ReservedPriority, s.ReservedUntil = 0, time.Time{}
 	s.OpenAllSeats()
 	s.CreatedAt = g.openedAfter(o)
@@ -123,8 +128,24 @@ func (g *generator) extraSession(o *domain.Offer, days int) *domain.VisitSession
 	}
 	o.Places += s.Capacity
 	o.PlacesLeft += s.Capacity
-	g.data.Sessions = append(g.data.Sessions, s)
-	return &g.data.Sessions[len(g.data.Sessions)-1]
+	// in date order among the offer's sessions, as the offer lists them
+	at := len(g.data.Sessions)
+	for i, other := range g.data.Sessions {
+		if other.OfferID == o.ID && other.StartsAt.After(s.StartsAt) {
+			at = i
+			break
+		}
+	}
+	g.data.Sessions = slices.Insert(g.data.Sessions, at, s)
+	return &g.data.Sessions[at]
+}
+
+// sessionOn reports whether the offer has a session on day starting at hour.
+func (g *generator) sessionOn(offerID string, day time.Time, hour int) bool {
+	return slices.ContainsFunc(g.data.Sessions, func(s domain.VisitSession) bool {
+		y, m, d := s.StartsAt.Date()
+		return s.OfferID == offerID && y == day.Year() && m == day.Month() && d == day.Day() && s.StartsAt.Hour() == hour
+	})
 }
 
 // waitlistSession is the first coming session without a reserved share of
@@ -158,9 +179,10 @@ func (g *generator) teacherFor() teacher {
 // book books a group of a size the session allows and has room for; a
 // session without room gets no booking (nil).
 func (g *generator) book(s *domain.VisitSession, t teacher, status domain.BookingStatus, at time.Time) *domain.Booking {
+	at = g.sinceOpened(s, at)
 	room := s.SeatsLeft
 	if s.ReservedShareApplies(t.school.Priority != "", at) {
-		room = s.OpenLeft
+		room = min(room, s.OpenLeft)
 	}
 	hi := min(room, s.MaxGroup, 30)
 	if status == domain.BookingConfirmed && hi < max(1, s.MinGroup) {
@@ -172,9 +194,7 @@ func (g *generator) book(s *domain.VisitSession, t teacher, status domain.Bookin
 // bookSeats saves a booking and, when it holds seats, takes them from the
 // session's counters as the platform does.
 func (g *generator) bookSeats(s *domain.VisitSession, t teacher, seats int, status domain.BookingStatus, at time.Time) *domain.Booking {
-	if at.Before(s.CreatedAt) {
-		at = s.CreatedAt.Add(g.today.Sub(s.CreatedAt) / 2)
-	}
+	at = g.sinceOpened(s, at)
 	o := g.offerOf(s)
 	level, group := "2nde", fmt.Sprintf("Seconde %d", g.between(1, 12))
 	if t.college {
@@ -193,6 +213,15 @@ func (g *generator) bookSeats(s *domain.VisitSession, t teacher, seats int, stat
 	}
 	g.data.Bookings = append(g.data.Bookings, b)
 	return &g.data.Bookings[len(g.data.Bookings)-1]
+}
+
+// sinceOpened moves a booking made before its session was opened to
+// between then and today.
+func (g *generator) sinceOpened(s *domain.VisitSession, at time.Time) time.Time {
+	if at.Before(s.CreatedAt) {
+		return s.CreatedAt.Add(g.today.Sub(s.CreatedAt) / 2)
+	}
+	return at
 }
 
 // cancel cancels a confirmed booking yesterday, by its counsellor, and

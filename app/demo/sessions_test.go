@@ -13,7 +13,7 @@ func TestVisitSessions(t *testing.T) {
 		reserved := 0
 		for _, s := range d.Sessions {
 			bySession[s.OfferID] = append(bySession[s.OfferID], s)
-			if s.Capacity < 10 || s.Capacity > 40 || s.SeatsLeft != s.Capacity ||
+			if s.Capacity < 10 || s.Capacity > 40 || s.SeatsLeft < 0 || s.SeatsLeft > s.Capacity ||
 				s.MinGroup < 1 || s.MinGroup > s.MaxGroup || s.MaxGroup > s.Capacity {
 				t.Errorf("session %s: capacity %d, seats %d, groups %d–%d", s.ID, s.Capacity, s.SeatsLeft, s.MinGroup, s.MaxGroup)
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -120,4 +121,10 @@ func TestStaffPeopleArePagedByTheStore(t *testing.T) {
 	}
 	_, body := staff.get(t, "/agents/personnes?q=pager-")
 	wantContains(t, body, "Page 1 sur 2", `href="/agents/personnes?page=2&q=pager-" rel="next"`)
+	_, body = staff.get(t, "/agents/personnes?q=pager-&page=2")
+	wantContains(t, body, `<input type="hidden" name="page" value="2">`)
+	resp, _ := staff.post(t, "/agents/personnes/pager-22/suspension", url.Values{"q": {"pager-"}, "page": {"2"}, "suspend": {"1"}})
+	if got := resp.Header.Get("Location"); got != "/agents/personnes?page=2&q=pager-" {
+		t.Errorf("after a suspension from page 2, back to %q", got)
+	}
 }

@@ -29,6 +29,9 @@ type YouthDigestData struct {
 
 // Count is how many offers the digest shows, each once.
 func (d YouthDigestData) Count() int {
+	if len(d.Searches) == 0 {
+		return len(d.Offers)
+	}
 	seen := map[string]bool{}
 	for _, s := range d.Searches {
 		for _, o := range s.Offers {
@@ -141,16 +144,16 @@ func YouthDigests(offers []domain.Offer, audience []Audience, w matching.Weights
 		return nil, err
 	}
 	searches := newSearchMatcher(offers)
-	sections := make([][]SearchDigest, len(audience))
+	youths := make([]matching.Youth, len(audience))
 	for i := range audience {
-		sections[i] = searches.sections(&audience[i], now)
+		youths[i] = recommend.Youth(&audience[i].Youth)
 	}
-	ranked := rankProfiles(index, audience, sections, now)
 	period := week(now)
 	var ns []notify.Notification
-	for i, a := range audience {
-		data := YouthDigestData{FirstName: a.Youth.FirstName, Searches: sections[i],
-			Offers: explain(index, ranked[i].youth, unlisted(ranked[i].offers, sections[i]), byID, now)}
+	for i, ranked := range index.Batch(youths, youthDigestSize, now, 0) {
+		a := &audience[i]
+		data := YouthDigestData{FirstName: a.Youth.FirstName, Searches: searches.sections(a, now)}
+		data.Offers = explain(index, youths[i], unlisted(ranked, data.Searches), byID, now)
 		if data.Count() > 0 {
 			ns = append(ns, notify.Notification{Key: "youth_digest/" + period + "/" + a.User.Email,
 				Topic: domain.TopicYouthDigest, To: recipient(a.User), Template: "youth_digest", Data: data})
@@ -159,43 +162,11 @@ func YouthDigests(offers []domain.Offer, audience []Audience, w matching.Weights
 	return ns, nil
 }
 
-// profileRanking is a youth's best offers for their profile.
-type profileRanking struct {
-	youth  matching.Youth
-	offers []matching.Ranked
-}
-
-// rankProfiles ranks every youth's offers in two batches: youths whose
-// saved searches listed offers get twice as many, so that the digest still
-// recommends youthDigestSize offers once those listed are left out.
-func rankProfiles(index *matching.Recommender, audience []Audience, sections [][]SearchDigest, now time.Time) []profileRanking {
-	out := make([]profileRanking, len(audience))
-	var groups [2][]int // audience indexes without, then with, offers listed
-	for i := range audience {
-		out[i].youth = recommend.Youth(&audience[i].Youth)
-		listed := 0
-		if len(sections[i]) > 0 {
-			listed = 1
-		}
-		groups[listed] = append(groups[listed], i)
-	}
-	for listed, group := range groups {
-		youths := make([]matching.Youth, len(group))
-		for j, i := range group {
-			youths[j] = out[i].youth
-		}
-		for j, ranked := range index.Batch(youths, youthDigestSize*(1+listed), now, 0) {
-			out[group[j]].offers = ranked
-		}
-	}
-	return out
-}
-
-// unlisted keeps the best youthDigestSize ranked offers that no section
-// lists already.
+// unlisted leaves out the ranked offers that a saved search lists already:
+// the youth sees them there.
 func unlisted(ranked []matching.Ranked, sections []SearchDigest) []matching.Ranked {
 	if len(sections) == 0 {
-		return ranked[:min(len(ranked), youthDigestSize)]
+		return ranked
 	}
 	listed := map[string]bool{}
 	for _, s := range sections {
@@ -203,8 +174,7 @@ func unlisted(ranked []matching.Ranked, sections []SearchDigest) []matching.Rank
 			listed[o.Path] = true
 		}
 	}
-	ranked = slices.DeleteFunc(slices.Clone(ranked), func(r matching.Ranked) bool { return listed[offerPath(r.OfferID)] })
-	return ranked[:min(len(ranked), youthDigestSize)]
+	return slices.DeleteFunc(ranked, func(r matching.Ranked) bool { return listed[offerPath(r.OfferID)] })
 }
 
 func offerPath(id string) string { return "/offres/" + id }
