@@ -35,7 +35,9 @@ func TestJourneyEveryJobSendsItsEmail(t *testing.T) {
 	m := startDemoPlatform(t)
 	b := browsertest.New(t)
 	for _, e := range jobEmails(t, m) {
-		e.run(t, m)
+		if e.run != nil { // nil: another email of the job before
+			e.run(t, m)
+		}
 		msg := emailTo(t, m, e.to+"@"+demo.EmailDomain, e.subject)
 		checkJobEmail(t, m, e, msg)
 		shootEmail(t, b, msg, e.shot)
@@ -49,6 +51,7 @@ func jobEmails(t *testing.T, m *Main) []jobEmail {
 		{"visit_reminder", runJob("visit_reminders"), "conseiller", "Rappel : «", "Point de rendez-vous", true},
 		{"counsellor_digest", runJob("counsellor_digest"), "conseiller", "votre semaine de visites", "Les visites de vos groupes", true},
 		{"application_expired", runJob("application_expiry"), "", "Ta candidature a expiré", "dans le délai prévu", false},
+		{"application_expired_employer", nil, "employeur", "Candidature close sans réponse", "prolonger le délai une fois", false},
 		{"reviewer_reminder", runJob("reviewer_reminders"), "jury", "dossiers à évaluer", "attendent votre évaluation", true},
 		{"staff_summary", runJob("staff_summary"), "agent", "synthèse de la semaine", "Offres en attente de modération", true},
 		{"progress_reminder", runDigest(closes.AddDate(0, 0, -7), (*digest.Digests).ProgressReminders), "porteur",

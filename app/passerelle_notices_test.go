@@ -31,6 +31,7 @@ func TestPasserelleNoticesRenderEveryTemplate(t *testing.T) {
 		{"booking_confirmed", booking, []string{"3e B", "24 places", "jeudi 3 décembre 2026 à 10 h 30", "Accueil"}},
 		{"booking_cancelled", booking, []string{"grève des transports"}},
 		{"application_received", application, []string{"Inès"}},
+		{"application_expired_employer", application, []string{"Inès", "Apprentissage boulanger"}},
 	}
 	message := passerelle.MessageMail{Application: application, Message: &domain.ApplicationMessage{AuthorName: "Le Fournil", Body: "Venez mardi."}}
 	for _, side := range []string{"youth", "employer", "guardian"} {

@@ -24,6 +24,7 @@ func (m *Main) openServices() (err error) {
 	m.Recommendations = recommendations(m)
 	m.Passerelle = passerelle.NewService(m.DB, offerHooks{m.Indexer, m.Recommendations}, nil, m.Logger,
 		passerelle.Config{ApplicationExpiry: m.Config.Applications.ExpiryDelay})
+	m.Accounts.AddDataHolders(m.Passerelle) // its applications, favourites and bookings, in exports and deletions
 	csrfKey, err := m.DB.Secret(context.Background(), "csrf")
 	if err != nil {
 		return err

@@ -52,7 +52,7 @@ func TestSeedOnFirstStartOnlyOnce(t *testing.T) {
 	if err := m.seedOnFirstStart(context.Background(), &out); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "agent@") || !strings.Contains(out.String(), "8/8") {
+	if !strings.Contains(out.String(), "agent@") || !strings.Contains(out.String(), "13/13") {
 		t.Fatalf("seed output lacks accounts or progress:\n%s", out.String())
 	}
 	out.Reset()

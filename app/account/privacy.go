@@ -30,7 +30,23 @@ type Export struct {
 	Organisations []domain.Organisation `json:"organisations"`
 	Sessions      []domain.WebSession   `json:"sessions"`
 	Events        []domain.AuditEvent   `json:"security_events"`
+	// Held is what the other services hold about the person, by section
+	// (e.g. "passerelle": applications, messages, favourites, bookings).
+	Held map[string]any `json:"held,omitempty"`
 }
+
+// DataHolder is a service that keeps personal data of its own, outside the
+// accounts area: it adds its part to the export, and erases it when the
+// account is deleted. Erasing must be idempotent: a deletion that failed
+// midway is retried from the start.
+type DataHolder interface {
+	PersonalData(ctx context.Context, user *domain.User) (section string, data any, err error)
+	ErasePersonalData(ctx context.Context, user *domain.User) error
+}
+
+// AddDataHolders registers services that hold personal data; wiring calls
+// it before the server starts.
+func (s *Service) AddDataHolders(holders ...DataHolder) { s.holders = append(s.holders, holders...) }
 
 // auditExportLimit bounds the security events exported: the log keeps one
 // year of them (see the privacy page).
@@ -58,15 +74,37 @@ func (s *Service) ExportData(ctx context.Context, user *domain.User, client Clie
 	if e.Events, err = s.store.LatestAudit(ctx, user.ID, auditExportLimit); err != nil {
 		return nil, err
 	}
+	if e.Held, err = s.heldData(ctx, user); err != nil {
+		return nil, err
+	}
 	s.audit(ctx, domain.AuditEvent{ActorID: user.ID, Action: domain.AuditDataExported, IP: client.IP})
 	return e, nil
 }
 
-// DeleteAccount erases the person: sessions, pending links, saved searches
-// and the youth profile are deleted; the account document is anonymised rather than
-// deleted, because the audit log and grant files (public funds) must keep
-// pointing at someone.
+func (s *Service) heldData(ctx context.Context, user *domain.User) (map[string]any, error) {
+	held := make(map[string]any, len(s.holders))
+	for _, h := range s.holders {
+		section, data, err := h.PersonalData(ctx, user)
+		if err != nil {
+			return nil, err
+		}
+		held[section] = data
+	}
+	return held, nil
+}
+
+// DeleteAccount erases the person: what other services hold first, then
+// sessions, pending links, saved searches and the youth profile are
+// deleted; the account document is anonymised last rather than deleted,
+// because the audit log and grant files (public funds) must keep pointing at
+// someone. A failing step stops there with the account still whole and
+// signed in, so the person (or the retention job) retries it all.
 func (s *Service) DeleteAccount(ctx context.Context, user *domain.User, client Client) error {
+	for _, h := range s.holders {
+		if err := h.ErasePersonalData(ctx, user); err != nil {
+			return err
+		}
+	}
 	for _, step := range []func() error{
 		func() error { return s.store.DeleteUserWebSessions(ctx, user.ID) },
 		func() error { return s.store.DeleteAllUserTokens(ctx, user.ID) },

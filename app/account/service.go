@@ -58,6 +58,7 @@ type Service struct {
 	cfg     Config
 	logger  *slog.Logger
 	sending sync.WaitGroup
+	holders []DataHolder // other services' personal data, for export and deletion
 	// Now is the clock; tests may move it.
 	Now func() time.Time
 }

@@ -20,7 +20,8 @@ var applicationMessages = []string{
 
 // applications gives the demo youth an application in each open stage, the
 // demo employer applications received yesterday and some about to expire
-// unanswered, two left past their delay for the expiry job, and about a
+// unanswered, two (one of them the demo employer's) left past their delay
+// for the expiry job, and about a
 // third of the other youths one to three applications in any state.
 func (g *generator) applications() {
 	youth, employer := g.account(domain.RoleYouth), g.account(domain.RoleEmployer).OrganisationIDs[0]
@@ -34,8 +35,8 @@ func (g *generator) applications() {
 	for range 2 {
 		g.apply(g.applicantFor(employer), employer, domain.ApplicationSeen, g.daysAgo(g.between(13, 14)))
 	}
-	for range 2 {
-		g.apply(g.applicantFor(""), "", domain.ApplicationSent, g.hoursAgo(24*15+6, 24*15+20))
+	for _, org := range []string{employer, ""} {
+		g.apply(g.applicantFor(org), org, domain.ApplicationSent, g.hoursAgo(24*15+6, 24*15+20))
 	}
 	for i := range g.data.Youths {
 		y := &g.data.Youths[i]

@@ -67,8 +67,9 @@ func (g *generator) applicantOf(org domain.Organisation) domain.User {
 	return g.member(domain.RoleApplicant, org.ID)
 }
 
-// grant returns the file as its lead wrote it: complete with its documents
-// once submitted; a draft still lacks its indicators and documents.
+// grant returns the file as its lead wrote it: complete with its budget and
+// documents once submitted; a draft has its identity, title, summary and
+// commune, the rest to be written.
 func (g *generator) grant(call domain.Call, org domain.Organisation, lead domain.User, p project, st domain.GrantState) domain.GrantApplication {
 	created := g.daysAgo(g.between(8, 12))
 	starts := g.firstOfMonthIn(3)
@@ -78,13 +79,14 @@ func (g *generator) grant(call domain.Call, org domain.Organisation, lead domain
 			Identity: domain.Identity{Name: org.Name, Kind: org.Kind, RNA: org.RNA, SIRET: org.SIRET,
 				CommuneCode: org.CommuneCode, Address: org.Address, ContactName: lead.Name, ContactEmail: lead.Email,
 				ContactPhone: fmt.Sprintf("01 47 %02d %02d %02d", g.between(10, 99), g.between(10, 99), g.between(10, 99))},
-			Project: domain.Project{Title: p.title, Summary: p.summary, Description: p.summary + " " + projectMethod,
-				Publics: p.publics, Communes: []string{org.CommuneCode}, Axes: []string{callAxes[p.axis]},
-				StartsOn: starts.Format(time.DateOnly), EndsOn: starts.AddDate(1, 0, -1).Format(time.DateOnly)},
-			Budget: budgetOf(p)},
+			Project: domain.Project{Title: p.title, Summary: p.summary, Communes: []string{org.CommuneCode}}},
 		History: []domain.StateChange{}, CreatedAt: created, UpdatedAt: created.Add(2 * time.Hour)}
 	if st != domain.GrantDraft {
-		file.Content.Project.Indicators = []domain.Indicator{{Label: p.indicator, Target: fmt.Sprint(10 * g.between(5, 40))}}
+		pr := &file.Content.Project
+		pr.Description, pr.Publics, pr.Axes = p.summary+" "+projectMethod, p.publics, []string{callAxes[p.axis]}
+		pr.StartsOn, pr.EndsOn = starts.Format(time.DateOnly), starts.AddDate(1, 0, -1).Format(time.DateOnly)
+		pr.Indicators = []domain.Indicator{{Label: p.indicator, Target: fmt.Sprint(10 * g.between(5, 40))}}
+		file.Content.Budget = budgetOf(p)
 		file.Attachments = g.documents(org, lead.ID, created)
 	}
 	return file

@@ -56,3 +56,12 @@ type Application struct {
 
 // ApplicationID is the id of a youth's application to an offer.
 func ApplicationID(offerID, youthID string) string { return offerID + "~" + youthID }
+
+// IDsOfApplications returns the ids of apps, in order.
+func IDsOfApplications(apps []Application) []string {
+	ids := make([]string, len(apps))
+	for i, a := range apps {
+		ids[i] = a.ID
+	}
+	return ids
+}

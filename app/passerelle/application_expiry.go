@@ -2,6 +2,7 @@ package passerelle
 
 import (
 	"context"
+	"errors"
 
 	"passerelle/app/domain"
 )
@@ -28,23 +29,24 @@ func (s *Service) ExtendApplication(ctx context.Context, actor *domain.User, id 
 }
 
 // ExpireApplications closes the applications left unanswered past their
-// delay, tells their youths, and returns how many expired: a scheduled job
-// runs it. Each move is conditional, so an answer given meanwhile wins.
+// delay, tells their youths and the employers, and returns how many
+// expired: a scheduled job runs it. Each move is conditional, so an answer
+// given meanwhile wins.
 func (s *Service) ExpireApplications(ctx context.Context) (int, error) {
 	due, err := s.store.ApplicationsDue(ctx, domain.ApplicationStatusesBefore(domain.ApplicationExpired), s.now())
 	if err != nil {
 		return 0, err
 	}
-	expired := 0
+	var expired []domain.Application
 	for i := range due {
 		err := s.moveApplication(ctx, &due[i], domain.ApplicationExpired)
 		switch {
 		case err == nil:
-			expired++
+			expired = append(expired, due[i])
 			s.notifyApplication(ctx, &due[i], "application_expired")
 		case domain.ErrorCode(err) != domain.ECONFLICT:
-			return expired, err
+			return len(expired), errors.Join(err, s.tellEmployersOfExpiry(ctx, expired))
 		}
 	}
-	return expired, nil
+	return len(expired), s.tellEmployersOfExpiry(ctx, expired)
 }

@@ -117,8 +117,9 @@ func TestUnansweredApplicationsExpireAndMayBeExtendedOnce(t *testing.T) {
 	n, err := e.svc.ExpireApplications(ctx)
 	must(t, err)
 	got, _ := e.db.ApplicationByID(ctx, waiting.ID)
-	if n != 1 || got.Status != domain.ApplicationExpired || len(e.mail.to("ya@example.fr", "application_expired")) != 1 {
-		t.Errorf("after 16 days: %d expired, status %s", n, got.Status)
+	if n != 1 || got.Status != domain.ApplicationExpired || len(e.mail.to("ya@example.fr", "application_expired")) != 1 ||
+		len(e.mail.to(employer.Email, "application_expired_employer")) != 1 {
+		t.Errorf("after 16 days: %d expired, status %s, youth and employer told?", n, got.Status)
 	}
 	e.svc.SetClock(func() time.Time { return today.AddDate(0, 0, 31) })
 	if n, _ := e.svc.ExpireApplications(ctx); n != 1 {

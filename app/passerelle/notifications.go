@@ -3,6 +3,7 @@ package passerelle
 import (
 	"context"
 	"log/slog"
+	"slices"
 
 	"passerelle/app/domain"
 	"passerelle/app/mail"
@@ -29,9 +30,18 @@ func (s *Service) employerRecipients(ctx context.Context, o *domain.Offer) []mai
 		s.logger.Error("passerelle: employers to tell not found", slog.String("organisation", o.OrganisationID), slog.Any("error", err))
 		return nil
 	}
+	return recipientsOf(o, members)
+}
+
+// recipientsOf are employerRecipients among members, who may belong to other
+// organisations too.
+func recipientsOf(o *domain.Offer, members []domain.User) []mail.Address {
+	if o.ContactEmail != "" {
+		return []mail.Address{contact(o.ContactName, o.ContactEmail)}
+	}
 	var to []mail.Address
 	for _, u := range members {
-		if u.HasRole(domain.RoleEmployer) {
+		if u.HasRole(domain.RoleEmployer) && slices.Contains(u.OrganisationIDs, o.OrganisationID) {
 			to = append(to, contact(u.Name, u.Email))
 		}
 	}

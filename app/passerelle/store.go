@@ -56,6 +56,8 @@ type ApplicationStore interface {
 	InsertApplicationMessage(ctx context.Context, m *domain.ApplicationMessage) error
 	ApplicationMessages(ctx context.Context, applicationID string) ([]domain.ApplicationMessage, error)
 	OrganisationMembers(ctx context.Context, orgID string) ([]domain.User, error)
+	OffersByIDs(ctx context.Context, ids []string) ([]domain.Offer, error)
+	MembersOf(ctx context.Context, orgIDs []string) ([]domain.User, error)
 }
 
 // Store is everything the service needs of the database.
@@ -66,4 +68,5 @@ type Store interface {
 	FavouriteStore
 	FollowedYouthStore
 	SavedSearchStore
+	PrivacyStore
 }

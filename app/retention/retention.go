@@ -20,6 +20,8 @@ import (
 type Store interface {
 	ClosedApplicationsWithCV(ctx context.Context, statuses []domain.ApplicationStatus, before time.Time) ([]domain.Application, error)
 	ClearApplicationCV(ctx context.Context, id, fileID string) error
+	CountMessagesOfApplications(ctx context.Context, ids []string) (int64, error)
+	DeleteMessagesOfApplications(ctx context.Context, ids []string) (int64, error)
 	DeleteFile(ctx context.Context, id string) error
 	LiveUsers(ctx context.Context) ([]domain.User, error)
 	MarkInactivityWarned(ctx context.Context, userID string, at time.Time) error
@@ -59,13 +61,13 @@ func New(st Store, accounts Accounts, n *notify.Service, cfg Config, logger *slo
 
 // Counts is what one run did, or would do in a dry run.
 type Counts struct {
-	CVs, Warned, Anonymised, Bodies int
-	Failed                          int
+	CVs, Messages, Warned, Anonymised, Bodies int
+	Failed                                    int
 }
 
 func (c Counts) String() string {
-	return fmt.Sprintf("%d CV supprimés, %d comptes inactifs prévenus, %d anonymisés, %d contenus d'e-mails supprimés",
-		c.CVs, c.Warned, c.Anonymised, c.Bodies)
+	return fmt.Sprintf("%d CV supprimés, %d messages de candidatures supprimés, %d comptes inactifs prévenus, "+
+		"%d anonymisés, %d contenus d'e-mails supprimés", c.CVs, c.Messages, c.Warned, c.Anonymised, c.Bodies)
 }
 
 // Run applies every retention period, in the job's shape.
@@ -84,22 +86,33 @@ func report(c Counts, opts jobs.RunOptions) jobs.Report {
 	if opts.DryRun {
 		summary = "à blanc, seraient : " + summary
 	}
-	return jobs.Report{Items: c.CVs + c.Warned + c.Anonymised + c.Bodies, Errors: c.Failed, Summary: summary}
+	return jobs.Report{Items: c.CVs + c.Messages + c.Warned + c.Anonymised + c.Bodies, Errors: c.Failed, Summary: summary}
 }
 
 // closedStatuses are those an application never leaves.
 var closedStatuses = []domain.ApplicationStatus{domain.ApplicationAccepted, domain.ApplicationDeclined,
 	domain.ApplicationWithdrawn, domain.ApplicationExpired}
 
-// purgeCVs deletes the CVs of applications closed more than CVDays ago:
-// the file first, then the reference, so that a failure in between leaves
-// a reference to a missing file (downloads answer "not found"), never an
-// unreferenced file kept forever.
+// purgeCVs deletes the CVs and the message threads of applications closed
+// more than CVDays ago. The threads go first, in one query, then each file
+// before its reference: a failure anywhere leaves the CV referenced, so the
+// next run selects the application again and finishes; it never leaves an
+// unreferenced file, or a thread, kept forever.
 func (s *Service) purgeCVs(ctx context.Context, dry bool, c *Counts) error {
 	before := s.now().AddDate(0, 0, -s.cfg.CVDays)
 	apps, err := s.store.ClosedApplicationsWithCV(ctx, closedStatuses, before)
-	if err != nil || dry {
+	if err != nil || len(apps) == 0 {
+		return err
+	}
+	if dry {
 		c.CVs += len(apps)
+		n, err := s.store.CountMessagesOfApplications(ctx, domain.IDsOfApplications(apps))
+		c.Messages += int(n)
+		return err
+	}
+	n, err := s.store.DeleteMessagesOfApplications(ctx, domain.IDsOfApplications(apps))
+	c.Messages += int(n)
+	if err != nil {
 		return err
 	}
 	for _, a := range apps {

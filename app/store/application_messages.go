@@ -27,3 +27,30 @@ func (db *DB) ApplicationMessages(ctx context.Context, applicationID string) ([]
 	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}, {Key: "_id", Value: 1}})
 	return findAll[domain.ApplicationMessage](ctx, db.applicationMessages(), bson.D{{Key: "application_id", Value: applicationID}}, opts)
 }
+
+// MessagesOfApplications returns the threads of these applications, oldest
+// first, in one query (a person's data export).
+func (db *DB) MessagesOfApplications(ctx context.Context, ids []string) ([]domain.ApplicationMessage, error) {
+	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}, {Key: "_id", Value: 1}})
+	return findAll[domain.ApplicationMessage](ctx, db.applicationMessages(), in("application_id", ids), opts)
+}
+
+// CountMessagesOfApplications counts the messages of these applications,
+// for a dry run of the retention job.
+func (db *DB) CountMessagesOfApplications(ctx context.Context, ids []string) (int64, error) {
+	n, err := db.applicationMessages().CountDocuments(ctx, in("application_id", ids))
+	return n, mapError(err)
+}
+
+// DeleteMessagesOfApplications deletes the threads of these applications
+// and returns how many messages went; deleting them again is harmless.
+func (db *DB) DeleteMessagesOfApplications(ctx context.Context, ids []string) (int64, error) {
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	res, err := db.applicationMessages().DeleteMany(ctx, in("application_id", ids))
+	if err != nil {
+		return 0, mapError(err)
+	}
+	return res.DeletedCount, nil
+}

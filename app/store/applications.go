@@ -63,3 +63,17 @@ func (db *DB) AllApplications(ctx context.Context) ([]domain.Application, error)
 	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: 1}})
 	return findAll[domain.Application](ctx, db.applications(), bson.D{}, opts)
 }
+
+// AnonymiseApplications replaces what names the youth on these applications
+// (name, addresses, their message, the CV reference) by label, in one
+// update; the applications stay, so that the offer's places and the
+// employer's lists still add up.
+func (db *DB) AnonymiseApplications(ctx context.Context, ids []string, label string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := db.applications().UpdateMany(ctx, in("_id", ids), bson.D{
+		{Key: "$set", Value: bson.D{{Key: "youth_name", Value: label}, {Key: "youth_email", Value: ""}, {Key: "message", Value: ""}}},
+		{Key: "$unset", Value: bson.D{{Key: "guardian_email", Value: ""}, {Key: "cv_file_id", Value: ""}}}})
+	return mapError(err)
+}

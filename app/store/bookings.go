@@ -43,3 +43,13 @@ func (db *DB) AllBookings(ctx context.Context) ([]domain.Booking, error) {
 	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: 1}})
 	return findAll[domain.Booking](ctx, db.bookings(), bson.D{}, opts)
 }
+
+// RenameBookingsCounsellor puts name in place of the counsellor's name and
+// address on their bookings for one structure, when their account is
+// deleted: the bookings keep their seats, the visits still happen.
+func (db *DB) RenameBookingsCounsellor(ctx context.Context, counsellorID, structureID, name string) error {
+	filter := bson.D{{Key: "counsellor_id", Value: counsellorID}, {Key: "structure_id", Value: structureID}}
+	_, err := db.bookings().UpdateMany(ctx, filter, bson.D{{Key: "$set", Value: bson.D{
+		{Key: "counsellor_name", Value: name}, {Key: "counsellor_email", Value: ""}}}})
+	return mapError(err)
+}

@@ -31,3 +31,10 @@ func (db *DB) FavouritesOfYouth(ctx context.Context, youthID string) ([]domain.F
 	return findAll[domain.Favourite](ctx, db.favourites(), bson.D{{Key: "youth_id", Value: youthID}},
 		options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}}))
 }
+
+// DeleteFavouritesOfYouth removes all the youth's favourites, when their
+// account is deleted.
+func (db *DB) DeleteFavouritesOfYouth(ctx context.Context, youthID string) error {
+	_, err := db.favourites().DeleteMany(ctx, bson.D{{Key: "youth_id", Value: youthID}})
+	return mapError(err)
+}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"passerelle/app/domain"
+	"passerelle/app/passerelle"
 )
 
 func TestDataExportThenAccountDeletion(t *testing.T) {
@@ -20,6 +21,11 @@ func TestDataExportThenAccountDeletion(t *testing.T) {
 	if resp, _ := youth.post(t, "/offres/recherches?q=cuisine", url.Values{"name": {"Cuisine"}}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("saving a search: %d", resp.StatusCode)
 	}
+	ines, err := f.db.UserByEmail(context.Background(), "ines@example.fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.application(t, ines.ID, "Apprenti cuisinier")
 	resp, body := youth.get(t, "/compte/donnees")
 	wantStatus(t, resp, http.StatusOK)
 	if !strings.HasPrefix(resp.Header.Get("Content-Disposition"), "attachment") {
@@ -33,13 +39,22 @@ func TestDataExportThenAccountDeletion(t *testing.T) {
 		Searches []struct {
 			Name, Query string
 		} `json:"saved_searches"`
+		Held struct {
+			Passerelle struct {
+				Applications []struct {
+					OfferTitle string `json:"offer_title"`
+					Status     string
+				}
+			}
+		}
 	}
 	if err := json.Unmarshal([]byte(body), &export); err != nil {
 		t.Fatal(err)
 	}
 	if export.Account["email"] != "ines@example.fr" || export.Profile["first_name"] != "Yanis" ||
 		export.Guardian != "maman@example.fr" || len(export.Events) == 0 || strings.Contains(body, "argon2") ||
-		len(export.Searches) != 1 || export.Searches[0].Name != "Cuisine" || export.Searches[0].Query != "q=cuisine" {
+		len(export.Searches) != 1 || export.Searches[0].Name != "Cuisine" || export.Searches[0].Query != "q=cuisine" ||
+		len(export.Held.Passerelle.Applications) != 1 || export.Held.Passerelle.Applications[0].OfferTitle != "Apprenti cuisinier" {
 		t.Fatalf("export: %s", body)
 	}
 
@@ -66,6 +81,10 @@ func TestDataExportThenAccountDeletion(t *testing.T) {
 	}
 	if searches, err := f.db.SavedSearchesOfYouth(context.Background(), id); err != nil || len(searches) != 0 {
 		t.Fatalf("the saved searches survived: %+v %v", searches, err)
+	}
+	if a, err := f.db.ApplicationByID(context.Background(), "app-"+id); err != nil || a.Status != domain.ApplicationWithdrawn ||
+		a.YouthName != passerelle.ErasedYouthName {
+		t.Fatalf("the application after deletion: %+v %v", a, err)
 	}
 	events, _ := f.db.LatestAudit(context.Background(), id, 1)
 	if len(events) != 1 || events[0].Action != domain.AuditAccountDeleted {

@@ -73,6 +73,7 @@ func newEmptyFixture(t testing.TB, db *store.DB, adjust func(*web.Deps), checks 
 	deps.Campaigns = newCampaigns(t, db, catalog, deps.Now)
 	deps.Recommendations = newRecommendations(db, deps.Now)
 	adjust(&deps)
+	deps.Accounts.AddDataHolders(deps.Passerelle) // as app/services.go wires it
 	srv, err := web.New(deps)
 	if err != nil {
 		t.Fatal(err)

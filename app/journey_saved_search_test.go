@@ -1,0 +1,53 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"passerelle/app/demo"
+	"passerelle/app/web/browsertest"
+)
+
+// The demo youth saves a search for apprenticeships around Nanterre, finds
+// it in her space, runs it again, leaves it out of her digest, then deletes
+// it. Every page passes axe and the 360 px check.
+func TestJourneyYouthSavesASearch(t *testing.T) {
+	var report bytes.Buffer
+	m := startDemoPlatformTo(t, &report)
+	passwords := demoPasswords(t, report.String())
+	b := browsertest.New(t)
+	signIn(t, m, b, "jeune@"+demo.EmailDomain, passwords["jeune@"+demo.EmailDomain])
+	b.Visit(m.URL() + "/jeunes")
+	before := b.Count(".saved-searches li")
+
+	b.Visit(m.URL() + "/offres?type=apprenticeship&near=92050&radius=10")
+	b.CheckPage()
+	if name := b.Attr("#save-name", "value"); name != "Apprentissage · Nanterre 10 km" {
+		t.Errorf("proposed name %q", name)
+	}
+	b.Fill("#save-name", "Apprentissage à Nanterre")
+	b.Submit("form.save-search")
+	expectPage(t, b, "/jeunes", m.Catalog.T("fr", "youth.title"))
+	b.CheckPage()
+	if n := b.Count(".saved-searches li"); n != before+1 || !strings.Contains(b.Text(".saved-searches"), "Apprentissage à Nanterre") {
+		t.Fatalf("%d saved searches after saving one (%d before): %q", n, before, b.Text(".saved-searches"))
+	}
+	last := ".saved-searches li:last-child"
+	b.Click(last + " a")
+	expectPage(t, b, "/offres", m.Catalog.T("fr", "search.title"))
+	if !strings.Contains(b.URL(), "near=92050") || b.Count(".hits .card") == 0 {
+		t.Errorf("the saved search runs again as %s with %d hits", b.URL(), b.Count(".hits .card"))
+	}
+
+	b.Visit(m.URL() + "/jeunes")
+	b.ClickInPage(last + " input[name=digest]")
+	b.Submit(last + " form[action$='/recapitulatif']")
+	if b.Count(last+" input[name=digest]:checked") != 0 {
+		t.Error("the search stays in the digest once unticked")
+	}
+	b.Submit(last + " form[action$='/suppression']")
+	if n := b.Count(".saved-searches li"); n != before {
+		t.Errorf("%d saved searches after deleting, want %d", n, before)
+	}
+}
