@@ -93,7 +93,7 @@ func unsubscribeLink(t *testing.T, header string) *url.URL {
 }
 
 // shootEmail renders the HTML part in Chromium, as a mail client would, to
-// name.png in PASSERELLE_EMAIL_SHOTS (docs/emails when refreshing the docs) or a
+// name.png in EMAIL_SHOTS_DIR (docs/emails when refreshing the docs) or a
 // temporary folder.
 func shootEmail(t *testing.T, b *browsertest.Browser, msg mailtest.Received, name string) {
 	t.Helper()
@@ -102,7 +102,7 @@ func shootEmail(t *testing.T, b *browsertest.Browser, msg mailtest.Received, nam
 		_, _ = w.Write([]byte(msg.HTML))
 	}))
 	defer site.Close()
-	dir := os.Getenv("PASSERELLE_EMAIL_SHOTS")
+	dir := os.Getenv("EMAIL_SHOTS_DIR")
 	if dir == "" {
 		dir = t.TempDir()
 	}

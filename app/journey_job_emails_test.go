@@ -30,7 +30,7 @@ type jobEmail struct {
 
 // Right after `seed --demo`, each job sends its email to a demo account,
 // in French, with absolute links; each is rendered as a mail client would,
-// into PASSERELLE_EMAIL_SHOTS (docs/emails). The youth digest comes last.
+// into EMAIL_SHOTS_DIR (docs/emails). The youth digest comes last.
 func TestJourneyEveryJobSendsItsEmail(t *testing.T) {
 	m := startDemoPlatform(t)
 	b := browsertest.New(t)

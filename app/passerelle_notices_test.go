@@ -21,11 +21,12 @@ func TestPasserelleNoticesRenderEveryTemplate(t *testing.T) {
 		Session: &domain.VisitSession{StartsAt: time.Date(2026, 12, 3, 9, 30, 0, 0, time.UTC), MeetingPoint: "Accueil"},
 	}
 	application := &domain.Application{OfferTitle: "Apprentissage boulanger", YouthName: "Inès"}
-	cases := []struct {
+	type noticeCase struct {
 		template string
 		data     any
 		want     []string
-	}{
+	}
+	cases := []noticeCase{
 		{"offer_published", offer, []string{"Apprentissage boulanger", "visible"}},
 		{"offer_rejected", offer, []string{"adresse incomplète"}},
 		{"booking_confirmed", booking, []string{"3e B", "24 places", "jeudi 3 décembre 2026 à 10 h 30", "Accueil"}},
@@ -35,18 +36,11 @@ func TestPasserelleNoticesRenderEveryTemplate(t *testing.T) {
 	}
 	message := passerelle.MessageMail{Application: application, Message: &domain.ApplicationMessage{AuthorName: "Le Fournil", Body: "Venez mardi."}}
 	for _, side := range []string{"youth", "employer", "guardian"} {
-		cases = append(cases, struct {
-			template string
-			data     any
-			want     []string
-		}{"application_message_" + side, message, []string{"Apprentissage boulanger", "Le Fournil"}})
+		cases = append(cases, noticeCase{"application_message_" + side, message, []string{"Apprentissage boulanger", "Le Fournil"}})
 	}
 	for _, s := range []string{"sent", "seen", "interview", "accepted", "declined", "withdrawn", "expired"} {
-		cases = append(cases, struct {
-			template string
-			data     any
-			want     []string
-		}{"application_" + s, application, []string{"Apprentissage boulanger"}})
+		cases = append(cases, noticeCase{"application_" + s, application, []string{"Apprentissage boulanger"}},
+			noticeCase{"application_" + s + "_guardian", application, []string{"Apprentissage boulanger", "Inès"}})
 	}
 	notices := passerelleNotices{notify: m.Notify}
 	for _, c := range cases {

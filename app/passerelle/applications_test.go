@@ -34,7 +34,7 @@ func TestApplicationPipeline(t *testing.T) {
 	if cv, err := e.db.ReadFile(ctx, a.CVFileID); err != nil || !bytes.Equal(cv, samplePDF) {
 		t.Fatalf("CV stored: %v", err)
 	}
-	if len(e.mail.to(employer.Email, "application_received")) != 1 || len(e.mail.to("parent-y16@example.fr", "application_sent")) != 1 {
+	if len(e.mail.to(employer.Email, "application_received")) != 1 || len(e.mail.to("parent-y16@example.fr", "application_sent_guardian")) != 1 {
 		t.Errorf("the employer and the guardian were not told: %+v", e.mail.sent)
 	}
 	if _, err := e.svc.Apply(ctx, lina, o.ID, passerelle.ApplyInput{}); domain.ErrorMessage(err) != "error.application.duplicate" {
@@ -48,8 +48,8 @@ func TestApplicationPipeline(t *testing.T) {
 	if _, err := e.svc.MoveApplication(ctx, employer, a.ID, domain.ApplicationDeclined); domain.ErrorMessage(err) != "error.application.transition" {
 		t.Errorf("declined after acceptance: %v", err)
 	}
-	for _, who := range []string{lina.Email, "parent-y16@example.fr"} {
-		if len(e.mail.to(who, "application_interview")) != 1 || len(e.mail.to(who, "application_accepted")) != 1 {
+	for who, suffix := range map[string]string{lina.Email: "", "parent-y16@example.fr": "_guardian"} {
+		if len(e.mail.to(who, "application_interview"+suffix)) != 1 || len(e.mail.to(who, "application_accepted"+suffix)) != 1 {
 			t.Errorf("%s was not told of each step: %+v", who, e.mail.sent)
 		}
 	}

@@ -11,11 +11,13 @@ import (
 
 func contact(name, email string) mail.Address { return mail.Address{Name: name, Email: email} }
 
-// notifyApplication tells the youth of a change, and the guardian of a minor.
+// notifyApplication tells the youth of a change, and the guardian of a minor
+// in words meant for a parent.
 func (s *Service) notifyApplication(ctx context.Context, a *domain.Application, template string) {
-	for who, to := range map[string]mail.Address{"youth": contact(a.YouthName, a.YouthEmail), "guardian": contact("", a.GuardianEmail)} {
-		s.notify(ctx, Notification{Key: template + ":" + a.ID + ":" + who, To: to, Template: template, Data: a})
-	}
+	s.notify(ctx, Notification{Key: template + ":" + a.ID + ":youth", To: contact(a.YouthName, a.YouthEmail),
+		Template: template, Data: a})
+	s.notify(ctx, Notification{Key: template + ":" + a.ID + ":guardian", To: contact("", a.GuardianEmail),
+		Template: template + "_guardian", Data: a})
 }
 
 // employerRecipients are who hears of an application on the employer's side:
