@@ -137,15 +137,12 @@ func (g *generator) instruct(file *domain.GrantApplication, staffID, leadID stri
 		case domain.GrantSubmitted:
 			file.Version, file.SubmittedAt = 1, &at
 		case domain.GrantEligible:
-			for _, key := range eligibilityChecks {
+			for _, key := range domain.EligibilityChecks {
 				file.Checklist = append(file.Checklist, domain.CheckItem{Key: key, OK: true})
 			}
 		}
 	}
 }
-
-// eligibilityChecks are the lines of the staff's eligibility checklist.
-var eligibilityChecks = []string{"legal_form", "territory", "documents", "budget", "purpose"}
 
 // DocumentPDF is the one-page PDF every demo document holds.
 var DocumentPDF = []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n" +

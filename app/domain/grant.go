@@ -80,6 +80,10 @@ type InfoRequest struct {
 	Deadline time.Time `bson:"deadline" json:"deadline"`
 }
 
+// EligibilityChecks are the lines of the staff's eligibility checklist,
+// each a catalog key's last part.
+var EligibilityChecks = []string{"legal_form", "territory", "documents", "budget", "purpose"}
+
 // CheckItem is one line of the eligibility checklist.
 type CheckItem struct {
 	Key    string `bson:"key" json:"key"`

@@ -34,7 +34,7 @@ func (s *Server) showStaffFile(c *fiber.Ctx, data fiber.Map) error {
 			return err
 		}
 	}
-	data["Next"], data["Sections"], data["Checks"] = g.State.Next(domain.RoleStaff), domain.GrantSections, eligibilityChecks
+	data["Next"], data["Sections"], data["Checks"] = g.State.Next(domain.RoleStaff), domain.GrantSections, domain.EligibilityChecks
 	return s.render(c, "staff_file", data)
 }
 
@@ -88,14 +88,11 @@ func (s *Server) staffActions() map[string]staffAct {
 func (s *Server) decideEligibility(c *fiber.Ctx, id string) error {
 	form := formValues(c)
 	var checklist []domain.CheckItem
-	for _, key := range eligibilityChecks {
+	for _, key := range domain.EligibilityChecks {
 		checklist = append(checklist, domain.CheckItem{Key: key, OK: form.Get("check_"+key) == "1"})
 	}
 	return second(s.deps.Progress.DecideEligibility(c.UserContext(), currentUser(c), id, checklist, form.Get("reason")))
 }
-
-// eligibilityChecks are the lines of the eligibility checklist.
-var eligibilityChecks = []string{"legal_form", "territory", "documents", "budget", "purpose"}
 
 func (s *Server) requestInformation(c *fiber.Ctx, id string) error {
 	form := formValues(c)
