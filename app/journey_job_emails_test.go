@@ -33,6 +33,7 @@ type jobEmail struct {
 // into EMAIL_SHOTS_DIR (docs/emails). The youth digest comes last.
 func TestJourneyEveryJobSendsItsEmail(t *testing.T) {
 	m := startDemoPlatform(t)
+	m.Jobs.Stop(t.Context()) // a scheduled delivery would hold the lease that runJob takes
 	b := browsertest.New(t)
 	for _, e := range jobEmails(t, m) {
 		if e.run != nil { // nil: another email of the job before

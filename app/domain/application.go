@@ -57,6 +57,17 @@ type Application struct {
 // ApplicationID is the id of a youth's application to an offer.
 func ApplicationID(offerID, youthID string) string { return offerID + "~" + youthID }
 
+// ErasedYouthName stands for the youth on the applications of a deleted
+// account.
+const ErasedYouthName = "Candidat·e supprimé·e"
+
+// OpenToMessages reports whether the parties may still write about a: its
+// status allows it and its youth has not deleted their account (nobody
+// would read the answer, and it would be kept with no one to erase it).
+func (a *Application) OpenToMessages() bool {
+	return a.Status.OpenToMessages() && a.YouthName != ErasedYouthName
+}
+
 // IDsOfApplications returns the ids of apps, in order.
 func IDsOfApplications(apps []Application) []string {
 	ids := make([]string, len(apps))

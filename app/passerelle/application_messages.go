@@ -26,7 +26,7 @@ type ApplicationThread struct {
 // CanWrite reports whether the reader may add a message: a party, while the
 // application is open.
 func (t *ApplicationThread) CanWrite() bool {
-	return t.Side != "" && t.Application.Status.OpenToMessages()
+	return t.Side != "" && t.Application.OpenToMessages()
 }
 
 // MessageMail is what the emails about a new message show.
@@ -62,7 +62,7 @@ func (s *Service) PostApplicationMessage(ctx context.Context, actor *domain.User
 	if body, err = domain.NormaliseMessageBody(body); err != nil {
 		return nil, err
 	}
-	if !a.Status.OpenToMessages() {
+	if !a.OpenToMessages() {
 		return nil, errApplicationClosed
 	}
 	if err := s.checkPace(ctx, a.ID, side); err != nil {

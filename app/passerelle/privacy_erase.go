@@ -6,10 +6,6 @@ import (
 	"passerelle/app/domain"
 )
 
-// ErasedYouthName stands for the youth on the applications of a deleted
-// account.
-const ErasedYouthName = "Candidat·e supprimé·e"
-
 // ErasePersonalData erases what the programme holds about a person whose
 // account is being deleted. There are no transactions, so every step may
 // run again: a retry after a crash midway ends in the same state, and a
@@ -52,7 +48,7 @@ func (s *Service) eraseApplications(ctx context.Context, user *domain.User, apps
 	if _, err := s.store.DeleteMessagesOfApplications(ctx, ids); err != nil {
 		return err
 	}
-	return s.store.AnonymiseApplications(ctx, ids, ErasedYouthName)
+	return s.store.AnonymiseApplications(ctx, ids, domain.ErasedYouthName)
 }
 
 // withdrawOnErasure withdraws an open application as the youth's own

@@ -69,8 +69,8 @@ func TestPersonalDataOfAYouth(t *testing.T) {
 
 // Erasing withdraws the open application (its offer's places unchanged),
 // keeps the accepted one on its place, deletes the CV, the thread and the
-// favourites, and anonymises both applications; erasing again changes
-// nothing.
+// favourites, and anonymises both applications, whose threads are closed;
+// erasing again changes nothing.
 func TestErasingAYouth(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
@@ -81,7 +81,7 @@ func TestErasingAYouth(t *testing.T) {
 	apps, err := e.db.ApplicationsWhere(ctx, "youth_id", lina.ID)
 	must(t, err)
 	for _, a := range apps {
-		if a.YouthName != passerelle.ErasedYouthName || a.YouthEmail != "" || a.GuardianEmail != "" || a.CVFileID != "" || a.Message != "" {
+		if a.YouthName != domain.ErasedYouthName || a.YouthEmail != "" || a.GuardianEmail != "" || a.CVFileID != "" || a.Message != "" {
 			t.Errorf("not anonymised: %+v", a)
 		}
 		if want := map[string]domain.ApplicationStatus{open.ID: domain.ApplicationWithdrawn, accepted.ID: domain.ApplicationAccepted}[a.ID]; a.Status != want {
@@ -105,6 +105,9 @@ func TestErasingAYouth(t *testing.T) {
 	}
 	if len(e.mail.sent) != sentBefore {
 		t.Errorf("emails sent while erasing: %+v", e.mail.sent[sentBefore:])
+	}
+	if _, err := e.svc.PostApplicationMessage(ctx, employer, accepted.ID, "Bienvenue !"); domain.ErrorMessage(err) != "error.application_message.closed" {
+		t.Errorf("the employer wrote to a deleted account: %v", err)
 	}
 	events, _ := e.db.LatestAudit(ctx, open.ID, 1)
 	if len(events) != 1 || events[0].Action != passerelle.AuditApplicationMoved || events[0].Detail != "withdrawn" {

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"passerelle/app/domain"
-	"passerelle/app/passerelle"
 )
 
 func TestDataExportThenAccountDeletion(t *testing.T) {
@@ -83,7 +82,7 @@ func TestDataExportThenAccountDeletion(t *testing.T) {
 		t.Fatalf("the saved searches survived: %+v %v", searches, err)
 	}
 	if a, err := f.db.ApplicationByID(context.Background(), "app-"+id); err != nil || a.Status != domain.ApplicationWithdrawn ||
-		a.YouthName != passerelle.ErasedYouthName {
+		a.YouthName != domain.ErasedYouthName {
 		t.Fatalf("the application after deletion: %+v %v", a, err)
 	}
 	events, _ := f.db.LatestAudit(context.Background(), id, 1)

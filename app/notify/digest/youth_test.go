@@ -120,7 +120,7 @@ func TestYouthDigestListsSavedSearchesThenTheProfile(t *testing.T) {
 	}
 	leaMail := byTo("léa@example.org")
 	text := leaMail.Text
-	searches, profile := strings.Index(text, "Vos recherches enregistrées"), strings.Index(text, "Recommandées pour ton profil")
+	searches, profile := strings.Index(text, "Tes recherches enregistrées"), strings.Index(text, "Recommandées pour ton profil")
 	if searches < 0 || profile < searches || !strings.Contains(text, "« Web près de chez moi »\n\n- Développeur web junior — Atelier Numérique") ||
 		!strings.Contains(text, "Voir toutes les offres de cette recherche : https://passerelle92.test/offres?near=92024&q=web&radius=5") ||
 		strings.Contains(text, "Emplois en ESS") || strings.Contains(text, "de l'an passé") {
@@ -135,7 +135,7 @@ func TestYouthDigestListsSavedSearchesThenTheProfile(t *testing.T) {
 	if want := "Passerelle 92 : 3 nouvelle(s) offre(s) pour toi cette semaine"; leaMail.Subject != want {
 		t.Errorf("subject %q, want %q", leaMail.Subject, want)
 	}
-	if !strings.Contains(leaMail.HTML, "<h2") || !strings.Contains(leaMail.HTML, "Vos recherches enregistrées") ||
+	if !strings.Contains(leaMail.HTML, "<h2") || !strings.Contains(leaMail.HTML, "Tes recherches enregistrées") ||
 		!strings.Contains(leaMail.HTML, `<a href="https://passerelle92.test/offres?near=92024&amp;q=web&amp;radius=5"`) {
 		t.Errorf("Léa's HTML digest:\n%s", leaMail.HTML)
 	}
