@@ -59,6 +59,8 @@ func (m *Main) openServices() (err error) {
 		Passerelle:       m.Passerelle,
 		Campaigns:        m.Campaigns,
 		Recommendations:  m.Recommendations,
+		Retention: web.RetentionPeriods{InactiveYears: m.Config.Retention.InactiveYears,
+			CVDays: m.Config.Retention.CVDays},
 	})
 	return err
 }

@@ -20,6 +20,8 @@ import (
 type Store interface {
 	ClosedApplicationsWithCV(ctx context.Context, statuses []domain.ApplicationStatus, before time.Time) ([]domain.Application, error)
 	ClearApplicationCV(ctx context.Context, id, fileID string) error
+	ApplicationsWithMessagesBefore(ctx context.Context, t time.Time) ([]string, error)
+	ClosedApplications(ctx context.Context, ids []string, statuses []domain.ApplicationStatus, before time.Time) ([]domain.Application, error)
 	CountMessagesOfApplications(ctx context.Context, ids []string) (int64, error)
 	DeleteMessagesOfApplications(ctx context.Context, ids []string) (int64, error)
 	DeleteFile(ctx context.Context, id string) error
@@ -101,16 +103,21 @@ var closedStatuses = []domain.ApplicationStatus{domain.ApplicationAccepted, doma
 func (s *Service) purgeCVs(ctx context.Context, dry bool, c *Counts) error {
 	before := s.now().AddDate(0, 0, -s.cfg.CVDays)
 	apps, err := s.store.ClosedApplicationsWithCV(ctx, closedStatuses, before)
-	if err != nil || len(apps) == 0 {
+	if err != nil {
 		return err
 	}
+	threads, err := s.closedThreads(ctx, before)
+	if err != nil {
+		return err
+	}
+	threads = append(threads, domain.IDsOfApplications(apps)...)
 	if dry {
 		c.CVs += len(apps)
-		n, err := s.store.CountMessagesOfApplications(ctx, domain.IDsOfApplications(apps))
+		n, err := s.store.CountMessagesOfApplications(ctx, threads)
 		c.Messages += int(n)
 		return err
 	}
-	n, err := s.store.DeleteMessagesOfApplications(ctx, domain.IDsOfApplications(apps))
+	n, err := s.store.DeleteMessagesOfApplications(ctx, threads)
 	c.Messages += int(n)
 	if err != nil {
 		return err
@@ -125,6 +132,19 @@ func (s *Service) purgeCVs(ctx context.Context, dry bool, c *Counts) error {
 		c.CVs++
 	}
 	return nil
+}
+
+// closedThreads are the applications, with or without a CV, closed before t
+// and with messages left. A closed application takes no message, so its
+// thread is older than its closing: the messages written before t are where
+// to look.
+func (s *Service) closedThreads(ctx context.Context, before time.Time) ([]string, error) {
+	ids, err := s.store.ApplicationsWithMessagesBefore(ctx, before)
+	if err != nil {
+		return nil, err
+	}
+	closed, err := s.store.ClosedApplications(ctx, ids, closedStatuses, before)
+	return domain.IDsOfApplications(closed), err
 }
 
 // purgeBodies deletes the rendered emails sent more than NotificationDays ago.

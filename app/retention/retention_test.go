@@ -60,7 +60,8 @@ func must(t *testing.T, errs ...error) {
 }
 
 // The CV and the message thread of an application closed more than 180
-// days ago are deleted and forgotten; recent or open applications keep theirs.
+// days ago, with a CV or not, are deleted and forgotten; recent or open
+// applications keep theirs.
 func TestCVsAndThreadsOfLongClosedApplicationsAreDeleted(t *testing.T) {
 	f := newFixture(t)
 	ctx := t.Context()
@@ -69,20 +70,24 @@ func TestCVsAndThreadsOfLongClosedApplicationsAreDeleted(t *testing.T) {
 		{ID: "old", Status: domain.ApplicationDeclined, CVFileID: "cv-old", UpdatedAt: days(200)},
 		{ID: "recent", Status: domain.ApplicationAccepted, CVFileID: "cv-recent", UpdatedAt: days(100)},
 		{ID: "open", Status: domain.ApplicationSent, CVFileID: "cv-open", UpdatedAt: days(300)},
+		{ID: "nocv", Status: domain.ApplicationExpired, UpdatedAt: days(250)},
 	} {
-		must(t, f.db.InsertApplication(ctx, &a), f.db.PutFile(ctx, a.CVFileID, "cv.pdf", []byte("%PDF-1.7")))
+		must(t, f.db.InsertApplication(ctx, &a))
+		if a.CVFileID != "" {
+			must(t, f.db.PutFile(ctx, a.CVFileID, "cv.pdf", []byte("%PDF-1.7")))
+		}
 		for _, side := range []domain.MessageSide{domain.SideYouth, domain.SideEmployer} {
 			must(t, f.db.InsertApplicationMessage(ctx, &domain.ApplicationMessage{ID: a.ID + "-" + string(side),
 				ApplicationID: a.ID, AuthorSide: side, Body: "Bonjour", CreatedAt: days(300)}))
 		}
 	}
-	if r := f.run(t, true); !strings.Contains(r.Summary, "à blanc, seraient : 1 CV supprimés, 2 messages de candidatures supprimés") {
+	if r := f.run(t, true); !strings.Contains(r.Summary, "à blanc, seraient : 1 CV supprimés, 4 messages de candidatures supprimés") {
 		t.Fatalf("dry run: %s", r.Summary)
 	}
 	if _, err := f.db.ReadFile(ctx, "cv-old"); err != nil {
 		t.Fatalf("the dry run deleted the CV: %v", err)
 	}
-	if r := f.run(t, false); !strings.HasPrefix(r.Summary, "1 CV supprimés, 2 messages de candidatures supprimés") || r.Items != 3 {
+	if r := f.run(t, false); !strings.HasPrefix(r.Summary, "1 CV supprimés, 4 messages de candidatures supprimés") || r.Items != 5 {
 		t.Fatalf("run: %+v", r)
 	}
 	if _, err := f.db.ReadFile(ctx, "cv-old"); err == nil {
@@ -91,7 +96,7 @@ func TestCVsAndThreadsOfLongClosedApplicationsAreDeleted(t *testing.T) {
 	if a, _ := f.db.ApplicationByID(ctx, "old"); a.CVFileID != "" {
 		t.Fatalf("the application still points at its CV: %+v", a)
 	}
-	for id, want := range map[string]int{"old": 0, "recent": 2, "open": 2} {
+	for id, want := range map[string]int{"old": 0, "nocv": 0, "recent": 2, "open": 2} {
 		if thread, err := f.db.ApplicationMessages(ctx, id); err != nil || len(thread) != want {
 			t.Errorf("thread of %s: %d messages, want %d (%v)", id, len(thread), want, err)
 		}

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"slices"
+	"time"
 
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/mongo"
@@ -53,4 +55,21 @@ func (db *DB) DeleteMessagesOfApplications(ctx context.Context, ids []string) (i
 		return 0, mapError(err)
 	}
 	return res.DeletedCount, nil
+}
+
+// ApplicationsWithMessagesBefore returns the ids of the applications with a
+// message written before t, each once.
+func (db *DB) ApplicationsWithMessagesBefore(ctx context.Context, t time.Time) ([]string, error) {
+	opts := options.Find().SetProjection(bson.D{{Key: "application_id", Value: 1}})
+	msgs, err := findAll[domain.ApplicationMessage](ctx, db.applicationMessages(),
+		bson.D{{Key: "created_at", Value: bson.D{{Key: "$lt", Value: t}}}}, opts)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(msgs))
+	for _, m := range msgs {
+		ids = append(ids, m.ApplicationID)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids), nil
 }

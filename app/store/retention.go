@@ -20,6 +20,17 @@ func (db *DB) ClosedApplicationsWithCV(ctx context.Context, statuses []domain.Ap
 	return findAll[domain.Application](ctx, db.applications(), filter)
 }
 
+// ClosedApplications returns those of the applications ids in one of
+// statuses, last changed before t.
+func (db *DB) ClosedApplications(ctx context.Context, ids []string, statuses []domain.ApplicationStatus, before time.Time) ([]domain.Application, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	filter := append(in("_id", ids), bson.E{Key: "status", Value: bson.D{{Key: "$in", Value: statuses}}},
+		bson.E{Key: "updated_at", Value: bson.D{{Key: "$lt", Value: before}}})
+	return findAll[domain.Application](ctx, db.applications(), filter)
+}
+
 // ClearApplicationCV forgets the application's CV, if it is still fileID.
 func (db *DB) ClearApplicationCV(ctx context.Context, id, fileID string) error {
 	filter := bson.D{{Key: "_id", Value: id}, {Key: "cv_file_id", Value: fileID}}

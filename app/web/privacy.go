@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"slices"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -14,8 +15,18 @@ var errConfirmDeletion = domain.FieldError("confirm", "error.delete.confirm")
 // are the catalog's privacy.<section>.title and .text.
 var privacySections = []string{"who", "what", "why", "minors", "employers", "retention", "rights"}
 
+type privacySection struct{ ID, Title, Text string }
+
 func (s *Server) privacyPage(c *fiber.Ctx) error {
-	return s.render(c, "privacy", fiber.Map{"Title": s.localizer(c).T("privacy.title"), "Sections": privacySections})
+	l := s.localizer(c)
+	sections := make([]privacySection, len(privacySections))
+	for i, id := range privacySections {
+		sections[i] = privacySection{ID: id, Title: l.T("privacy." + id + ".title"), Text: l.T("privacy." + id + ".text")}
+	}
+	// The retention periods are the configured ones, not fixed words.
+	r := s.deps.Retention
+	sections[slices.Index(privacySections, "retention")].Text = l.T("privacy.retention.text", r.InactiveYears, r.CVDays)
+	return s.render(c, "privacy", fiber.Map{"Title": l.T("privacy.title"), "Sections": sections})
 }
 
 // exportData downloads everything held about the signed-in person as JSON.

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"passerelle/app/domain"
+	"passerelle/app/store/storetest"
+	"passerelle/app/web"
 )
 
 func TestDataExportThenAccountDeletion(t *testing.T) {
@@ -121,4 +123,13 @@ func TestStaffSuspendsAndChangesRolesWithAudit(t *testing.T) {
 
 	_, body = staff.get(t, "/agents/journal?q="+target.ID)
 	wantContains(t, body, domain.AuditUserSuspended, domain.AuditRolesChanged, "employer → employer,applicant", "user-agent")
+}
+
+// The privacy page states the configured retention periods, not fixed words.
+func TestPrivacyPageStatesTheConfiguredPeriods(t *testing.T) {
+	f := newEmptyFixture(t, storetest.Open(t), func(d *web.Deps) {
+		d.Retention = web.RetentionPeriods{InactiveYears: 2, CVDays: 90}
+	})
+	_, body := f.get(t, "/confidentialite")
+	wantContains(t, body, "anonymisé après 2 ans sans connexion", "effacés 90 jours après sa fin")
 }

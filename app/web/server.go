@@ -68,6 +68,14 @@ type Deps struct {
 	CookieSecure bool
 	// SessionTTL is the lifetime of the session cookie.
 	SessionTTL time.Duration
+	// Retention is what the privacy page says of the retention periods.
+	Retention RetentionPeriods
+}
+
+// RetentionPeriods are the configured periods the privacy page states.
+type RetentionPeriods struct {
+	InactiveYears int // an account unused for them is anonymised
+	CVDays        int // the CV and messages of a closed application are deleted after them
 }
 
 // New builds the server and declares its routes.
