@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -25,9 +26,10 @@ func (d Delivery) String() string {
 	return fmt.Sprintf("%d envoyé(s), %d à réessayer, %d abandonné(s)", d.Sent, d.Retried, d.Failed)
 }
 
-// errSentAlready means another sender committed the notification first
-// (its claim ran out while it was still sending): the commit refuses, and
-// the relay discards this copy.
+// errSentAlready means the notification was committed before: by another
+// sender, while this one stalled past its claim, or by a sender that died
+// before recording it sent. The commit refuses, the relay discards this
+// copy, and the record is settled sent with the batch.
 var errSentAlready = errors.New("notify: sent already")
 
 // batchSize bounds the notifications listed, and their bodies read, at once.
@@ -55,38 +57,60 @@ func (s *Service) Deliver(ctx context.Context, limit int) (Delivery, error) {
 
 func (d Delivery) handled() int { return d.Sent + d.Retried + d.Failed + d.Skipped }
 
-// deliverBatch sends up to size due notifications and returns how many were due.
+// deliverBatch sends up to size due notifications and returns how many were
+// due. It claims them in one update, and records those sent in one update
+// at the end: a crash before it leaves them claimed, and once the claim ran
+// out the next delivery finds each one committed (see errSentAlready).
 func (s *Service) deliverBatch(ctx context.Context, size int, d *Delivery) (int, error) {
 	due, err := s.store.DueNotifications(ctx, s.cfg.Now(), size)
+	if err != nil || len(due) == 0 {
+		return 0, err
+	}
+	ids := keys(due)
+	// The claim outlasts the batch's sends at the send rate.
+	now := s.cfg.Now()
+	until := now.Add(s.cfg.ClaimTTL + time.Duration(len(ids))*s.limiter.interval)
+	claimed, err := s.store.ClaimNotifications(ctx, ids, s.owner+"/"+rand.Text()[:8], now, until)
 	if err != nil {
 		return 0, err
 	}
-	for _, n := range due {
-		if err := s.limiter.Wait(ctx); err != nil {
-			return 0, err
-		}
-		if err := s.deliverOne(ctx, n, d); err != nil {
-			return 0, err
-		}
+	d.Skipped += len(due) - len(claimed)
+	bodies, err := s.store.NotificationBodies(ctx, keys(claimed))
+	if err != nil {
+		return 0, err // the claims run out and the notifications are retried
 	}
-	return len(due), nil
+	sent, err := s.sendAll(ctx, claimed, bodies, d)
+	if err := s.store.SettleNotificationsSent(ctx, sent, s.cfg.Now()); err != nil {
+		return 0, err
+	}
+	return len(due), err
 }
 
-// deliverOne claims, reads the body (by its _id alone: cheap even on the
-// embedded database, unlike one query for a batch) and sends.
-func (s *Service) deliverOne(ctx context.Context, due domain.Notification, d *Delivery) error {
-	now := s.cfg.Now()
-	n, err := s.store.ClaimNotification(ctx, due, s.owner, now, now.Add(s.cfg.ClaimTTL))
-	if err != nil || n == nil {
-		d.Skipped++
-		return err
+// sendAll sends the claimed notifications at the configured rate, and
+// returns the keys of those whose send is committed.
+func (s *Service) sendAll(ctx context.Context, claimed []domain.Notification, bodies map[string]domain.NotificationBody, d *Delivery) ([]string, error) {
+	sent := make([]string, 0, len(claimed))
+	for i := range claimed {
+		if err := s.limiter.Wait(ctx); err != nil {
+			return sent, err
+		}
+		body := bodies[claimed[i].ID]
+		ok, err := s.deliverOne(ctx, &claimed[i], &body, d)
+		if err != nil {
+			return sent, err
+		}
+		if ok {
+			sent = append(sent, claimed[i].ID)
+		}
 	}
-	body, err := s.store.NotificationBody(ctx, n.ID)
-	if err != nil {
-		return err // the claim runs out and the notification is retried
-	}
+	return sent, nil
+}
+
+// deliverOne sends a claimed notification, and reports whether the send
+// is committed, by this sender or another.
+func (s *Service) deliverOne(ctx context.Context, n *domain.Notification, body *domain.NotificationBody, d *Delivery) (bool, error) {
 	committed := false
-	err = s.sender.SendCommitted(ctx, message(n, body), func(ctx context.Context) error {
+	err := s.sender.SendCommitted(ctx, message(n, body), func(ctx context.Context) error {
 		s.beforeCommit(n.ID)
 		won, err := s.store.CommitNotification(ctx, n.ID, s.owner, s.cfg.Now())
 		if err == nil && !won {
@@ -95,22 +119,29 @@ func (s *Service) deliverOne(ctx context.Context, due domain.Notification, d *De
 		committed = err == nil
 		return err
 	})
-	if err == nil {
+	switch {
+	case err == nil:
 		d.Sent++
-		return nil
+		return true, nil
+	case errors.Is(err, errSentAlready):
+		d.Skipped++
+		return true, nil
 	}
-	return s.settleFailure(ctx, n, committed, err, d)
+	return false, s.settleFailure(ctx, n, committed, err, d)
+}
+
+func keys(ns []domain.Notification) []string {
+	ids := make([]string, len(ns))
+	for i, n := range ns {
+		ids[i] = n.ID
+	}
+	return ids
 }
 
 // settleFailure records a failed send: a retry later with exponential
 // backoff, or giving up. A send that was committed but that the relay then
 // refused is withdrawn first.
 func (s *Service) settleFailure(ctx context.Context, n *domain.Notification, committed bool, sendErr error, d *Delivery) error {
-	if errors.Is(sendErr, errSentAlready) {
-		d.Skipped++
-		return s.store.SettleNotification(ctx, n.ID, domain.NotificationMove{State: domain.NotificationSent, NextAt: n.NextAt,
-			SentAt: s.cfg.Now()})
-	}
 	if committed {
 		if err := s.store.UncommitNotification(ctx, n.ID); err != nil {
 			return err

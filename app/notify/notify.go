@@ -1,8 +1,9 @@
 // Package notify sends the platform's emails exactly once. Notify renders a
 // notification at once and queues it under its idempotency key; Deliver
-// sends what is due, committing each send inside the SMTP transaction (see
-// mail.Sender.SendCommitted), retrying temporary failures with backoff and
-// giving up after the configured number of attempts.
+// claims what is due by batches, sends each message committing it inside
+// the SMTP transaction (see mail.Sender.SendCommitted) with one marker
+// insert, records the batch's sends at its end, retries temporary failures
+// with backoff and gives up after the configured number of attempts.
 package notify
 
 import (
@@ -38,10 +39,11 @@ type Notification struct {
 // Store is what the service keeps in the database.
 type Store interface {
 	InsertNotifications(ctx context.Context, ns []domain.Notification, bodies []domain.NotificationBody) (duplicates int, err error)
-	NotificationBody(ctx context.Context, id string) (*domain.NotificationBody, error)
+	NotificationBodies(ctx context.Context, ids []string) (map[string]domain.NotificationBody, error)
 	DueNotifications(ctx context.Context, now time.Time, limit int) ([]domain.Notification, error)
-	ClaimNotification(ctx context.Context, due domain.Notification, owner string, now, until time.Time) (*domain.Notification, error)
+	ClaimNotifications(ctx context.Context, ids []string, claim string, now, until time.Time) ([]domain.Notification, error)
 	CommitNotification(ctx context.Context, id, owner string, at time.Time) (bool, error)
+	SettleNotificationsSent(ctx context.Context, ids []string, at time.Time) error
 	UncommitNotification(ctx context.Context, id string) error
 	SettleNotification(ctx context.Context, id string, to domain.NotificationMove) error
 	EmailPreferences(ctx context.Context, emails []string) (map[string]domain.EmailPreferences, error)
@@ -58,7 +60,7 @@ type Config struct {
 	UnsubscribeMailto string
 	MaxAttempts       int           // a notification is given up after it; 5 when zero
 	SendRate          float64       // messages per second at most; 20 when zero
-	ClaimTTL          time.Duration // longer than any send: 5 minutes when zero
+	ClaimTTL          time.Duration // longer than any send, added to a batch's time at SendRate: 5 minutes when zero
 	RetryDelay        time.Duration // before the first retry, doubled each time; 1 minute when zero
 	// Now and Sleep are the clock, replaced by tests.
 	Now   func() time.Time

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"strconv"
 	"time"
 
 	"go.mongodb.org/mongo-driver/bson"
@@ -16,7 +15,6 @@ import (
 const (
 	notificationsCollection      = "notifications"
 	notificationBodiesCollection = "notification_bodies"
-	notificationClaimsCollection = "notification_claims"
 	notificationsSentCollection  = "notifications_sent"
 	emailPreferencesCollection   = "email_preferences"
 )
@@ -70,69 +68,59 @@ func dueFilter(now time.Time) bson.D {
 }
 
 // DueNotifications lists up to limit notifications ready to send, oldest
-// first; limit 0 means all. Listing claims nothing: see ClaimNotification.
+// first; limit 0 means all. Listing claims nothing: see ClaimNotifications.
 func (db *DB) DueNotifications(ctx context.Context, now time.Time, limit int) ([]domain.Notification, error) {
 	opts := options.Find().SetSort(bson.D{{Key: "next_at", Value: 1}}).SetLimit(int64(limit))
 	return findAll[domain.Notification](ctx, db.notifications(), dueFilter(now), opts)
 }
 
-// Claims and commits are inserts of small documents whose _id says what
-// they decide: the unique _id lets one sender win, whatever the concurrency,
-// and an insert, like an update by _id alone, costs the same whatever the
-// size of the queue, where FerretDB scans the whole collection for any
-// conditional update (see DESIGN.md). The record's state follows each
-// decision by an update by _id alone: it says what to list as due, while
-// the markers decide.
+// A sender claims a batch with one conditional update of many records,
+// which, with MongoDB, is atomic for each record: of two senders, one gets
+// each record. The embedded database runs one operation at a time (see
+// DESIGN.md), which serialises them as well. Each claim names its batch,
+// so that one query then returns what this batch got. Commits are inserts
+// of a marker whose _id is the key: the unique _id lets one sender win, and
+// an insert costs the same whatever the size of the queue, where FerretDB
+// scans the whole collection for any update. So the per-message work is
+// the marker; the claims, the body reads and the records of what was sent
+// are a few queries per batch.
 
-// ClaimNotification takes a notification as it was listed due, for owner
-// until the given instant, as its next attempt: of two senders, one gets
-// it and the other gets nil. An attempt claimed by a sender that died
-// before recording it in the notification is taken over once its claim
-// ran out.
-func (db *DB) ClaimNotification(ctx context.Context, due domain.Notification, owner string, now, until time.Time) (*domain.Notification, error) {
-	attempt := due.Attempts + 1
-	for {
-		id := due.ID + "#" + strconv.Itoa(attempt)
-		won, err := db.mark(ctx, notificationClaimsCollection, bson.D{{Key: "_id", Value: id}, {Key: "owner", Value: owner}, {Key: "until", Value: until}})
-		if err != nil {
-			return nil, err
-		}
-		if won {
-			break
-		}
-		if ran, err := db.claimRanOut(ctx, id, now); !ran {
-			return nil, err
-		}
-		attempt++
+// ClaimNotifications takes, as their next attempt, those of the listed
+// notifications that are still due, for the batch named claim until the
+// given instant, and returns them, oldest first.
+func (db *DB) ClaimNotifications(ctx context.Context, ids []string, claim string, now, until time.Time) ([]domain.Notification, error) {
+	if len(ids) == 0 {
+		return nil, nil
 	}
-	n := due
-	n.State, n.ClaimedBy, n.ClaimedUntil, n.Attempts = domain.NotificationSending, owner, until, attempt
-	set := bson.D{{Key: "state", Value: n.State}, {Key: "claimed_by", Value: owner},
-		{Key: "claimed_until", Value: until}, {Key: "attempts", Value: attempt}}
-	return &n, db.setNotification(ctx, due.ID, set)
-}
-
-func (db *DB) claimRanOut(ctx context.Context, id string, now time.Time) (bool, error) {
-	var claim struct {
-		Until time.Time `bson:"until"`
+	filter := append(bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}}, dueFilter(now)...)
+	update := bson.D{{Key: "$set", Value: bson.D{{Key: "state", Value: domain.NotificationSending},
+		{Key: "claimed_by", Value: claim}, {Key: "claimed_until", Value: until}}},
+		{Key: "$inc", Value: bson.D{{Key: "attempts", Value: 1}}}}
+	res, err := db.notifications().UpdateMany(ctx, filter, update)
+	if err != nil || res.ModifiedCount == 0 {
+		return nil, mapError(err)
 	}
-	err := db.db.Collection(notificationClaimsCollection).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&claim)
-	return err == nil && claim.Until.Before(now), mapError(err)
+	opts := options.Find().SetSort(bson.D{{Key: "next_at", Value: 1}})
+	return findAll[domain.Notification](ctx, db.notifications(), bson.D{{Key: "claimed_by", Value: claim}}, opts)
 }
 
 // CommitNotification records that the notification is sent, once: false
 // means another sender committed it already. Once the marker is in, the
-// send is committed, even if recording the state then fails.
+// send is committed; the record says so after SettleNotificationsSent.
 func (db *DB) CommitNotification(ctx context.Context, id, owner string, at time.Time) (bool, error) {
-	marker := bson.D{{Key: "_id", Value: id}, {Key: "owner", Value: owner}, {Key: "at", Value: at}}
-	if won, err := db.mark(ctx, notificationsSentCollection, marker); !won {
-		return false, err
+	return db.mark(ctx, notificationsSentCollection, bson.D{{Key: "_id", Value: id}, {Key: "owner", Value: owner}, {Key: "at", Value: at}})
+}
+
+// SettleNotificationsSent records as sent the notifications whose sends are committed
+// and that are still recorded as being sent.
+func (db *DB) SettleNotificationsSent(ctx context.Context, ids []string, at time.Time) error {
+	if len(ids) == 0 {
+		return nil
 	}
-	err := db.setNotification(ctx, id, bson.D{{Key: "state", Value: domain.NotificationSent}, {Key: "sent_at", Value: at}})
-	if err != nil {
-		db.logger.Error("notification sent but not recorded so: the next delivery will", "key", id, "error", err)
-	}
-	return true, nil
+	filter := bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}, {Key: "state", Value: domain.NotificationSending}}
+	update := bson.D{{Key: "$set", Value: bson.D{{Key: "state", Value: domain.NotificationSent}, {Key: "sent_at", Value: at}}}}
+	_, err := db.notifications().UpdateMany(ctx, filter, update)
+	return mapError(err)
 }
 
 // UncommitNotification withdraws a commit the relay then refused.
@@ -143,11 +131,8 @@ func (db *DB) UncommitNotification(ctx context.Context, id string) error {
 
 // SettleNotification records the outcome of a send that was not committed.
 func (db *DB) SettleNotification(ctx context.Context, id string, to domain.NotificationMove) error {
-	return db.setNotification(ctx, id, bson.D{{Key: "state", Value: to.State}, {Key: "next_at", Value: to.NextAt},
-		{Key: "sent_at", Value: to.SentAt}, {Key: "last_error", Value: to.LastError}})
-}
-
-func (db *DB) setNotification(ctx context.Context, id string, set bson.D) error {
+	set := bson.D{{Key: "state", Value: to.State}, {Key: "next_at", Value: to.NextAt},
+		{Key: "sent_at", Value: to.SentAt}, {Key: "last_error", Value: to.LastError}}
 	_, err := db.notifications().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: set}})
 	return mapError(err)
 }
@@ -176,9 +161,19 @@ func (db *DB) NotificationCounts(ctx context.Context) (map[domain.NotificationSt
 	return counts, err
 }
 
-// NotificationBody returns the rendered email of one notification, by its
-// _id alone: FerretDB finds it through SQLite's index, without decoding
-// the other bodies as a query on several ids does.
+// NotificationBody returns the rendered email of one notification.
 func (db *DB) NotificationBody(ctx context.Context, id string) (*domain.NotificationBody, error) {
 	return findByID[domain.NotificationBody](ctx, db.db.Collection(notificationBodiesCollection), id, "error.not_found")
+}
+
+// NotificationBodies returns the rendered emails of notifications by key,
+// with one query.
+func (db *DB) NotificationBodies(ctx context.Context, ids []string) (map[string]domain.NotificationBody, error) {
+	list, err := findAll[domain.NotificationBody](ctx, db.db.Collection(notificationBodiesCollection),
+		bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
+	bodies := make(map[string]domain.NotificationBody, len(list))
+	for _, b := range list {
+		bodies[b.ID] = b
+	}
+	return bodies, err
 }

@@ -8,38 +8,44 @@ import (
 	"passerelle/app/domain"
 )
 
-// A sender that died between claiming an attempt and recording it leaves
-// the notification listed as pending: the attempt is taken over once its
-// claim ran out, never before; and a send is committed once.
+// A batch claim takes, of the listed notifications, those still due: not
+// one claimed by a live sender, nor one due later; a claim that ran out
+// (its sender died) is taken over as the next attempt. A send is committed
+// once, and settled sent with its batch.
 func TestNotificationClaimTakeoverAndSingleCommit(t *testing.T) {
 	ctx := context.Background()
 	n := domain.Notification{ID: newID("notification"), Email: "a@example.org", Subject: "s",
 		State: domain.NotificationPending, NextAt: monday, CreatedAt: monday}
-	if _, err := testDB.InsertNotifications(ctx, []domain.Notification{n}, []domain.NotificationBody{{ID: n.ID, Text: "t"}}); err != nil {
+	later := n
+	later.ID, later.NextAt = newID("notification"), monday.Add(time.Hour)
+	bodies := []domain.NotificationBody{{ID: n.ID, Text: "t"}, {ID: later.ID, Text: "t"}}
+	if _, err := testDB.InsertNotifications(ctx, []domain.Notification{n, later}, bodies); err != nil {
 		t.Fatal(err)
 	}
-	claim := func(owner string, now time.Time) *domain.Notification {
-		got, err := testDB.ClaimNotification(ctx, n, owner, now, now.Add(time.Minute))
+	claim := func(name string, now time.Time) []domain.Notification {
+		got, err := testDB.ClaimNotifications(ctx, []string{n.ID, later.ID}, name, now, now.Add(time.Minute))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return got
 	}
-	if got := claim("dead", monday); got == nil || got.Attempts != 1 {
+	if got := claim("dead", monday); len(got) != 1 || got[0].ID != n.ID || got[0].Attempts != 1 {
 		t.Fatalf("first claim: %+v", got)
 	}
-	// n, as listed before the dead sender's claim, still says pending.
-	if got := claim("early", monday.Add(30*time.Second)); got != nil {
-		t.Fatal("a live claim was taken over")
+	if got := claim("early", monday.Add(30*time.Second)); len(got) != 0 {
+		t.Fatalf("a live claim was taken over: %+v", got)
 	}
 	got := claim("next", monday.Add(2*time.Minute))
-	if got == nil || got.Attempts != 2 || got.ClaimedBy != "next" {
+	if len(got) != 1 || got[0].Attempts != 2 || got[0].ClaimedBy != "next" || got[0].State != domain.NotificationSending {
 		t.Fatalf("takeover: %+v", got)
 	}
 	for i, want := range []bool{true, false} {
 		if won, err := testDB.CommitNotification(ctx, n.ID, "next", monday); err != nil || won != want {
 			t.Fatalf("commit %d: %v %v", i, won, err)
 		}
+	}
+	if err := testDB.SettleNotificationsSent(ctx, []string{n.ID}, monday); err != nil {
+		t.Fatal(err)
 	}
 	if stored, err := testDB.Notification(ctx, n.ID); err != nil || stored.State != domain.NotificationSent {
 		t.Fatalf("stored %+v %v", stored, err)

@@ -35,11 +35,14 @@ func (q *memoryQueue) InsertNotifications(_ context.Context, ns []domain.Notific
 	return 0, nil
 }
 
-func (q *memoryQueue) NotificationBody(_ context.Context, id string) (*domain.NotificationBody, error) {
+func (q *memoryQueue) NotificationBodies(_ context.Context, ids []string) (map[string]domain.NotificationBody, error) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	b := q.bodies[id]
-	return &b, nil
+	bodies := make(map[string]domain.NotificationBody, len(ids))
+	for _, id := range ids {
+		bodies[id] = q.bodies[id]
+	}
+	return bodies, nil
 }
 
 func (q *memoryQueue) DueNotifications(_ context.Context, now time.Time, limit int) ([]domain.Notification, error) {
@@ -54,17 +57,29 @@ func (q *memoryQueue) DueNotifications(_ context.Context, now time.Time, limit i
 	return due, nil
 }
 
-func (q *memoryQueue) ClaimNotification(_ context.Context, due domain.Notification, owner string, _, until time.Time) (*domain.Notification, error) {
+func (q *memoryQueue) ClaimNotifications(_ context.Context, ids []string, claim string, _, until time.Time) ([]domain.Notification, error) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	n := q.ns[due.ID]
-	n.State, n.ClaimedBy, n.ClaimedUntil, n.Attempts = domain.NotificationSending, owner, until, n.Attempts+1
-	claimed := *n
-	return &claimed, nil
+	claimed := make([]domain.Notification, len(ids))
+	for i, id := range ids {
+		n := q.ns[id]
+		n.State, n.ClaimedBy, n.ClaimedUntil, n.Attempts = domain.NotificationSending, claim, until, n.Attempts+1
+		claimed[i] = *n
+	}
+	return claimed, nil
 }
 
-func (q *memoryQueue) CommitNotification(_ context.Context, id, _ string, at time.Time) (bool, error) {
-	return true, q.SettleNotification(context.Background(), id, domain.NotificationMove{State: domain.NotificationSent, SentAt: at})
+func (q *memoryQueue) CommitNotification(context.Context, string, string, time.Time) (bool, error) {
+	return true, nil
+}
+
+func (q *memoryQueue) SettleNotificationsSent(ctx context.Context, ids []string, at time.Time) error {
+	for _, id := range ids {
+		if err := q.SettleNotification(ctx, id, domain.NotificationMove{State: domain.NotificationSent, SentAt: at}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (q *memoryQueue) UncommitNotification(context.Context, string) error { return nil }
