@@ -94,7 +94,10 @@ func (s *Service) sendAll(ctx context.Context, claimed []domain.Notification, bo
 		if err := s.limiter.Wait(ctx); err != nil {
 			return sent, err
 		}
-		body := bodies[claimed[i].ID]
+		body, found := bodies[claimed[i].ID]
+		if !found { // a record is queued after its body: this is a fault to report
+			return sent, fmt.Errorf("notify: %s: no body", claimed[i].ID)
+		}
 		ok, err := s.deliverOne(ctx, &claimed[i], &body, d)
 		if err != nil {
 			return sent, err

@@ -80,10 +80,11 @@ func (db *DB) DueNotifications(ctx context.Context, now time.Time, limit int) ([
 // DESIGN.md), which serialises them as well. Each claim names its batch,
 // so that one query then returns what this batch got. Commits are inserts
 // of a marker whose _id is the key: the unique _id lets one sender win, and
-// an insert costs the same whatever the size of the queue, where FerretDB
-// scans the whole collection for any update. So the per-message work is
-// the marker; the claims, the body reads and the records of what was sent
-// are a few queries per batch.
+// an insert costs the same whatever the size of the queue. So with MongoDB
+// a message costs its marker, and a batch a few operations. FerretDB v1.24
+// scans the collection for each document an update changes, by an _id
+// expression its index does not serve: there the claim and the record of
+// the sends still cost a scan per message each.
 
 // ClaimNotifications takes, as their next attempt, those of the listed
 // notifications that are still due, for the batch named claim until the
@@ -111,8 +112,8 @@ func (db *DB) CommitNotification(ctx context.Context, id, owner string, at time.
 	return db.mark(ctx, notificationsSentCollection, bson.D{{Key: "_id", Value: id}, {Key: "owner", Value: owner}, {Key: "at", Value: at}})
 }
 
-// SettleNotificationsSent records as sent the notifications whose sends are committed
-// and that are still recorded as being sent.
+// SettleNotificationsSent records as sent the notifications whose sends
+// are committed and that are still recorded as being sent.
 func (db *DB) SettleNotificationsSent(ctx context.Context, ids []string, at time.Time) error {
 	if len(ids) == 0 {
 		return nil
