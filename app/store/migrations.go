@@ -59,6 +59,13 @@ var migrations = []migration{
 	{"0110_saved_searches_youth", createIndex(savedSearchesCollection, "youth_id", bson.D{{Key: "youth_id", Value: 1}}, plain)},
 	{"0808_calls_closed_before_the_closing_job", markClosedCalls},
 	{"0306_users_last_sign_in_unknown", markUnknownSignIns},
+	{"0014_notifications_claim", createIndex(notificationsCollection, "claimed_by", bson.D{{Key: "claimed_by", Value: 1}}, plain)},
+	{"0015_notification_claims_dropped", dropCollection("notification_claims")},
+}
+
+// dropCollection removes a collection the code no longer uses.
+func dropCollection(name string) func(context.Context, *mongo.Database) error {
+	return func(ctx context.Context, db *mongo.Database) error { return db.Collection(name).Drop(ctx) }
 }
 
 var (
