@@ -33,7 +33,10 @@ func (d Delivery) String() string {
 var errSentAlready = errors.New("notify: sent already")
 
 // batchSize bounds the notifications listed, and their bodies read, at once.
-const batchSize = 200
+// Each batch scans the queue four times on the embedded database (listing,
+// claim, claimed, settling): with 1 000 (about 10 MB of bodies) 5 000
+// queued digests went at 200 emails/s, against 106 with 200.
+const batchSize = 1000
 
 // Deliver sends up to limit due notifications (0: all), one at a time at
 // the configured rate. Several processes may deliver at once: each

@@ -14,6 +14,7 @@ import (
 // embedded is an in-process FerretDB serving MongoDB's wire protocol over
 // SQLite files in the data folder.
 type embedded struct {
+	dir    string // the SQLite files, one per database
 	uri    string
 	cancel context.CancelFunc
 	done   chan struct{}
@@ -41,7 +42,7 @@ func startEmbedded(dataDir string, logger *slog.Logger) (*embedded, error) {
 		return nil, fmt.Errorf("store: start embedded database in %s: %w", dir, err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	e := &embedded{uri: f.MongoDBURI(), cancel: cancel, done: make(chan struct{})}
+	e := &embedded{dir: dir, uri: f.MongoDBURI(), cancel: cancel, done: make(chan struct{})}
 	go func() {
 		defer close(e.done)
 		_ = f.Run(ctx) // always nil: it only returns once ctx is cancelled

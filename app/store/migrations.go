@@ -97,6 +97,9 @@ func (db *DB) Migrate(ctx context.Context) error {
 			return err
 		}
 	}
+	if db.Embedded() {
+		return db.indexEmbeddedIDs(ctx)
+	}
 	return nil
 }
 
