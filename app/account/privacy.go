@@ -100,6 +100,26 @@ func (s *Service) heldData(ctx context.Context, user *domain.User) (map[string]a
 // someone. A failing step stops there with the account still whole and
 // signed in, so the person (or the retention job) retries it all.
 func (s *Service) DeleteAccount(ctx context.Context, user *domain.User, client Client) error {
+	if err := s.erase(ctx, user); err != nil {
+		return err
+	}
+	s.audit(ctx, domain.AuditEvent{ActorID: user.ID, Action: domain.AuditAccountDeleted, TargetKind: "user",
+		TargetID: user.ID, IP: client.IP})
+	return nil
+}
+
+// AnonymiseInactive erases an account as DeleteAccount does, for the
+// retention job: the audit log names no actor and says why.
+func (s *Service) AnonymiseInactive(ctx context.Context, user *domain.User, why string) error {
+	if err := s.erase(ctx, user); err != nil {
+		return err
+	}
+	s.audit(ctx, domain.AuditEvent{Action: domain.AuditAccountAnonymised, TargetKind: "user", TargetID: user.ID,
+		Detail: why})
+	return nil
+}
+
+func (s *Service) erase(ctx context.Context, user *domain.User) error {
 	for _, h := range s.holders {
 		if err := h.ErasePersonalData(ctx, user); err != nil {
 			return err
@@ -116,7 +136,5 @@ func (s *Service) DeleteAccount(ctx context.Context, user *domain.User, client C
 			return err
 		}
 	}
-	s.audit(ctx, domain.AuditEvent{ActorID: user.ID, Action: domain.AuditAccountDeleted, TargetKind: "user",
-		TargetID: user.ID, IP: client.IP})
 	return nil
 }

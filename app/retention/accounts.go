@@ -2,10 +2,10 @@ package retention
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"time"
 
-	"passerelle/app/account"
 	"passerelle/app/domain"
 	"passerelle/app/notify"
 )
@@ -67,7 +67,8 @@ func (s *Service) due(u domain.User, now time.Time) dueAction {
 // counted and the next account tried.
 func (s *Service) anonymise(ctx context.Context, dry bool, u domain.User, c *Counts) {
 	if !dry {
-		if err := s.accounts.DeleteAccount(ctx, &u, account.Client{}); err != nil {
+		why := fmt.Sprintf("durée de conservation : aucune connexion depuis %d ans", s.cfg.InactiveYears)
+		if err := s.accounts.AnonymiseInactive(ctx, &u, why); err != nil {
 			s.logger.Error("retention: anonymise", slog.String("user", u.ID), slog.Any("error", err))
 			c.Failed++
 			return

@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"time"
 
-	"passerelle/app/account"
 	"passerelle/app/domain"
 	"passerelle/app/notify"
 	"passerelle/jobs"
@@ -33,7 +32,7 @@ type Store interface {
 
 // Accounts anonymises an account as its holder's own deletion does.
 type Accounts interface {
-	DeleteAccount(ctx context.Context, user *domain.User, client account.Client) error
+	AnonymiseInactive(ctx context.Context, user *domain.User, why string) error
 }
 
 // Config gives the retention periods, as [retention] in config.toml.

@@ -163,6 +163,11 @@ func TestInactiveAccountsAreWarnedThenAnonymised(t *testing.T) {
 			t.Errorf("%s: %+v %v, anonymised: want %v", id, u, err, gone)
 		}
 	}
+	events, err := f.db.LatestAudit(ctx, "y1", 1)
+	if err != nil || len(events) != 1 || events[0].Action != domain.AuditAccountAnonymised || events[0].ActorID != "" ||
+		!strings.Contains(events[0].Detail, "depuis 3 ans") {
+		t.Errorf("audit of the anonymisation: %+v %v", events, err)
+	}
 	if len(f.server.Messages()) != 3 {
 		t.Fatalf("%d emails", len(f.server.Messages()))
 	}
