@@ -99,8 +99,11 @@ func (s *Service) sendAll(ctx context.Context, claimed []domain.Notification, bo
 			return sent, err
 		}
 		body, found := bodies[claimed[i].ID]
-		if !found { // a record is queued after its body: this is a fault to report
-			return sent, fmt.Errorf("notify: %s: no body", claimed[i].ID)
+		if !found { // a record is queued after its body: a fault, which must not hold up the others
+			if err := s.giveUp(ctx, &claimed[i], errNoBody, d); err != nil {
+				return sent, err
+			}
+			continue
 		}
 		ok, err := s.deliverOne(ctx, &claimed[i], &body, d)
 		if err != nil {
@@ -154,17 +157,24 @@ func (s *Service) settleFailure(ctx context.Context, n *domain.Notification, com
 			return err
 		}
 	}
-	move := domain.NotificationMove{State: domain.NotificationPending, NextAt: s.cfg.Now().Add(s.backoff(n.Attempts)),
-		LastError: sendErr.Error()}
 	if mail.IsPermanent(sendErr) || n.Attempts >= s.cfg.MaxAttempts {
-		move.State = domain.NotificationFailed
-		s.logger.Error("notification given up", slog.String("key", n.ID), slog.String("email", n.Email),
-			slog.Int("attempts", n.Attempts), slog.Any("error", sendErr))
-		d.Failed++
-	} else {
-		d.Retried++
+		return s.giveUp(ctx, n, sendErr, d)
 	}
-	return s.store.SettleNotification(ctx, n.ID, move)
+	d.Retried++
+	return s.store.SettleNotification(ctx, n.ID, domain.NotificationMove{State: domain.NotificationPending,
+		NextAt: s.cfg.Now().Add(s.backoff(n.Attempts)), LastError: sendErr.Error()})
+}
+
+// errNoBody is why a notification whose body is missing is given up.
+var errNoBody = errors.New("notify: the rendered email is missing")
+
+// giveUp records a notification as failed for good, and reports it.
+func (s *Service) giveUp(ctx context.Context, n *domain.Notification, why error, d *Delivery) error {
+	s.logger.Error("notification given up", slog.String("key", n.ID), slog.String("email", n.Email),
+		slog.Int("attempts", n.Attempts), slog.Any("error", why))
+	d.Failed++
+	return s.store.SettleNotification(ctx, n.ID, domain.NotificationMove{State: domain.NotificationFailed,
+		NextAt: n.NextAt, LastError: why.Error()})
 }
 
 // backoff doubles the delay after each failed attempt.

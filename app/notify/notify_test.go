@@ -168,6 +168,25 @@ func TestPermanentFailureGivesUpAtOnce(t *testing.T) {
 	}
 }
 
+// A record whose rendered email is missing is given up and reported; it
+// does not hold up the rest of the queue.
+func TestMissingBodyIsGivenUpWithoutHoldingUpTheOthers(t *testing.T) {
+	f := newFixture(t)
+	svc := f.service(t)
+	f.queue(t, svc, summaries(2))
+	lost := summary(0, "fr").Key
+	if _, err := f.db.DeleteNotificationBodies(t.Context(), []string{lost}); err != nil {
+		t.Fatal(err)
+	}
+	if d := deliver(t, svc); d.Sent != 1 || d.Failed != 1 {
+		t.Fatalf("delivery %+v", d)
+	}
+	n, err := f.db.Notification(t.Context(), lost)
+	if err != nil || n.State != domain.NotificationFailed || !strings.Contains(n.LastError, "missing") {
+		t.Fatalf("record %+v %v", n, err)
+	}
+}
+
 // At 5 messages per second, 11 messages take 2 seconds of the (fake) clock.
 func TestDeliveryKeepsToTheSendRate(t *testing.T) {
 	f := newFixture(t)
