@@ -34,11 +34,6 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.Code, e.Message)
 }
 
-// Errorf returns an *Error with the given code and formatted message.
-func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
-}
-
 // FieldError returns an EINVALID error attached to a form field.
 func FieldError(field, key string) *Error {
 	return &Error{Code: EINVALID, Message: key, Field: field}

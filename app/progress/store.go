@@ -44,7 +44,6 @@ type Store interface {
 	SubmitReview(ctx context.Context, r domain.Review, at time.Time) error
 
 	CommitAward(ctx context.Context, call *domain.Call, grantID string, amount domain.Money) (bool, error)
-	ReleaseAward(ctx context.Context, callID, grantID string, amount domain.Money) error
 	RecordAward(ctx context.Context, a domain.Award) error
 	SetAwardDate(ctx context.Context, grantID, field string, at any) error
 	AwardsByCall(ctx context.Context, callID string) ([]domain.Award, error)

@@ -50,19 +50,6 @@ func (db *DB) whyNotCommitted(ctx context.Context, callID, grantID string) error
 	return domain.FieldError("amount", "error.award.over_budget")
 }
 
-// ReleaseAward gives an application's amount back to the call's budget, in
-// one conditional update; releasing twice changes nothing.
-func (db *DB) ReleaseAward(ctx context.Context, callID, grantID string, amount domain.Money) error {
-	filter := bson.D{{Key: "_id", Value: callID}, {Key: "awarded_ids", Value: grantID}}
-	update := bson.D{
-		{Key: "$inc", Value: bson.D{{Key: "committed", Value: -amount}}},
-		{Key: "$pull", Value: bson.D{{Key: "awarded_ids", Value: grantID}}},
-		{Key: "$unset", Value: bson.D{{Key: "award_amounts." + grantID, Value: ""}}},
-	}
-	_, err := db.calls().UpdateOne(ctx, filter, update)
-	return mapError(err)
-}
-
 // RecordAward stores the award once: a second record of the same
 // application keeps the first.
 func (db *DB) RecordAward(ctx context.Context, a domain.Award) error {

@@ -34,9 +34,6 @@ func newMetrics() *metrics {
 	return m
 }
 
-// Registry lets other parts (jobs) register their own metrics.
-func (s *Server) Registry() *prometheus.Registry { return s.metrics.registry }
-
 func (m *metrics) observe(method, route string, status int, elapsed time.Duration) {
 	m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
 	m.duration.WithLabelValues(method, route).Observe(elapsed.Seconds())

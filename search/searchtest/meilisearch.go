@@ -32,13 +32,6 @@ type Meilisearch struct {
 	cmd  *exec.Cmd
 }
 
-// StartMeilisearch starts a fresh Meilisearch on loopback for the test and
-// returns its URL and master key; it is killed when the test ends.
-func StartMeilisearch(t testing.TB) (url, key string) {
-	m := RunMeilisearch(t)
-	return m.URL, m.Key
-}
-
 // RunMeilisearch is StartMeilisearch for tests that also stop and restart it.
 func RunMeilisearch(t testing.TB) *Meilisearch {
 	t.Helper()

@@ -36,10 +36,6 @@ type EmployerDigestData struct {
 	Expiring     []EmployerApplication // unanswered, expiring within three days
 }
 
-func (e *EmployerDigestData) empty() bool {
-	return len(e.Applications)+len(e.Bookings)+len(e.Expiring) == 0
-}
-
 // EmployerApplication is an application as the digest shows it: the youth
 // by first name and initial only, since many are minors.
 type EmployerApplication struct {

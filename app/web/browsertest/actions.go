@@ -50,12 +50,6 @@ func (b *Browser) Choose(selector, value string) {
 	b.step("choose "+selector, chromedp.SetValue(chromedp.CSS(selector), value, chromedp.NodeVisible))
 }
 
-// WaitVisible waits until the element shows, for content a script adds.
-func (b *Browser) WaitVisible(selector string) {
-	b.t.Helper()
-	b.step("wait for "+selector, chromedp.WaitVisible(chromedp.CSS(selector)))
-}
-
 // ExpectStatus makes the next page load expect status instead of a success,
 // and tolerates the console error the browser logs for it.
 func (b *Browser) ExpectStatus(status int) {
