@@ -34,6 +34,9 @@ func newMetrics() *metrics {
 	return m
 }
 
+// Registry lets other parts (jobs) export their own metrics beside the server's.
+func (s *Server) Registry() *prometheus.Registry { return s.metrics.registry }
+
 func (m *metrics) observe(method, route string, status int, elapsed time.Duration) {
 	m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
 	m.duration.WithLabelValues(method, route).Observe(elapsed.Seconds())
