@@ -24,6 +24,7 @@ func (s *Server) middleware() {
 	s.app.Use(s.negotiateLocale)
 	s.app.Use(skipInfra(s.loadSession))
 	s.app.Use(skipInfra(s.csrf))
+	s.app.Use(skipInfra(s.checkInput))
 }
 
 // skipInfra spares static files and probes the session lookups: they are
