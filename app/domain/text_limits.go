@@ -18,8 +18,8 @@ type TextKind struct {
 // The kinds of text fields.
 var (
 	TextTitle = TextKind{Max: OfferTitleMax, Message: "error.text.title_too_long"}
-	TextName  = TextKind{Max: 150, Message: "error.text.name_too_long"}  // people, organisations, groups
-	TextLine  = TextKind{Max: 300, Message: "error.text.line_too_long"}  // addresses, labels, searches, emails
+	TextName  = TextKind{Max: 150, Message: "error.text.name_too_long"} // people, organisations, groups
+	TextLine  = TextKind{Max: 300, Message: "error.text.line_too_long"} // addresses, labels, searches, emails
 	TextShort = TextKind{Max: 1000, Multiline: true, Message: "error.text.short_too_long"}
 	TextLong  = TextKind{Max: OfferDescriptionMax, Multiline: true, Message: "error.text.long_too_long"}
 	TextCode  = TextKind{Max: 64, Message: "error.text.line_too_long"} // identifiers, codes, dates, numbers
