@@ -33,18 +33,17 @@ func pageNumber(param, value string) (int, error) {
 
 // perPage reads the API's page size: none is defaultPerPage.
 func perPage(value string) (int, error) {
-	if value == "" {
-		return defaultPerPage, nil
-	}
-	return boundedNumber("per_page", value, 1, maxPerPage, "error.per_page")
+	return boundedNumber("per_page", value, defaultPerPage, maxPerPage, "error.per_page")
 }
 
-func boundedNumber(param, value string, lowest, highest int, key string) (int, error) {
+// boundedNumber reads a whole number from 1 to highest, none when value is
+// empty; anything else is a field error with the message key.
+func boundedNumber(param, value string, none, highest int, key string) (int, error) {
 	if value == "" {
-		return lowest, nil
+		return none, nil
 	}
 	n, err := strconv.Atoi(value)
-	if err != nil || n < lowest || n > highest {
+	if err != nil || n < 1 || n > highest {
 		return 0, domain.FieldError(param, key)
 	}
 	return n, nil
