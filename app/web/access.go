@@ -65,6 +65,8 @@ var accessRules = map[string]access{
 	"POST /agents/personnes/:id/suspension":       staff,
 	"GET /agents/journal":                         staff,
 
+	"GET /alternance/simulateur": public,
+
 	// Email preferences: the signed token in the path is the access (and
 	// the CSRF protection, see csrf.go); one-click unsubscribe needs no session.
 	"GET /e-mails/:token":                public,

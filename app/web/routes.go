@@ -180,6 +180,9 @@ func (s *Server) routes() {
 	post("/agents/personnes/:id/suspension", s.suspendUser)
 	get("/agents/journal", s.auditLog)
 
+	// Promote work-study, make trades known, discover the ESS (issue 19).
+	get("/alternance/simulateur", s.simulator)
+
 	get("/e-mails/:token", s.emailPreferencesPage)
 	post("/e-mails/:token", s.saveEmailPreferences)
 	get("/e-mails/:token/desabonnement", s.emailPreferencesPage)

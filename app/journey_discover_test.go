@@ -1,0 +1,34 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"passerelle/app/web/browsertest"
+)
+
+// A visitor finds an apprenticeship, follows « Ce que tu gagnerais » to the
+// simulator, asks for a 17-year-old's second year, reads the answer, then
+// the English page; every page passes axe and the 360 px check.
+func TestJourneySimulateAnApprenticeshipPay(t *testing.T) {
+	m := startDemoPlatform(t)
+	b := browsertest.New(t)
+	b.Visit(m.URL() + "/offres?type=apprenticeship")
+	b.Click(".hits .card h3 a")
+	b.Click("a[href^='/alternance/simulateur']")
+	expectPage(t, b, "/alternance/simulateur", m.Catalog.T("fr", "simulator.title"))
+	b.CheckPage()
+	b.Fill("#age", "17")
+	b.Choose("#annee", "2")
+	b.Click("form[action='/alternance/simulateur'] button[type=submit]")
+	if got := b.Text("#resultat + dl"); !strings.Contains(got, "39\u00a0% du SMIC") {
+		t.Errorf("result %q lacks the second year's 39 %%", got)
+	}
+	b.CheckPage()
+	b.Visit(m.URL() + "/alternance/simulateur?contrat=professionnalisation&age=19&lang=en")
+	expectPage(t, b, "/alternance/simulateur", m.Catalog.T("en", "simulator.title"))
+	if got := b.Text("#resultat + dl"); !strings.Contains(got, "55% of the SMIC") {
+		t.Errorf("English result %q", got)
+	}
+	b.CheckPage()
+}
