@@ -32,3 +32,30 @@ func TestJourneySimulateAnApprenticeshipPay(t *testing.T) {
 	}
 	b.CheckPage()
 }
+
+// A visitor goes from the home page to the discovery of a family and of the
+// ESS, prints a family's sheet, and finds a visit of the family.
+func TestJourneyDiscoverAFamilyAndTheESS(t *testing.T) {
+	m := startDemoPlatform(t)
+	b := browsertest.New(t)
+	b.Visit(m.URL() + "/")
+	b.Click(".programmes a[href='/decouvrir']")
+	expectPage(t, b, "/decouvrir", m.Catalog.T("fr", "discover.title"))
+	b.CheckPage()
+	b.Click("a.space[href='/decouvrir/informatique']")
+	expectPage(t, b, "/decouvrir/informatique", "Découvrir : Informatique")
+	b.CheckPage()
+	if b.Attr("a[href='/decouvrir/informatique/fiche.pdf']", "href") == "" {
+		t.Error("no printable sheet")
+	}
+	b.Click("#visites-ouvertes .card h4 a")
+	if !strings.Contains(strings.ToLower(b.Text(".card-type")), "visite") {
+		t.Errorf("the family's visit leads to %q", b.Text("h1"))
+	}
+	b.Visit(m.URL() + "/decouvrir/ess")
+	expectPage(t, b, "/decouvrir/ess", m.Catalog.T("fr", "discover.ess.title"))
+	b.CheckPage()
+	b.Visit(m.URL() + "/decouvrir/petite-enfance?lang=en")
+	expectPage(t, b, "/decouvrir/petite-enfance", "Discover: Early childhood")
+	b.CheckPage()
+}

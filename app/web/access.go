@@ -65,7 +65,11 @@ var accessRules = map[string]access{
 	"POST /agents/personnes/:id/suspension":       staff,
 	"GET /agents/journal":                         staff,
 
-	"GET /alternance/simulateur": public,
+	"GET /alternance/simulateur":        public,
+	"GET /decouvrir":                    public,
+	"GET /decouvrir/ess":                public,
+	"GET /decouvrir/:famille":           public,
+	"GET /decouvrir/:famille/fiche.pdf": public,
 
 	// Email preferences: the signed token in the path is the access (and
 	// the CSRF protection, see csrf.go); one-click unsubscribe needs no session.

@@ -182,6 +182,10 @@ func (s *Server) routes() {
 
 	// Promote work-study, make trades known, discover the ESS (issue 19).
 	get("/alternance/simulateur", s.simulator)
+	get("/decouvrir", s.discoverIndex)
+	get("/decouvrir/ess", s.discoverESS)
+	get("/decouvrir/:famille", s.discoverFamily)
+	get("/decouvrir/:famille/fiche.pdf", s.discoverSheet)
 
 	get("/e-mails/:token", s.emailPreferencesPage)
 	post("/e-mails/:token", s.saveEmailPreferences)
