@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
+	"passerelle/app/demo"
+	"passerelle/app/discover"
 	"passerelle/app/web/browsertest"
 )
 
@@ -58,4 +61,40 @@ func TestJourneyDiscoverAFamilyAndTheESS(t *testing.T) {
 	b.Visit(m.URL() + "/decouvrir/petite-enfance?lang=en")
 	expectPage(t, b, "/decouvrir/petite-enfance", "Discover: Early childhood")
 	b.CheckPage()
+}
+
+// The demo youth answers « Quel métier pour moi ? » from her space, saves
+// the leads, opens the discovery page of the first one and finds a visit.
+func TestJourneyYouthQuizToAVisit(t *testing.T) {
+	var report bytes.Buffer
+	m := startDemoPlatformTo(t, &report)
+	passwords := demoPasswords(t, report.String())
+	b := browsertest.New(t)
+	signIn(t, m, b, "jeune@"+demo.EmailDomain, passwords["jeune@"+demo.EmailDomain])
+	b.Visit(m.URL() + "/jeunes")
+	b.Click(".discover-nav a[href='/quel-metier']")
+	expectPage(t, b, "/quel-metier", m.Catalog.T("fr", "quiz.title"))
+	b.CheckPage()
+	for _, q := range discover.Questions {
+		answer := "non"
+		if q.ID == "cooking" || q.ID == "hands" || q.ID == "early" {
+			answer = "oui"
+		}
+		b.ClickInPage("input[name=q_" + q.ID + "][value=" + answer + "]")
+	}
+	b.Click("form[action='/quel-metier'] button[type=submit]")
+	if got := b.Text("#propositions + article h3"); got != "Métiers de bouche" {
+		t.Fatalf("first lead %q", got)
+	}
+	b.CheckPage()
+	results := b.URL()
+	b.Click("form[action='/quel-metier/enregistrer'] button")
+	expectPage(t, b, "/quel-metier/enregistrer", m.Catalog.T("fr", "quiz.saved.title"))
+	b.Visit(results)
+	b.Click("#propositions + article a[href='/decouvrir/metiers-de-bouche']")
+	expectPage(t, b, "/decouvrir/metiers-de-bouche", "Découvrir : Métiers de bouche")
+	b.Click("#visites-ouvertes .card h4 a")
+	if !strings.Contains(strings.ToLower(b.Text(".card-type")), "visite") {
+		t.Errorf("the family's visit leads to %q", b.Text("h1"))
+	}
 }

@@ -67,6 +67,8 @@ var accessRules = map[string]access{
 
 	"GET /alternance/simulateur":        public,
 	"GET /decouvrir":                    public,
+	"GET /quel-metier":                  public,
+	"POST /quel-metier/enregistrer":     only(domain.RoleYouth),
 	"GET /decouvrir/ess":                public,
 	"GET /decouvrir/:famille":           public,
 	"GET /decouvrir/:famille/fiche.pdf": public,

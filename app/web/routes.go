@@ -183,6 +183,8 @@ func (s *Server) routes() {
 	// Promote work-study, make trades known, discover the ESS (issue 19).
 	get("/alternance/simulateur", s.simulator)
 	get("/decouvrir", s.discoverIndex)
+	get("/quel-metier", s.quiz)
+	post("/quel-metier/enregistrer", s.quizSave)
 	get("/decouvrir/ess", s.discoverESS)
 	get("/decouvrir/:famille", s.discoverFamily)
 	get("/decouvrir/:famille/fiche.pdf", s.discoverSheet)
