@@ -17,7 +17,7 @@ type Matcher struct {
 
 type matchable struct {
 	Offer
-	words []string // folded words of the title, description and job labels, sorted, without repeats
+	words []string // folded words of the title, description, job labels and terms, sorted, without repeats
 }
 
 // NewMatcher prepares offers for matching; it keeps their order.
@@ -31,7 +31,7 @@ func NewMatcher(offers []Offer) *Matcher {
 }
 
 func newMatchable(o Offer) matchable {
-	words := Words(o.Title + " " + o.Description + " " + strings.Join(o.ROMELabels, " "))
+	words := Words(strings.Join(slices.Concat([]string{o.Title, o.Description}, o.ROMELabels, OfferTerms(o)), " "))
 	return matchable{Offer: o, words: slices.Compact(slices.Sorted(slices.Values(words)))}
 }
 

@@ -12,8 +12,9 @@ const (
 	fieldTitle       = "title"
 	fieldLabels      = "labels" // ROME labels and sub-domain
 	fieldDescription = "description"
-	fieldOther       = "other" // organisation and commune names
-	fieldPlain       = "plain" // all the text, unstemmed, for typos
+	fieldOther       = "other"      // organisation and commune names
+	fieldTermsText   = "terms_text" // the vocabulary's words for the offer's jobs and type
+	fieldPlain       = "plain"      // all the text, unstemmed, for typos
 	fieldAgeMin      = "age_min"
 	fieldAgeMax      = "age_max"
 	fieldStart       = "start_date"
@@ -29,10 +30,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	doc := bleve.NewDocumentStaticMapping()
 	for name, analyzer := range map[string]string{fieldTitle: stemmed, fieldDescription: stemmed,
-		fieldLabels: stemmed, fieldOther: stemmed, fieldPlain: unstemmed} {
+		fieldLabels: stemmed, fieldOther: stemmed, fieldTermsText: stemmed, fieldPlain: unstemmed} {
 		doc.AddFieldMappingsAt(name, textField(analyzer, name == fieldTitle || name == fieldDescription))
 	}
-	for _, name := range []string{search.FacetType, search.FacetSubdomain, search.FacetTensionFamily, search.FacetCommune} {
+	for _, name := range []string{search.FacetType, search.FacetSubdomain, search.FacetTensionFamily, search.FacetCommune,
+		search.FacetROME, search.FacetTerms} {
 		doc.AddFieldMappingsAt(name, textField(keyword, false))
 	}
 	for _, name := range []string{search.FacetESS, search.FacetAccessible, search.FacetRemote} {

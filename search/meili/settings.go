@@ -19,7 +19,7 @@ const maxTotalHits = 1_000_000
 func settings() *meilisearch.Settings {
 	return &meilisearch.Settings{
 		// Ordered by weight: a word in the title counts more than in the description.
-		SearchableAttributes: []string{"title", "rome_labels", "subdomain", "description",
+		SearchableAttributes: []string{"title", "rome_labels", "terms", "subdomain", "description",
 			"organisation_name", "commune_name"},
 		FilterableAttributes: append([]string{"age_min", "age_max", "start_date", "_geo", "distance_km"}, search.Facets...),
 		SortableAttributes:   []string{"_geo", "start_date", "published_at", "id", "distance_km"},
