@@ -68,7 +68,10 @@ func closest(s string, terms map[string]int) []candidate {
 		if t == s || n == 0 {
 			continue
 		}
-		d := min(editDistance(s, t), editDistance(key, Phonetic(t)))
+		d := editDistance(s, t)
+		if len(key) >= minPhoneticKey {
+			d = min(d, editDistance(key, Phonetic(t)))
+		}
 		if d <= tolerance(s) {
 			found = append(found, candidate{t, d, n})
 		}
@@ -78,6 +81,10 @@ func closest(s string, terms map[string]int) []candidate {
 	})
 	return found
 }
+
+// minPhoneticKey is the shortest phonetic key compared: shorter ones, as
+// of « zzzz », meet too many words.
+const minPhoneticKey = 3
 
 // tolerance is how many edits a suggestion may be from what was typed: a
 // little more than typo tolerance, since it is only proposed.

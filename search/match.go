@@ -71,6 +71,7 @@ func (q Query) selects(o *matchable, terms [][]string) bool {
 		len(q.Subdomains) > 0 && !slices.Contains(q.Subdomains, o.Subdomain),
 		len(q.TensionFamilies) > 0 && !slices.Contains(q.TensionFamilies, o.TensionFamily),
 		len(q.CommuneCodes) > 0 && !slices.Contains(q.CommuneCodes, o.CommuneCode),
+		len(q.ROMECodes) > 0 && !slices.ContainsFunc(o.ROMECodes, func(c string) bool { return slices.Contains(q.ROMECodes, c) }),
 		q.ESS != nil && *q.ESS != o.ESS,
 		q.Accessible && !o.Accessible,
 		q.Remote && !o.Remote,

@@ -55,6 +55,7 @@ type Query struct {
 	Types           []string
 	Subdomains      []string
 	TensionFamilies []string
+	ROMECodes       []string
 	ESS             *bool
 	CommuneCodes    []string
 	Age             int       // searcher's age: an offer matches when AgeMin <= Age <= AgeMax
@@ -160,7 +161,7 @@ type ListFilter struct {
 func ListFilters(q Query) []ListFilter {
 	var filters []ListFilter
 	for _, f := range []ListFilter{{FacetType, q.Types}, {FacetSubdomain, q.Subdomains},
-		{FacetTensionFamily, q.TensionFamilies}, {FacetCommune, q.CommuneCodes}} {
+		{FacetTensionFamily, q.TensionFamilies}, {FacetCommune, q.CommuneCodes}, {FacetROME, q.ROMECodes}} {
 		if len(f.Values) > 0 {
 			filters = append(filters, f)
 		}
