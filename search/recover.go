@@ -30,13 +30,10 @@ type Recovery struct {
 // the closest job, which is the job with the most offers found by that term
 // (or by the text itself, anywhere, when it is in the vocabulary). It
 // returns nil when nothing is found; every step is one or two queries.
-func Recover(ctx context.Context, e Engine, q Query) (*Recovery, error) {
+// terms are the index's own (see Terms), which callers may keep a while.
+func Recover(ctx context.Context, e Engine, q Query, terms map[string]int) (*Recovery, error) {
 	if !HasWords(q.Text) {
 		return nil, nil
-	}
-	terms, err := Terms(ctx, e)
-	if err != nil {
-		return nil, err
 	}
 	term := q.Text
 	if suggestions := DidYouMean(q.Text, terms, 1); len(suggestions) > 0 {

@@ -82,6 +82,10 @@ func testDidYouMean(t *testing.T, e search.Engine) {
 // testRecovery checks each widening of a text search that found nothing.
 func testRecovery(t *testing.T, e search.Engine) {
 	ctx := context.Background()
+	terms, err := search.Terms(ctx, e)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		why   string
 		q     search.Query
@@ -100,7 +104,7 @@ func testRecovery(t *testing.T, e search.Engine) {
 		if res := find(t, e, c.q); res.Total != 0 {
 			t.Fatalf("%s: %q already finds %v", c.why, c.q.Text, ids(res))
 		}
-		r, err := search.Recover(ctx, e, c.q)
+		r, err := search.Recover(ctx, e, c.q, terms)
 		if err != nil || r == nil {
 			t.Fatalf("%s: Recover = %+v, %v", c.why, r, err)
 		}
@@ -113,7 +117,7 @@ func testRecovery(t *testing.T, e search.Engine) {
 			}
 		}
 	}
-	if r, err := search.Recover(ctx, e, search.Query{Text: "zzzz qqqq"}); r != nil || err != nil {
+	if r, err := search.Recover(ctx, e, search.Query{Text: "zzzz qqqq"}, terms); r != nil || err != nil {
 		t.Errorf("gibberish recovered to %+v, %v", r, err)
 	}
 }
