@@ -87,3 +87,24 @@ func synonymGroups(entries []Entry) [][]string {
 	}
 	return groups
 }
+
+// JobsNamed returns the ROME codes and code prefixes of the vocabulary's
+// entries that have a word starting with text, ignoring case and accents,
+// in the list's order and each once: "cuist" names the cooks' jobs.
+func JobsNamed(text string) []string {
+	prefix := strings.Join(Words(text), " ")
+	var codes []string
+	if prefix == "" {
+		return nil
+	}
+	for _, e := range Vocabulary {
+		if slices.ContainsFunc(e.Words, func(w string) bool { return strings.HasPrefix(strings.Join(Words(w), " "), prefix) }) {
+			for _, c := range e.ROME {
+				if !slices.Contains(codes, c) {
+					codes = append(codes, c)
+				}
+			}
+		}
+	}
+	return codes
+}
