@@ -37,17 +37,7 @@ var vocabularyCases = []struct {
 
 func testVocabulary(t *testing.T, e search.Engine) {
 	for _, c := range vocabularyCases {
-		got := ids(find(t, e, search.Query{Text: c.text, PerPage: search.MaxPerPage}))
-		for _, id := range c.want {
-			if !slices.Contains(got, id) {
-				t.Errorf("%s: %q found %v, want %s among them", c.family, c.text, got, id)
-			}
-		}
-		for _, id := range c.not {
-			if slices.Contains(got, id) {
-				t.Errorf("%s: %q found %v, want no %s", c.family, c.text, got, id)
-			}
-		}
+		checkFound(t, e, c.family, c.text, c.want, c.not)
 	}
 }
 
