@@ -78,7 +78,7 @@ func (s *Server) apiApplications(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(paginate(c, apps))
+	return sendPage(c, apps)
 }
 
 // applicationCV serves a CV as a download, to its youth and the employer only.
@@ -87,8 +87,5 @@ func (s *Server) applicationCV(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderContentType, "application/pdf")
-	c.Set(fiber.HeaderContentDisposition, `attachment; filename="cv.pdf"`)
-	c.Set("X-Content-Type-Options", "nosniff")
-	return c.Send(data)
+	return sendDownload(c, "cv.pdf", "application/pdf", data)
 }

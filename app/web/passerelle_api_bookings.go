@@ -40,7 +40,7 @@ func (s *Server) apiSessions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(paginate(c, sessions))
+	return sendPage(c, sessions)
 }
 
 type bookingRequest struct {
@@ -101,7 +101,7 @@ func (s *Server) apiBookings(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(paginate(c, bookings))
+	return sendPage(c, bookings)
 }
 
 // bookingCalendar serves a booking's .ics, the "add to calendar" link.
@@ -110,7 +110,5 @@ func (s *Server) bookingCalendar(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderContentType, "text/calendar; charset=utf-8")
-	c.Set(fiber.HeaderContentDisposition, `attachment; filename="visite.ics"`)
-	return c.Send(passerelle.BookingCalendar(b, vs))
+	return sendDownload(c, "visite.ics", "text/calendar; charset=utf-8", passerelle.BookingCalendar(b, vs))
 }

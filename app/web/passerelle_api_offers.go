@@ -115,7 +115,7 @@ func (s *Server) apiMyOffers(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(paginate(c, offers))
+	return sendPage(c, offers)
 }
 
 func (s *Server) apiModerationQueue(c *fiber.Ctx) error {
@@ -123,5 +123,5 @@ func (s *Server) apiModerationQueue(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(paginate(c, offers))
+	return sendPage(c, offers)
 }

@@ -48,7 +48,10 @@ func (s *Server) myBookings(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	bookings, p := pageOf(c, bookings, listAt{path: "/etablissements/reservations"})
+	bookings, p, err := pageOf(c, bookings, listAt{path: "/etablissements/reservations"})
+	if err != nil {
+		return err
+	}
 	return s.render(c, "passerelle_bookings", fiber.Map{"Title": s.localizer(c).T("passerelle.bookings.mine"), "Bookings": bookings, "Pager": p})
 }
 

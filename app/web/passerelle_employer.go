@@ -19,7 +19,10 @@ func (s *Server) employerOffers(c *fiber.Ctx) error {
 		}
 		offers = append(offers, found...)
 	}
-	offers, p := pageOf(c, offers, listAt{path: "/employeurs/offres"})
+	offers, p, err := pageOf(c, offers, listAt{path: "/employeurs/offres"})
+	if err != nil {
+		return err
+	}
 	return s.render(c, "passerelle_offers", fiber.Map{"Title": s.localizer(c).T("passerelle.offers.title"), "Offers": offers, "Pager": p})
 }
 
@@ -65,8 +68,14 @@ func (s *Server) showDesk(c *fiber.Ctx, data fiber.Map) error {
 		return err
 	}
 	path := "/employeurs/offres/" + desk.Offer.ID
-	desk.Bookings, data["BookingsPager"] = pageOf(c, desk.Bookings, listAt{path, "page_reservations", "reservations"})
-	desk.Applications, data["ApplicationsPager"] = pageOf(c, desk.Applications, listAt{path, "page", "candidatures"})
+	var bookings, applications pager
+	if desk.Bookings, bookings, err = pageOf(c, desk.Bookings, listAt{path, "page_reservations", "reservations"}); err != nil {
+		return err
+	}
+	if desk.Applications, applications, err = pageOf(c, desk.Applications, listAt{path, "page", "candidatures"}); err != nil {
+		return err
+	}
+	data["BookingsPager"], data["ApplicationsPager"] = bookings, applications
 	data["Title"], data["Desk"], data["Moves"] = desk.Offer.Title, desk, domain.EmployerMoves
 	return s.render(c, "passerelle_desk", data)
 }
@@ -122,5 +131,5 @@ func (s *Server) backTo(c *fiber.Ctx, err error) error {
 	if err != nil {
 		return err
 	}
-	return c.Redirect(localPath(c.FormValue("back")), fiber.StatusSeeOther)
+	return c.Redirect(localTarget(c.FormValue("back"), "/compte"), fiber.StatusSeeOther)
 }

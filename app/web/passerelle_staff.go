@@ -12,7 +12,11 @@ func (s *Server) showModeration(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
-	data["Offers"], data["Pager"] = pageOf(c, offers, listAt{path: "/agents/moderation"})
+	offers, p, err := pageOf(c, offers, listAt{path: "/agents/moderation"})
+	if err != nil {
+		return err
+	}
+	data["Offers"], data["Pager"] = offers, p
 	data["Title"] = s.localizer(c).T("passerelle.moderation.title")
 	return s.render(c, "passerelle_moderation", data)
 }

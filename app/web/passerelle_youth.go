@@ -37,7 +37,10 @@ func (s *Server) myApplications(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	apps, p := pageOf(c, apps, listAt{path: "/jeunes/candidatures"})
+	apps, p, err := pageOf(c, apps, listAt{path: "/jeunes/candidatures"})
+	if err != nil {
+		return err
+	}
 	return s.render(c, "passerelle_applications", fiber.Map{"Title": s.localizer(c).T("passerelle.applications.mine"), "Applications": apps, "Pager": p})
 }
 

@@ -14,7 +14,10 @@ func (s *Server) staffOrganisations(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := newPager(c, total, listAt{path: "/agents/organisations"})
+	p, err := newPager(c, total, listAt{path: "/agents/organisations"})
+	if err != nil {
+		return err
+	}
 	orgs, err := s.deps.People.FindOrganisations(c.UserContext(), q, p.offset(), listPerPage)
 	if err != nil {
 		return err

@@ -15,7 +15,10 @@ func (s *Server) staffPeople(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := newPager(c, total, listAt{path: "/agents/personnes"})
+	p, err := newPager(c, total, listAt{path: "/agents/personnes"})
+	if err != nil {
+		return err
+	}
 	users, err := s.deps.People.FindUsers(c.UserContext(), q, p.offset(), listPerPage)
 	if err != nil {
 		return err
