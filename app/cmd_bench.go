@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"passerelle/search"
 	"passerelle/search/bench"
 	"passerelle/search/embedded"
 	"passerelle/search/meili"
@@ -22,8 +23,10 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) error {
 		return benchSearch(ctx, env, args[1:])
 	case len(args) > 0 && args[0] == "load":
 		return benchLoad(ctx, env, args[1:])
+	case len(args) > 0 && args[0] == "relevance":
+		return benchRelevance(ctx, env, args[1:])
 	}
-	return usageError{"usage : bench search [OPTIONS] ou bench load --url URL [OPTIONS] ; voir --help"}
+	return usageError{"usage : bench search [OPTIONS], bench load --url URL [OPTIONS] ou bench relevance [OPTIONS] ; voir --help"}
 }
 
 func benchSearch(ctx context.Context, env *cliEnv, args []string) error {
@@ -43,7 +46,8 @@ func benchSearch(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	subjects, stop, err := benchSubjects(ctx, env, tmp, *url, *key, *docs)
+	// One index per size: the same size always generates the same offers.
+	subjects, stop, err := benchSubjects(ctx, env, tmp, *url, *key, fmt.Sprintf("bench_%d", *docs), searchtest.Places())
 	defer stop()
 	if err != nil {
 		return err
@@ -63,7 +67,7 @@ func benchSearch(ctx context.Context, env *cliEnv, args []string) error {
 
 // benchSubjects opens the embedded engine in tmp, and Meilisearch at url or
 // started from its binary; without either, Meilisearch is left out.
-func benchSubjects(ctx context.Context, env *cliEnv, tmp, url, key string, docs int) ([]bench.Subject, func(), error) {
+func benchSubjects(ctx context.Context, env *cliEnv, tmp, url, key, index string, places []search.Place) ([]bench.Subject, func(), error) {
 	dir := filepath.Join(tmp, "embedded")
 	local, err := embedded.Open(dir)
 	if err != nil {
@@ -85,9 +89,7 @@ func benchSubjects(ctx context.Context, env *cliEnv, tmp, url, key string, docs 
 		stop = func() { _ = local.Close(); server.Stop() }
 		url, key, meiliDir = server.URL, server.Key, server.DataDir()
 	}
-	// One index per size: the same size always generates the same offers.
-	remote, err := meili.New(ctx, meili.Config{URL: url, APIKey: key, Index: fmt.Sprintf("bench_%d", docs),
-		Places: searchtest.Places()})
+	remote, err := meili.New(ctx, meili.Config{URL: url, APIKey: key, Index: index, Places: places})
 	if err != nil {
 		return subjects, stop, err
 	}

@@ -64,3 +64,63 @@ func expectSortedByDistance(t *testing.T, b *browsertest.Browser) {
 		previous = km
 	}
 }
+
+// On a phone, a youth types a slang word and picks the job suggested with
+// its offer count, then a commune, which sets the commune filter; then a
+// misspelt feminine job name and a word beyond typo tolerance reach offers,
+// and a search that finds nothing still leads somewhere.
+func TestJourneySearchInTheYouthsOwnWords(t *testing.T) {
+	m := startDemoPlatform(t)
+	b := browsertest.New(t)
+	b.SetViewport(360, 740)
+	b.Visit(m.URL() + "/offres")
+
+	b.Fill("#q", "cuisto")
+	if note := b.Text("#search-suggestions li:first-child"); !strings.Contains(note, "offre") || strings.Contains(note, "aucune") {
+		t.Errorf("first suggestion for cuisto %q, want a job with its offers", note)
+	}
+	b.CheckPage()
+	b.Click("#search-suggestions li:first-child a")
+	expectHits(t, b, "the job suggested for cuisto")
+	b.CheckPage()
+
+	b.Fill("#q", "nanter")
+	b.Click("#search-suggestions a[href^='/offres?commune=92050']")
+	if !strings.Contains(b.URL(), "commune=92050") || strings.Contains(b.URL(), "q=") {
+		t.Errorf("the commune suggestion led to %s, want the commune filter and no keyword", b.URL())
+	}
+	expectHits(t, b, "the commune suggested")
+
+	for _, typed := range []string{"cuisto", "cuizinière", "informatik"} {
+		b.Visit(m.URL() + "/offres")
+		b.Fill("#q", typed)
+		b.Click(".search-row button")
+		expectHits(t, b, typed)
+		if b.Count(".notice") != 0 {
+			t.Errorf("%s needed widening: %s", typed, b.Text(".notice"))
+		}
+	}
+	b.CheckPage()
+
+	b.Visit(m.URL() + "/offres?q=bouchair")
+	if notice := b.Text(".notice"); !strings.Contains(notice, "le mot le plus proche") {
+		t.Errorf("widening notice %q", notice)
+	}
+	expectHits(t, b, "bouchair, widened")
+	b.CheckPage()
+
+	b.Visit(m.URL() + "/offres?q=zzzz+qqqq")
+	if b.Count(".next-steps a") < 2 {
+		t.Fatal("a search that finds nothing offers no next step")
+	}
+	b.CheckPage()
+	b.Click(".next-steps li:first-child a")
+	expectHits(t, b, "a family proposed as a next step")
+}
+
+func expectHits(t *testing.T, b *browsertest.Browser, what string) {
+	t.Helper()
+	if b.Count(".hits .card") == 0 {
+		t.Errorf("%s: no offer at %s", what, b.URL())
+	}
+}

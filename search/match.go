@@ -17,7 +17,7 @@ type Matcher struct {
 
 type matchable struct {
 	Offer
-	words []string // folded words of the title, description and job labels, sorted, without repeats
+	words []string // folded words of the title, description, job labels and terms, sorted, without repeats
 }
 
 // NewMatcher prepares offers for matching; it keeps their order.
@@ -31,7 +31,7 @@ func NewMatcher(offers []Offer) *Matcher {
 }
 
 func newMatchable(o Offer) matchable {
-	words := Words(o.Title + " " + o.Description + " " + strings.Join(o.ROMELabels, " "))
+	words := Words(strings.Join(slices.Concat([]string{o.Title, o.Description}, o.ROMELabels, OfferTerms(o)), " "))
 	return matchable{Offer: o, words: slices.Compact(slices.Sorted(slices.Values(words)))}
 }
 
@@ -71,6 +71,7 @@ func (q Query) selects(o *matchable, terms [][]string) bool {
 		len(q.Subdomains) > 0 && !slices.Contains(q.Subdomains, o.Subdomain),
 		len(q.TensionFamilies) > 0 && !slices.Contains(q.TensionFamilies, o.TensionFamily),
 		len(q.CommuneCodes) > 0 && !slices.Contains(q.CommuneCodes, o.CommuneCode),
+		len(q.ROMECodes) > 0 && !slices.ContainsFunc(o.ROMECodes, func(c string) bool { return slices.Contains(q.ROMECodes, c) }),
 		q.ESS != nil && *q.ESS != o.ESS,
 		q.Accessible && !o.Accessible,
 		q.Remote && !o.Remote,

@@ -26,11 +26,13 @@ const (
 	FacetCommune       = "commune_code"
 	FacetAccessible    = "accessible"
 	FacetRemote        = "remote"
+	FacetROME          = "rome_codes" // an offer counts once for each of its ROME codes
+	FacetTerms         = "terms"      // the index's own vocabulary: see OfferTerms
 )
 
 // Facets lists every facet a query may ask for.
 var Facets = []string{FacetType, FacetSubdomain, FacetTensionFamily, FacetESS, FacetCommune,
-	FacetAccessible, FacetRemote}
+	FacetAccessible, FacetRemote, FacetROME, FacetTerms}
 
 // FilterFacets are the facets a search page offers as filters, with their
 // counts: the sub-domain and remote facets are left to the API.
@@ -43,7 +45,7 @@ const (
 	MaxDepth       = 10000 // deepest hit reachable through pagination
 	MaxRadiusKm    = 200.0
 	MaxTextRunes   = 200
-	MaxFacetValues = 200
+	MaxFacetValues = 5000 // enough for every term of the vocabulary
 )
 
 // Query is everything a search page asks for, in one call. Empty filters do
@@ -53,6 +55,7 @@ type Query struct {
 	Types           []string
 	Subdomains      []string
 	TensionFamilies []string
+	ROMECodes       []string
 	ESS             *bool
 	CommuneCodes    []string
 	Age             int       // searcher's age: an offer matches when AgeMin <= Age <= AgeMax
@@ -158,7 +161,7 @@ type ListFilter struct {
 func ListFilters(q Query) []ListFilter {
 	var filters []ListFilter
 	for _, f := range []ListFilter{{FacetType, q.Types}, {FacetSubdomain, q.Subdomains},
-		{FacetTensionFamily, q.TensionFamilies}, {FacetCommune, q.CommuneCodes}} {
+		{FacetTensionFamily, q.TensionFamilies}, {FacetCommune, q.CommuneCodes}, {FacetROME, q.ROMECodes}} {
 		if len(f.Values) > 0 {
 			filters = append(filters, f)
 		}

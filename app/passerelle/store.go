@@ -36,6 +36,9 @@ type BookingStore interface {
 	TakeSeats(ctx context.Context, sessionID string, h domain.SeatHold) (bool, error)
 	ReleaseSeats(ctx context.Context, sessionID string, h domain.SeatHold) error
 	AllBookings(ctx context.Context) ([]domain.Booking, error)
+	SessionsStartingFrom(ctx context.Context, from time.Time) ([]domain.VisitSession, error)
+	BookingsOfSessions(ctx context.Context, sessionIDs []string) ([]domain.Booking, error)
+	Atomically(ctx context.Context, fn func(ctx context.Context) error) error
 }
 
 // ApplicationStore is what applications read and write.

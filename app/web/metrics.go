@@ -35,6 +35,9 @@ func newMetrics() *metrics {
 	return m
 }
 
+// Registry lets other parts (jobs) export their own metrics beside the server's.
+func (s *Server) Registry() *prometheus.Registry { return s.metrics.registry }
+
 // observe counts a request. The registry keeps its label values for good,
 // while Fiber's strings point into buffers that the next request on the
 // connection overwrites: the labels are copied.

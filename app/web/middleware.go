@@ -25,6 +25,7 @@ func (s *Server) middleware() {
 	s.app.Use(refuseEncodedBody)
 	s.app.Use(skipInfra(s.loadSession))
 	s.app.Use(skipInfra(s.csrf))
+	s.app.Use(skipInfra(s.checkInput))
 }
 
 // skipInfra spares static files and probes the session lookups: they are

@@ -36,7 +36,7 @@ func (s *Server) apiAddSession(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiSessions(c *fiber.Ctx) error {
-	sessions, err := s.deps.Passerelle.Sessions(c.UserContext(), c.Params("id"))
+	_, sessions, err := s.deps.Passerelle.OfferSessions(c.UserContext(), currentUser(c), c.Params("id"))
 	if err != nil {
 		return err
 	}

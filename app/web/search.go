@@ -19,6 +19,12 @@ type searchOutcome struct {
 	Form      searchForm
 	Result    *search.Result
 	Recovered *recovered // set when the search found nothing and a looser one did
+	// DidYouMean are texts close to the search's, from the index's own
+	// vocabulary, when it found few offers.
+	DidYouMean []string
+	// Counts are the index's counts, for the next steps of a search that
+	// found nothing.
+	Counts map[string]map[string]int
 }
 
 // errSearchUnavailable is what the API answers while the engine is down.
@@ -40,7 +46,13 @@ func (s *Server) runSearch(ctx context.Context, c *fiber.Ctx) (*searchOutcome, e
 		return out, search.ErrUnavailable
 	}
 	if out.Result, err = s.deps.Search.Search(ctx, q); err == nil && out.Result.Total == 0 && q.Page == 1 {
-		out.Recovered, err = s.recover(ctx, form, searchPerPage)
+		out.Recovered, err = s.recover(ctx, form, q)
+	}
+	if err == nil && out.Result.Total < search.FewHits && q.Page == 1 && search.HasWords(q.Text) {
+		out.DidYouMean, err = s.didYouMean(ctx, q.Text)
+	}
+	if err == nil && out.Result.Total == 0 && q.Page == 1 {
+		out.Counts, err = s.counts(ctx)
 	}
 	if errors.Is(err, search.ErrUnavailable) {
 		s.deps.Logger.Warn("search unavailable", slog.Any("error", err))
@@ -72,6 +84,9 @@ func (s *Server) showSearch(c *fiber.Ctx, saveRefused *domain.Error) error {
 	view.Invalid = invalid
 	if view.Save = s.saveSearchView(c, view.L, out.Form, saveRefused); saveRefused != nil {
 		c.Status(statusOf[saveRefused.Code])
+	}
+	if out.Counts != nil {
+		view.Steps = view.nextSteps(out.Counts, view.Save)
 	}
 	return s.render(c, "search", fiber.Map{"Title": view.L.T("search.title"), "Search": view})
 }

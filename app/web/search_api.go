@@ -4,13 +4,15 @@ import "html/template"
 
 // searchJSON is the answer of GET /api/v1/search.
 type searchJSON struct {
-	Total   int                    `json:"total"`
-	Page    int                    `json:"page"`
-	Pages   int                    `json:"pages"`
-	Next    string                 `json:"next,omitempty"`
-	Relaxed []string               `json:"relaxed,omitempty"` // what was loosened to find something
-	Hits    []hitJSON              `json:"hits"`
-	Facets  map[string][]facetJSON `json:"facets"`
+	Total   int      `json:"total"`
+	Page    int      `json:"page"`
+	Pages   int      `json:"pages"`
+	Next    string   `json:"next,omitempty"`
+	Relaxed []string `json:"relaxed,omitempty"` // what was loosened to find something
+	// DidYouMean are closer texts from the index's own vocabulary.
+	DidYouMean []string               `json:"did_you_mean,omitempty"`
+	Hits       []hitJSON              `json:"hits"`
+	Facets     map[string][]facetJSON `json:"facets"`
 }
 
 type hitJSON struct {
@@ -37,6 +39,9 @@ type facetJSON struct {
 func (v *searchView) api() searchJSON {
 	out := searchJSON{Total: v.Total, Page: v.Page, Pages: v.Pages, Next: v.Next, Relaxed: v.Notes,
 		Hits: []hitJSON{}, Facets: map[string][]facetJSON{}}
+	for _, l := range v.DidYouMean {
+		out.DidYouMean = append(out.DidYouMean, l.Label)
+	}
 	for _, h := range v.Hits {
 		o := h.Offer
 		out.Hits = append(out.Hits, hitJSON{ID: h.ID, URL: h.URL, Type: o.Type, Title: h.Title, Snippet: h.Snippet,

@@ -71,11 +71,27 @@ type recovered struct {
 	Form   searchForm
 	Result *search.Result
 	Notes  []note
+	// Unpaged is set when the form cannot say the looser search (a ROME
+	// sub-domain): only its first page is shown.
+	Unpaged bool
 }
 
-// recover tries the relaxations of a search that found nothing, in order,
-// and returns the first that finds offers, or nil.
-func (s *Server) recover(ctx context.Context, f searchForm, perPage int) (*recovered, error) {
+// recover finds offers for a search that found none: when its words find
+// nothing anywhere, by widening the words (see recoverWords); otherwise by
+// the relaxations of its radius and filters, in order. It returns the first
+// looser search that finds offers, or nil.
+func (s *Server) recover(ctx context.Context, f searchForm, q search.Query) (*recovered, error) {
+	if search.HasWords(q.Text) {
+		anywhere, err := s.deps.Search.Search(ctx, search.Query{Text: q.Text, PerPage: 1})
+		if err != nil || anywhere.Total == 0 {
+			return s.recoverWords(ctx, f, q, err)
+		}
+	}
+	return s.relax(ctx, f, q.PerPage)
+}
+
+// relax tries the relaxations of f in order.
+func (s *Server) relax(ctx context.Context, f searchForm, perPage int) (*recovered, error) {
 	var notes []note
 	for _, r := range relaxations(f) {
 		if len(notes) > 0 && notes[len(notes)-1].Key == r.note.Key && r.note.Key == "search.relaxed.radius" {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -128,7 +129,7 @@ func TestSearchOutageSaysSoAndTheSiteWorks(t *testing.T) {
 }
 
 func TestSuggestCompletesJobsAndCommunes(t *testing.T) {
-	f := newFixture(t)
+	f, _ := newSearchFixture(t)
 	resp, body := f.get(t, "/api/v1/suggest?q=boulan")
 	var got struct{ Jobs, Communes []string }
 	if err := json.Unmarshal([]byte(body), &got); err != nil || resp.StatusCode != http.StatusOK || len(got.Jobs) == 0 {
@@ -137,4 +138,76 @@ func TestSuggestCompletesJobsAndCommunes(t *testing.T) {
 	if _, body = f.get(t, "/api/v1/suggest?q=nanter"); !strings.Contains(body, "Nanterre") {
 		t.Errorf("nanter suggests %s", body)
 	}
+}
+
+type suggestion struct {
+	Kind, Label, Note, URL string
+	Offers                 int
+}
+
+func suggestions(t *testing.T, f *fixture, q string) []suggestion {
+	t.Helper()
+	_, body := f.get(t, "/api/v1/suggest?q="+url.QueryEscape(q))
+	var got struct{ Suggestions []suggestion }
+	if err := json.Unmarshal([]byte(body), &got); err != nil {
+		t.Fatalf("%s: %v", body, err)
+	}
+	return got.Suggestions
+}
+
+// Every suggestion says how many offers it leads to, and leads to them: a
+// job to a search that finds at least its offers, a commune to the commune
+// filter; one without offers says so and leads to an alert.
+func TestSuggestNeverLeadsSilentlyToNothing(t *testing.T) {
+	f, _ := newSearchFixture(t)
+	seen := map[string]bool{}
+	for _, q := range []string{"boulan", "cuisto", "info", "nanter", "fleuri", "mécano", "gennev"} {
+		list := suggestions(t, f, q)
+		if len(list) == 0 {
+			t.Errorf("%q suggests nothing", q)
+		}
+		for _, s := range list {
+			seen[s.Kind] = true
+			if s.Offers == 0 {
+				if s.Note != "aucune offre pour l'instant — créer une alerte" || !strings.HasSuffix(s.URL, "#save-search-title") {
+					t.Errorf("%q: %+v has no offer and does not say so", q, s)
+				}
+				continue
+			}
+			_, body := f.get(t, "/api/v1/search?"+strings.TrimPrefix(s.URL, "/offres?"))
+			var res struct{ Total int }
+			if err := json.Unmarshal([]byte(body), &res); err != nil || res.Total < s.Offers || !strings.Contains(s.Note, "offre") {
+				t.Errorf("%q: %+v leads to %d offers (%v)", q, s, res.Total, err)
+			}
+			if s.Kind == "commune" && (!strings.HasPrefix(s.URL, "/offres?commune=") || res.Total != s.Offers) {
+				t.Errorf("%q: commune %+v should set the commune filter and find its %d offers, found %d", q, s, s.Offers, res.Total)
+			}
+		}
+	}
+	if !seen["job"] || !seen["commune"] {
+		t.Errorf("kinds suggested: %v", seen)
+	}
+	cuisto := suggestions(t, f, "cuisto")
+	if len(cuisto) == 0 || cuisto[0].Kind != "job" || cuisto[0].Offers == 0 {
+		t.Errorf("cuisto suggests %+v, want a cook's job with offers first", cuisto)
+	}
+}
+
+// A slang word, a misspelt feminine job and a word beyond typo tolerance
+// all reach offers; a search that finds nothing at all still offers next
+// steps.
+func TestSearchUnderstandsTheYouthsWords(t *testing.T) {
+	f, _ := newSearchFixture(t)
+	for _, q := range []string{"cuisto", "informatik", "patissiere", "boulangére", "mécano", "dev web", "stage de 3e"} {
+		_, body := f.get(t, "/offres?q="+url.QueryEscape(q))
+		wantContains(t, body, `<ol class="hits">`)
+		if strings.Contains(body, "Votre recherche ne donnait aucun résultat") {
+			t.Errorf("%q needed widening", q)
+		}
+	}
+	_, body := f.get(t, "/offres?q=bouchair")
+	wantContains(t, body, "Rien pour « bouchair » : voici les offres pour « boucher », le mot le plus proche.",
+		`<ol class="hits">`, "Vouliez-vous dire", `href="/offres?q=boucher"`, "Et maintenant ?")
+	_, body = f.get(t, "/offres?q=zzzz+qqqq")
+	wantContains(t, body, "Et maintenant ?", `href="/offres?tension=informatique"`, "Créer une alerte", "Parlez-en à votre conseiller")
 }

@@ -24,6 +24,8 @@ type searchView struct {
 	Hits        []hitView
 	Facets      []facetGroup
 	Notes       []string // what was relaxed to find something
+	DidYouMean  []link
+	Steps       *nextSteps // set when the search found nothing
 	Page, Pages int
 	Prev, Next  string // links to the neighbour pages, "" at the ends
 	Unavailable bool
@@ -52,6 +54,7 @@ func (s *Server) newSearchView(c *fiber.Ctx, out *searchOutcome) *searchView {
 			v.Notes = append(v.Notes, v.L.T(n.Key, v.translatedArgs(n.Args)...))
 		}
 	}
+	v.DidYouMean = v.didYouMeanLinks(out.DidYouMean)
 	if res == nil {
 		return v
 	}
@@ -59,6 +62,9 @@ func (s *Server) newSearchView(c *fiber.Ctx, out *searchOutcome) *searchView {
 	v.Pages = min((res.Total+res.PerPage-1)/res.PerPage, search.MaxDepth/res.PerPage)
 	if v.Page > 1 {
 		v.Prev = form.URL(v.Page - 1)
+	}
+	if out.Recovered != nil && out.Recovered.Unpaged {
+		v.Pages = 1
 	}
 	if v.Page < v.Pages {
 		v.Next = form.URL(v.Page + 1)
@@ -75,10 +81,16 @@ func (s *Server) newSearchView(c *fiber.Ctx, out *searchOutcome) *searchView {
 func (v *searchView) translatedArgs(args []any) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
-		if key, ok := a.(string); ok {
-			a = v.L.T(key)
+		switch a := a.(type) {
+		case string:
+			out[i] = v.L.T(a)
+		case literal:
+			out[i] = string(a)
+		case familyArg:
+			out[i] = v.L.Tension(string(a))
+		default:
+			out[i] = a
 		}
-		out[i] = a
 	}
 	return out
 }

@@ -32,6 +32,9 @@ type Server struct {
 	undeclared []string
 	// laureateCache keeps the PROGR'ESS laureates the ESS page shows.
 	laureateCache laureateCache
+	// indexCounts keeps the index's counts by job, commune, family and term
+	// for a minute, for suggestions (see search_counts.go).
+	indexCounts indexCounts
 }
 
 // Deps are what the handlers need from the rest of the application.

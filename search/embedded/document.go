@@ -3,6 +3,7 @@ package embedded
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,10 +19,12 @@ func document(o search.Offer) (map[string]any, error) {
 	}
 	labels := append([]string{o.Subdomain}, o.ROMELabels...)
 	other := []string{o.OrganisationName, o.CommuneName}
+	terms := search.OfferTerms(o)
 	doc := map[string]any{
 		fieldTitle: o.Title, fieldDescription: o.Description,
 		fieldLabels: strings.Join(labels, " · "), fieldOther: strings.Join(other, " · "),
-		fieldPlain:      strings.Join(append([]string{o.Title, o.Description}, append(labels, other...)...), " · "),
+		fieldTermsText:  strings.Join(terms, " · "),
+		fieldPlain:      strings.Join(slices.Concat([]string{o.Title, o.Description}, labels, other, terms), " · "),
 		search.FacetESS: o.ESS, search.FacetAccessible: o.Accessible,
 		search.FacetRemote: o.Remote, fieldAgeMin: o.AgeMin, fieldAgeMax: o.AgeMax,
 		fieldGeo:    map[string]any{"lat": o.Lat, "lon": o.Lng},
@@ -31,6 +34,11 @@ func document(o search.Offer) (map[string]any, error) {
 		search.FacetTensionFamily: o.TensionFamily, search.FacetCommune: o.CommuneCode} {
 		if value != "" {
 			doc[field] = value
+		}
+	}
+	for field, values := range map[string][]string{search.FacetROME: o.ROMECodes, search.FacetTerms: terms} {
+		if len(values) > 0 {
+			doc[field] = values
 		}
 	}
 	for field, t := range map[string]time.Time{fieldStart: o.StartDate, fieldPublished: o.PublishedAt} {

@@ -12,8 +12,9 @@ const (
 	fieldTitle       = "title"
 	fieldLabels      = "labels" // ROME labels and sub-domain
 	fieldDescription = "description"
-	fieldOther       = "other" // organisation and commune names
-	fieldPlain       = "plain" // all the text, unstemmed, for typos
+	fieldOther       = "other"      // organisation and commune names
+	fieldTermsText   = "terms_text" // the vocabulary's words for the offer's jobs and type
+	fieldPlain       = "plain"      // all the text, unstemmed, for typos
 	fieldAgeMin      = "age_min"
 	fieldAgeMax      = "age_max"
 	fieldStart       = "start_date"
@@ -29,11 +30,13 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 	doc := bleve.NewDocumentStaticMapping()
 	for name, analyzer := range map[string]string{fieldTitle: stemmed, fieldDescription: stemmed,
-		fieldLabels: stemmed, fieldOther: stemmed, fieldPlain: unstemmed} {
-		doc.AddFieldMappingsAt(name, textField(analyzer, name == fieldTitle || name == fieldDescription))
+		fieldLabels: stemmed, fieldOther: stemmed, fieldTermsText: stemmed, fieldPlain: unstemmed} {
+		highlighted := name == fieldTitle || name == fieldDescription
+		doc.AddFieldMappingsAt(name, textField(analyzer, highlighted, highlighted || phrased[name]))
 	}
-	for _, name := range []string{search.FacetType, search.FacetSubdomain, search.FacetTensionFamily, search.FacetCommune} {
-		doc.AddFieldMappingsAt(name, textField(keyword, false))
+	for _, name := range []string{search.FacetType, search.FacetSubdomain, search.FacetTensionFamily, search.FacetCommune,
+		search.FacetROME, search.FacetTerms} {
+		doc.AddFieldMappingsAt(name, textField(keyword, false, false))
 	}
 	for _, name := range []string{search.FacetESS, search.FacetAccessible, search.FacetRemote} {
 		doc.AddFieldMappingsAt(name, bleve.NewBooleanFieldMapping())
@@ -51,12 +54,18 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	return m, nil
 }
 
-// textField keeps term vectors and the text of highlighted fields only.
-func textField(analyzer string, highlighted bool) *mapping.FieldMapping {
+// phrased are the fields besides the highlighted ones where phrases of
+// several words (ROME labels, "bac pro", "petite enfance") are matched:
+// phrase queries read the term vectors.
+var phrased = map[string]bool{fieldLabels: true, fieldTermsText: true}
+
+// textField keeps the text of highlighted fields only, and term vectors
+// where phrases are matched.
+func textField(analyzer string, highlighted, vectors bool) *mapping.FieldMapping {
 	f := bleve.NewTextFieldMapping()
 	f.Analyzer = analyzer
 	f.Store = highlighted
-	f.IncludeTermVectors = highlighted
+	f.IncludeTermVectors = vectors
 	f.IncludeInAll = false
 	f.DocValues = analyzer == keyword
 	return f

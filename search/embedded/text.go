@@ -20,7 +20,7 @@ const (
 var weights = []struct {
 	field string
 	boost float64
-}{{fieldTitle, 4}, {fieldLabels, 2}, {fieldDescription, 1}, {fieldOther, 1}}
+}{{fieldTitle, 4}, {fieldLabels, 2}, {fieldTermsText, 2}, {fieldDescription, 1}, {fieldOther, 1}}
 
 // textQuery requires every word of the text, each matched stemmed, with
 // typos, or through its synonyms. It returns nil for a text without words.

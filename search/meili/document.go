@@ -16,6 +16,7 @@ type document struct {
 	OrganisationName string   `json:"organisation_name"`
 	ROMECodes        []string `json:"rome_codes"`
 	ROMELabels       []string `json:"rome_labels"`
+	Terms            []string `json:"terms"` // search.OfferTerms, never sent back with hits
 	Subdomain        string   `json:"subdomain"`
 	TensionFamily    string   `json:"tension_family"`
 	ESS              bool     `json:"ess"`
@@ -34,7 +35,7 @@ type document struct {
 	DistanceKm map[string]float64 `json:"distance_km,omitempty"`
 }
 
-// retrieved are the attributes a hit brings back: all but the distances.
+// retrieved are the attributes a hit brings back: all but the distances and the terms.
 var retrieved = []string{"id", "type", "title", "description", "organisation_name", "rome_codes", "rome_labels",
 	"subdomain", "tension_family", "ess", "commune_code", "commune_name", "_geo", "age_min", "age_max",
 	"start_date", "end_date", "published_at", "accessible", "remote"}
@@ -47,8 +48,8 @@ type geo struct {
 func toDocument(o search.Offer, places []search.Place) document {
 	d := document{ID: o.ID, Type: o.Type, Title: o.Title, Description: o.Description,
 		OrganisationName: o.OrganisationName, ROMECodes: o.ROMECodes, ROMELabels: o.ROMELabels,
-		Subdomain: o.Subdomain, TensionFamily: o.TensionFamily, ESS: o.ESS, CommuneCode: o.CommuneCode,
-		CommuneName: o.CommuneName, Geo: geo{Lat: o.Lat, Lng: o.Lng}, AgeMin: o.AgeMin, AgeMax: o.AgeMax,
+		Terms: search.OfferTerms(o), Subdomain: o.Subdomain, TensionFamily: o.TensionFamily, ESS: o.ESS,
+		CommuneCode: o.CommuneCode, CommuneName: o.CommuneName, Geo: geo{Lat: o.Lat, Lng: o.Lng}, AgeMin: o.AgeMin, AgeMax: o.AgeMax,
 		StartDate: unix(o.StartDate), EndDate: unix(o.EndDate), PublishedAt: unix(o.PublishedAt),
 		Accessible: o.Accessible, Remote: o.Remote}
 	if len(places) > 0 {

@@ -19,7 +19,7 @@ const maxTotalHits = 1_000_000
 func settings() *meilisearch.Settings {
 	return &meilisearch.Settings{
 		// Ordered by weight: a word in the title counts more than in the description.
-		SearchableAttributes: []string{"title", "rome_labels", "subdomain", "description",
+		SearchableAttributes: []string{"title", "rome_labels", "terms", "subdomain", "description",
 			"organisation_name", "commune_name"},
 		FilterableAttributes: append([]string{"age_min", "age_max", "start_date", "_geo", "distance_km"}, search.Facets...),
 		SortableAttributes:   []string{"_geo", "start_date", "published_at", "id", "distance_km"},
@@ -30,7 +30,7 @@ func settings() *meilisearch.Settings {
 		TypoTolerance: &meilisearch.TypoTolerance{
 			Enabled:             true,
 			MinWordSizeForTypos: meilisearch.MinWordSizeForTypos{OneTypo: minWordForOneTypo, TwoTypos: minWordForTwoTypos},
-			DisableOnWords:      []string{},
+			DisableOnWords:      knownWords(),
 			DisableOnAttributes: []string{},
 			DisableOnNumbers:    true, // a postcode or a ROME code with a typo is another one
 		},
@@ -40,4 +40,19 @@ func settings() *meilisearch.Settings {
 			SortFacetValuesBy: map[string]meilisearch.SortFacetType{"*": meilisearch.SortFacetTypeCount},
 		},
 	}
+}
+
+// knownWords are the vocabulary's single words: each is matched as written
+// or through its synonyms, never with a typo, as the embedded engine does
+// (« cuisto » is not a typo of « cuisson »).
+func knownWords() []string {
+	var words []string
+	for _, group := range search.Synonyms {
+		for _, w := range group {
+			if len(search.Words(w)) == 1 {
+				words = append(words, w)
+			}
+		}
+	}
+	return words
 }

@@ -10,8 +10,8 @@ import (
 // Meilisearch expands a synonym only when the query holds it as an n-gram of
 // at most maxNGram words, and never matches a synonym phrase across a stop
 // word. The adapter bends the shared list to those limits: such phrases are
-// replaced in the query by their group's first member, and as expansions
-// by their longest run of words without a stop word.
+// replaced in the query by their group's first member, and left out of the
+// expansions (the vocabulary holds their forms without stop words).
 const maxNGram = 3
 
 func synonyms() map[string][]string {
@@ -22,8 +22,8 @@ func synonyms() map[string][]string {
 				continue
 			}
 			for _, other := range group {
-				if other != word {
-					out[word] = append(out[word], longestRun(other))
+				if other != word && expandable(other) {
+					out[word] = append(out[word], other)
 				}
 			}
 		}
@@ -34,22 +34,6 @@ func synonyms() map[string][]string {
 func expandable(phrase string) bool {
 	words := search.Words(phrase)
 	return len(words) <= maxNGram && !slices.ContainsFunc(words, search.IsStopWord)
-}
-
-// longestRun returns the longest part of a phrase between stop words.
-func longestRun(phrase string) string {
-	var best, run []string
-	for _, w := range append(strings.Fields(phrase), "") {
-		if w != "" && !search.IsStopWord(search.Fold(w)) {
-			run = append(run, w)
-			continue
-		}
-		if len(run) > len(best) || (len(run) == len(best) && len(strings.Join(run, " ")) > len(strings.Join(best, " "))) {
-			best = run
-		}
-		run = nil
-	}
-	return strings.Join(best, " ")
 }
 
 // rewrite replaces in the query the synonym phrases Meilisearch cannot

@@ -41,6 +41,9 @@ func RunContract(t *testing.T, open Opener) {
 		{"delete", testDelete},
 		{"ids", testIDs},
 		{"invalid queries", testInvalidQueries},
+		{"vocabulary", testVocabulary},
+		{"did you mean", testDidYouMean},
+		{"zero-result recovery", testRecovery},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

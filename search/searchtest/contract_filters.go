@@ -93,6 +93,11 @@ func facetCounts(keep func(search.Offer) bool) map[string]map[string]int {
 				counts[name][value]++
 			}
 		}
+		for name, values := range map[string][]string{search.FacetROME: o.ROMECodes, search.FacetTerms: search.OfferTerms(o)} {
+			for _, value := range values {
+				counts[name][value]++
+			}
+		}
 	}
 	return counts
 }

@@ -47,16 +47,22 @@ var textCases = []struct {
 
 func testTextMatching(t *testing.T, e search.Engine) {
 	for _, c := range textCases {
-		got := ids(find(t, e, search.Query{Text: c.text, PerPage: search.MaxPerPage}))
-		for _, id := range c.want {
-			if !slices.Contains(got, id) {
-				t.Errorf("%s: %q found %v, want %s among them", c.why, c.text, got, id)
-			}
+		checkFound(t, e, c.why, c.text, c.want, c.not)
+	}
+}
+
+// checkFound checks that text finds every offer of want and none of not.
+func checkFound(t *testing.T, e search.Engine, why, text string, want, not []string) {
+	t.Helper()
+	got := ids(find(t, e, search.Query{Text: text, PerPage: search.MaxPerPage}))
+	for _, id := range want {
+		if !slices.Contains(got, id) {
+			t.Errorf("%s: %q found %v, want %s among them", why, text, got, id)
 		}
-		for _, id := range c.not {
-			if slices.Contains(got, id) {
-				t.Errorf("%s: %q found %v, want no %s", c.why, c.text, got, id)
-			}
+	}
+	for _, id := range not {
+		if slices.Contains(got, id) {
+			t.Errorf("%s: %q found %v, want no %s", why, text, got, id)
 		}
 	}
 }

@@ -24,15 +24,38 @@
   "use strict";
   var input = document.querySelector("input[data-suggest]");
   if (!input || !window.fetch) return;
-  var list = document.getElementById(input.getAttribute("list"));
   var timer = null;
-  function fill(data) {
+  // The offer form's job field fills a datalist with "code — label".
+  function fillOptions(list, data) {
     list.textContent = "";
     data.jobs.concat(data.communes).forEach(function (value) {
       var option = document.createElement("option");
       option.value = value;
       list.appendChild(option);
     });
+  }
+  // The search box lists links: a job to its offers, a commune to the
+  // commune filter, each with its count or the note that it has none yet.
+  function fillLinks(list, data) {
+    list.textContent = "";
+    (data.suggestions || []).forEach(function (s) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = s.url;
+      link.textContent = s.label;
+      var note = document.createElement("span");
+      note.className = s.offers ? "muted" : "suggestion-none";
+      note.textContent = " — " + s.note;
+      item.appendChild(link);
+      item.appendChild(note);
+      list.appendChild(item);
+    });
+    list.hidden = !list.children.length;
+  }
+  function fill(data) {
+    var datalist = input.getAttribute("list");
+    if (datalist) fillOptions(document.getElementById(datalist), data);
+    else fillLinks(document.getElementById(input.getAttribute("aria-controls")), data);
   }
   input.addEventListener("input", function () {
     clearTimeout(timer);
