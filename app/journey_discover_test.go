@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -96,5 +98,34 @@ func TestJourneyYouthQuizToAVisit(t *testing.T) {
 	b.Click("#visites-ouvertes .card h4 a")
 	if !strings.Contains(strings.ToLower(b.Text(".card-type")), "visite") {
 		t.Errorf("the family's visit leads to %q", b.Text("h1"))
+	}
+}
+
+// A counsellor plans a class's journey from the space, books a visit of
+// the family from it, and gets the class sheet.
+func TestJourneyCounsellorPlansAClass(t *testing.T) {
+	var report bytes.Buffer
+	m := startDemoPlatformTo(t, &report)
+	passwords := demoPasswords(t, report.String())
+	b := browsertest.New(t)
+	signIn(t, m, b, "conseiller@"+demo.EmailDomain, passwords["conseiller@"+demo.EmailDomain])
+	b.Visit(m.URL() + "/etablissements")
+	b.Click(".link-list a[href='/decouvrir/informatique/classe']")
+	expectPage(t, b, "/decouvrir/informatique/classe", "Le parcours d'une classe : Informatique")
+	b.CheckPage()
+	sheet := b.Attr("a[href$='/fiche.pdf']", "href")
+	resp, err := http.Get(m.URL() + sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !bytes.HasPrefix(body, []byte("%PDF-")) {
+		t.Errorf("class sheet %s: status %d, %d bytes", sheet, resp.StatusCode, len(body))
+	}
+	b.Click("#etape-visiter ~ ul a[href$='/creneaux']")
+	b.CheckPage()
+	if b.Count("a[href^='/visites/']") == 0 {
+		t.Errorf("no session to book on %s", b.URL())
 	}
 }

@@ -72,6 +72,7 @@ var accessRules = map[string]access{
 	"GET /decouvrir/ess":                public,
 	"GET /decouvrir/:famille":           public,
 	"GET /decouvrir/:famille/fiche.pdf": public,
+	"GET /decouvrir/:famille/classe":    public,
 
 	// Email preferences: the signed token in the path is the access (and
 	// the CSRF protection, see csrf.go); one-click unsubscribe needs no session.

@@ -144,3 +144,18 @@ func (s *Server) discoverSheet(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentDisposition, `inline; filename="passerelle92-`+family.Slug+`.pdf"`)
 	return c.Send(pdf)
 }
+
+// classJourney serves a counsellor's plan for a class in a family: discover
+// in class with the printable sheet, visit a company (booking links), meet
+// the employers, then the offers — in one place.
+func (s *Server) classJourney(c *fiber.Ctx) error {
+	family, ok := discover.BySlug(c.Params("famille"))
+	if !ok {
+		return &domain.Error{Code: domain.ENOTFOUND, Message: "error.discover.not_found"}
+	}
+	l := s.localizer(c)
+	name := l.T("discover." + family.Key + ".name")
+	open := s.openings(c.UserContext(), nil, func(q *search.Query) { q.TensionFamilies = []string{family.Key} })
+	return s.render(c, "class_journey", fiber.Map{"Title": l.T("class.title", name), "Family": family,
+		"FamilyName": name, "Open": open})
+}

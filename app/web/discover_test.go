@@ -103,3 +103,22 @@ func TestDiscoverySheetIsAPDF(t *testing.T) {
 		t.Errorf("unknown family's sheet: status %d", resp.StatusCode)
 	}
 }
+
+// A counsellor's class journey gathers the sheet, the family's visits with
+// their booking links, the employers and the offers.
+func TestClassJourneyOfAFamily(t *testing.T) {
+	f, _ := newSearchFixture(t)
+	resp, body := f.get(t, "/decouvrir/petite-enfance/classe")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	wantContains(t, body, "Le parcours d'une classe : Petite enfance", "/decouvrir/petite-enfance/fiche.pdf",
+		"/creneaux\">Réserver : ", "/etablissements/reservations")
+	for _, o := range linkedOffers(t, f, body) {
+		if o.TensionFamily != refdata.FamilyEarlyChildhood {
+			t.Errorf("the class journey shows %q", o.Title)
+		}
+	}
+	_, body = f.get(t, "/etablissements")
+	wantContains(t, body, `href="/decouvrir/informatique/classe"`)
+}

@@ -188,6 +188,7 @@ func (s *Server) routes() {
 	get("/decouvrir/ess", s.discoverESS)
 	get("/decouvrir/:famille", s.discoverFamily)
 	get("/decouvrir/:famille/fiche.pdf", s.discoverSheet)
+	get("/decouvrir/:famille/classe", s.classJourney)
 
 	get("/e-mails/:token", s.emailPreferencesPage)
 	post("/e-mails/:token", s.saveEmailPreferences)

@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"passerelle/app/alternance"
+	"passerelle/app/discover"
 	"passerelle/app/domain"
 )
 
@@ -20,7 +21,8 @@ func (s *Server) space(page string, offers, visits int) fiber.Handler {
 		}
 		title := s.localizer(c).T(page + ".title")
 		return s.render(c, page, fiber.Map{"Title": title, "Overview": o, "Now": s.deps.Now(),
-			"OfferTypes": domain.OfferTypes, "Mine": mine})
+			"OfferTypes": domain.OfferTypes, "Mine": mine,
+			"Families": discover.Families()})
 	}
 }
 
