@@ -29,14 +29,15 @@ func BenchmarkFindByID(b *testing.B) {
 	}
 }
 
-func BenchmarkReserveSeats(b *testing.B) {
+func BenchmarkTakeSeats(b *testing.B) {
 	for _, size := range benchSizes {
 		b.Run(fmt.Sprintf("sessions=%d", size), func(b *testing.B) {
 			db := storetest.Open(b)
 			insertSessions(b, db, size)
 			ctx := context.Background()
 			for i := 0; b.Loop(); i++ {
-				if err := db.ReserveSeats(ctx, fmt.Sprintf("session-%d", i%size), 1); err != nil {
+				hold := domain.SeatHold{BookingID: fmt.Sprintf("booking-%d", i), Seats: 1}
+				if _, err := db.TakeSeats(ctx, fmt.Sprintf("session-%d", i%size), hold); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -113,8 +113,8 @@ func TestUsersOrganisationsYouths(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if n, err := db.CountUsers(ctx); err != nil || n != 2 {
-		t.Errorf("CountUsers = %d, %v; want 2", n, err)
+	if n, err := db.CountUsersMatching(ctx, ""); err != nil || n != 2 {
+		t.Errorf("CountUsersMatching = %d, %v; want 2", n, err)
 	}
 	if u, err := db.UserByEmail(ctx, "b@example.org"); err != nil || u.ID != "u2" {
 		t.Errorf("UserByEmail = %+v, %v", u, err)

@@ -42,9 +42,7 @@ func pageOf[T any](c *fiber.Ctx, items []T, at listAt) ([]T, pager) {
 // last one: a link kept from when the list was longer still lands on its
 // items. Links keep the rest of the query (filters, another list's page).
 func newPager(c *fiber.Ctx, total int, at listAt) pager {
-	if at.param == "" {
-		at.param = "page"
-	}
+	at.param = at.parameter()
 	pages := max((total+listPerPage-1)/listPerPage, 1)
 	p := pager{Page: min(pageNumber(c.Query(at.param)), pages), Pages: pages}
 	if p.Page > 1 {
@@ -58,6 +56,14 @@ func newPager(c *fiber.Ctx, total int, at listAt) pager {
 
 // offset is how many items come before the page.
 func (p pager) offset() int { return (p.Page - 1) * listPerPage }
+
+// parameter is the query parameter of the list's page.
+func (at listAt) parameter() string {
+	if at.param == "" {
+		return "page"
+	}
+	return at.param
+}
 
 func (at listAt) link(c *fiber.Ctx, n int) string {
 	q := url.Values{}

@@ -74,11 +74,11 @@ func (s *Server) applicationAction(act func(*passerelle.Service, context.Context
 }
 
 func (s *Server) apiApplications(c *fiber.Ctx) error {
-	apps, err := s.deps.Passerelle.ApplicationsFor(c.UserContext(), currentUser(c))
+	apps, err := s.deps.Passerelle.ApplicationsPageFor(c.UserContext(), currentUser(c), apiPageRequest(c))
 	if err != nil {
 		return err
 	}
-	return c.JSON(paginate(c, apps))
+	return c.JSON(apps)
 }
 
 // applicationCV serves a CV as a download, to its youth and the employer only.

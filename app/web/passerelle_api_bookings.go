@@ -97,11 +97,11 @@ func (s *Server) apiAttendance(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiBookings(c *fiber.Ctx) error {
-	bookings, err := s.deps.Passerelle.BookingsFor(c.UserContext(), currentUser(c))
+	bookings, err := s.deps.Passerelle.BookingsPageFor(c.UserContext(), currentUser(c), apiPageRequest(c))
 	if err != nil {
 		return err
 	}
-	return c.JSON(paginate(c, bookings))
+	return c.JSON(bookings)
 }
 
 // bookingCalendar serves a booking's .ics, the "add to calendar" link.

@@ -111,17 +111,17 @@ func (s *Server) apiRejectOffer(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiMyOffers(c *fiber.Ctx) error {
-	offers, err := s.deps.Passerelle.OffersOf(c.UserContext(), currentUser(c), c.Query("organisation_id"))
+	offers, err := s.deps.Passerelle.OffersPageOf(c.UserContext(), currentUser(c), []string{c.Query("organisation_id")}, apiPageRequest(c))
 	if err != nil {
 		return err
 	}
-	return c.JSON(paginate(c, offers))
+	return c.JSON(offers)
 }
 
 func (s *Server) apiModerationQueue(c *fiber.Ctx) error {
-	offers, err := s.deps.Passerelle.ModerationQueue(c.UserContext(), currentUser(c))
+	offers, err := s.deps.Passerelle.ModerationQueue(c.UserContext(), currentUser(c), apiPageRequest(c))
 	if err != nil {
 		return err
 	}
-	return c.JSON(paginate(c, offers))
+	return c.JSON(offers)
 }

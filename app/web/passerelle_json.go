@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -25,28 +24,6 @@ func decodeJSON(c *fiber.Ctx, v any) error {
 		return &domain.Error{Code: domain.EINVALID, Message: "error.api.body_invalid", Field: typeErr.Field}
 	}
 	return &domain.Error{Code: domain.EINVALID, Message: "error.api.body_invalid"}
-}
-
-// page is one page of a list, as the API returns lists.
-type page[T any] struct {
-	Items   []T `json:"items"`
-	Page    int `json:"page"`
-	PerPage int `json:"per_page"`
-	Total   int `json:"total"`
-}
-
-const (
-	defaultPerPage = 20
-	maxPerPage     = 100
-)
-
-// paginate cuts items to the page the query asks for (?page=1&per_page=20).
-func paginate[T any](c *fiber.Ctx, items []T) page[T] {
-	n := pageNumber(c.Query("page"))
-	per, _ := strconv.Atoi(c.Query("per_page", strconv.Itoa(defaultPerPage)))
-	per = min(max(per, 1), maxPerPage)
-	from := min((n-1)*per, len(items))
-	return page[T]{Items: items[from:min(from+per, len(items))], Page: n, PerPage: per, Total: len(items)}
 }
 
 // created answers a creation with its resource.
