@@ -17,15 +17,12 @@ func TestJourneyCoEditorWritesTheFileWithItsAuthor(t *testing.T) {
 	var report strings.Builder
 	m := startDemoPlatformTo(t, &report)
 	passwords := demoPasswords(t, report.String())
-	calls, err := m.DB.OpenCalls(t.Context(), m.Progress.Now())
-	if err != nil || len(calls) == 0 {
-		t.Fatalf("no open call: %v", err)
-	}
+	call := firstOpenCall(t, m)
 	coEditor := joinAssociation(t, m, "jury@"+demo.EmailDomain, "porteur@"+demo.EmailDomain)
 
 	b := browsertest.New(t)
 	signInAs(t, m, b, "porteur@"+demo.EmailDomain, passwords["porteur@"+demo.EmailDomain])
-	b.Visit(m.URL() + "/progress/appels/" + calls[0].ID)
+	b.Visit(m.URL() + "/progress/appels/" + call.ID)
 	b.Submit("form[action$='/candidature'] button")
 	file := strings.TrimSuffix(b.URL(), "/etapes/identite")
 	b.Visit(file)
