@@ -9,6 +9,9 @@ import (
 // OffersPageOf returns one page of the offers of organisations the actor
 // employs at, newest first.
 func (s *Service) OffersPageOf(ctx context.Context, actor *domain.User, orgIDs []string, r domain.PageRequest) (domain.Page[domain.Offer], error) {
+	if actor == nil || !actor.HasRole(domain.RoleEmployer) {
+		return domain.Page[domain.Offer]{}, errForbidden
+	}
 	for _, orgID := range orgIDs {
 		if err := mustEmploy(actor, orgID); err != nil {
 			return domain.Page[domain.Offer]{}, err
