@@ -60,7 +60,8 @@ func insertSessions(b *testing.B, db *store.DB, n int) {
 	sessions := make([]domain.VisitSession, n)
 	for i := range sessions {
 		sessions[i] = domain.VisitSession{ID: fmt.Sprintf("session-%d", i), OfferID: "visit",
-			Capacity: 1 << 30, SeatsLeft: 1 << 30, StartsAt: day(i % 60)}
+			Capacity: 1 << 30, StartsAt: day(i % 60)}
+		sessions[i].OpenAllSeats()
 	}
 	if err := db.InsertSessions(context.Background(), sessions); err != nil {
 		b.Fatal(err)

@@ -80,8 +80,9 @@ func reserveConcurrently(t *testing.T, sessionID string, claims []int) map[int]i
 
 func insertSession(t testing.TB, id string, seats int) {
 	t.Helper()
-	s := domain.VisitSession{ID: id, OfferID: "offer-" + id, Capacity: seats, SeatsLeft: seats,
+	s := domain.VisitSession{ID: id, OfferID: "offer-" + id, Capacity: seats,
 		StartsAt: time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC), MinGroup: 1, MaxGroup: seats}
+	s.OpenAllSeats()
 	if err := testDB.InsertSessions(context.Background(), []domain.VisitSession{s}); err != nil {
 		t.Fatal(err)
 	}
