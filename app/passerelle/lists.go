@@ -29,9 +29,20 @@ func (s *Service) ModerationQueue(ctx context.Context, actor *domain.User, r dom
 	return s.store.OffersPage(ctx, domain.OfferFilter{Status: domain.OfferPending, OldestFirst: true}, r)
 }
 
-// Sessions returns the sessions of an offer, soonest first.
-func (s *Service) Sessions(ctx context.Context, offerID string) ([]domain.VisitSession, error) {
-	return s.store.SessionsOfOffers(ctx, []string{offerID})
+// OfferSessions returns an offer and its sessions, soonest first. The
+// sessions of an offer that is not published are seen only where the offer
+// is: by its organisation's employers and by staff; anyone else is told, as
+// on the offer's page, that there is no such offer.
+func (s *Service) OfferSessions(ctx context.Context, actor *domain.User, offerID string) (*domain.Offer, []domain.VisitSession, error) {
+	o, err := s.store.OfferByID(ctx, offerID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !o.Status.Open() && !memberOf(actor, domain.RoleEmployer, o.OrganisationID) && mustBeStaff(actor) != nil {
+		return nil, nil, &domain.Error{Code: domain.ENOTFOUND, Message: "error.offer.not_found"}
+	}
+	sessions, err := s.store.SessionsOfOffers(ctx, []string{o.ID})
+	return o, sessions, err
 }
 
 // BookingsFor returns what the actor may see of bookings, for an export: a

@@ -33,6 +33,9 @@ type BookingStore interface {
 	MoveBooking(ctx context.Context, id string, from []domain.BookingStatus, to domain.BookingStatus, change domain.BookingChange) (bool, error)
 	TakeSeats(ctx context.Context, sessionID string, h domain.SeatHold) (bool, error)
 	ReleaseSeats(ctx context.Context, sessionID string, h domain.SeatHold) error
+	SessionsStartingFrom(ctx context.Context, from time.Time) ([]domain.VisitSession, error)
+	BookingsOfSessions(ctx context.Context, sessionIDs []string) ([]domain.Booking, error)
+	Atomically(ctx context.Context, fn func(ctx context.Context) error) error
 }
 
 // ApplicationStore is what applications read and write.

@@ -40,3 +40,14 @@ func TensionFamily(romeCode string) (string, bool) {
 	}
 	return "", false
 }
+
+// FamilyJobs returns the ROME jobs of a métiers en tension family, by code.
+func FamilyJobs(key string) []Job {
+	var found []Job
+	for _, job := range loaded().jobs {
+		if family, _ := TensionFamily(job.Code); family == key {
+			found = append(found, job)
+		}
+	}
+	return found
+}

@@ -51,3 +51,14 @@ func (db *DB) RenameBookingsCounsellor(ctx context.Context, counsellorID, struct
 		{Key: "counsellor_name", Value: name}, {Key: "counsellor_email", Value: ""}}}})
 	return mapError(err)
 }
+
+// BookingsOfSessions returns the bookings of these sessions in one query,
+// oldest first.
+func (db *DB) BookingsOfSessions(ctx context.Context, sessionIDs []string) ([]domain.Booking, error) {
+	if len(sessionIDs) == 0 {
+		return nil, nil
+	}
+	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}, {Key: "_id", Value: 1}})
+	filter := bson.D{{Key: "session_id", Value: bson.D{{Key: "$in", Value: sessionIDs}}}}
+	return findAll[domain.Booking](ctx, db.bookings(), filter, opts)
+}

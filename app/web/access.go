@@ -65,6 +65,14 @@ var accessRules = map[string]access{
 	"POST /agents/personnes/:id/suspension":       staff,
 	"GET /agents/journal":                         staff,
 
+	"GET /alternance/simulateur":        public,
+	"GET /decouvrir":                    public,
+	"GET /quel-metier":                  public,
+	"POST /quel-metier/enregistrer":     only(domain.RoleYouth),
+	"GET /decouvrir/ess":                public,
+	"GET /decouvrir/:famille":           public,
+	"GET /decouvrir/:famille/fiche.pdf": public,
+
 	// Email preferences: the signed token in the path is the access (and
 	// the CSRF protection, see csrf.go); one-click unsubscribe needs no session.
 	"GET /e-mails/:token":                public,

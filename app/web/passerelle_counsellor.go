@@ -58,11 +58,7 @@ func (s *Server) myBookings(c *fiber.Ctx) error {
 // visitSessions lists the sessions of a published visit, each with its
 // booking link for counsellors.
 func (s *Server) visitSessions(c *fiber.Ctx) error {
-	o, err := s.deps.Passerelle.OfferToApply(c.UserContext(), c.Params("id"))
-	if err != nil {
-		return err
-	}
-	sessions, err := s.deps.Passerelle.Sessions(c.UserContext(), o.ID)
+	o, sessions, err := s.deps.Passerelle.OfferSessions(c.UserContext(), currentUser(c), c.Params("id"))
 	if err != nil {
 		return err
 	}

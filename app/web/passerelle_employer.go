@@ -60,13 +60,24 @@ func (s *Server) offerDesk(c *fiber.Ctx) error {
 func (s *Server) showDesk(c *fiber.Ctx, data fiber.Map) error {
 	path := "/employeurs/offres/" + c.Params("id")
 	bookingsAt, applicationsAt := listAt{path, "page_reservations", "reservations"}, listAt{path, "page", "candidatures"}
-	desk, err := s.deps.Passerelle.Desk(c.UserContext(), currentUser(c), c.Params("id"),
-		passerelle.DeskPages{Bookings: listPage(c, bookingsAt), Applications: listPage(c, applicationsAt)})
+	var pages passerelle.DeskPages
+	var err error
+	if pages.Bookings, err = listPage(c, bookingsAt); err != nil {
+		return err
+	}
+	if pages.Applications, err = listPage(c, applicationsAt); err != nil {
+		return err
+	}
+	desk, err := s.deps.Passerelle.Desk(c.UserContext(), currentUser(c), c.Params("id"), pages)
 	if err != nil {
 		return err
 	}
-	data["BookingsPager"] = newPager(c, desk.Bookings.Total, bookingsAt)
-	data["ApplicationsPager"] = newPager(c, desk.Applications.Total, applicationsAt)
+	if data["BookingsPager"], err = newPager(c, desk.Bookings.Total, bookingsAt); err != nil {
+		return err
+	}
+	if data["ApplicationsPager"], err = newPager(c, desk.Applications.Total, applicationsAt); err != nil {
+		return err
+	}
 	data["Title"], data["Desk"], data["Moves"] = desk.Offer.Title, desk, domain.EmployerMoves
 	return s.render(c, "passerelle_desk", data)
 }
@@ -122,5 +133,5 @@ func (s *Server) backTo(c *fiber.Ctx, err error) error {
 	if err != nil {
 		return err
 	}
-	return c.Redirect(localPath(c.FormValue("back")), fiber.StatusSeeOther)
+	return c.Redirect(localTarget(c.FormValue("back"), "/compte"), fiber.StatusSeeOther)
 }

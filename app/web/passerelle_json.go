@@ -13,6 +13,9 @@ import (
 // decodeJSON reads a request body strictly: unknown fields and wrong types
 // are refused with the field named, before anything is written.
 func decodeJSON(c *fiber.Ctx, v any) error {
+	if body := bytes.TrimSpace(c.Body()); len(body) == 0 || body[0] != '{' {
+		return &domain.Error{Code: domain.EINVALID, Message: "error.api.body_not_object"} // null, a list, a number…
+	}
 	dec := json.NewDecoder(bytes.NewReader(c.Body()))
 	dec.DisallowUnknownFields()
 	err := dec.Decode(v)

@@ -99,10 +99,7 @@ func (s *Server) downloadAttachment(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderContentType, a.ContentType)
-	c.Set("X-Content-Type-Options", "nosniff")
-	c.Attachment(a.Name)
-	return c.Send(data)
+	return sendDownload(c, a.Name, a.ContentType, data)
 }
 
 func (s *Server) fileReceipt(c *fiber.Ctx) error {
@@ -110,7 +107,5 @@ func (s *Server) fileReceipt(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderContentType, "application/pdf")
-	c.Attachment("accuse-reception-" + c.Params("id") + ".pdf")
-	return c.Send(pdf)
+	return sendDownload(c, "accuse-reception-"+c.Params("id")+".pdf", "application/pdf", pdf)
 }

@@ -181,6 +181,15 @@ func (s *Server) routes() {
 	post("/agents/personnes/:id/suspension", s.suspendUser)
 	get("/agents/journal", s.auditLog)
 
+	// Promote work-study, make trades known, discover the ESS (issue 19).
+	get("/alternance/simulateur", s.simulator)
+	get("/decouvrir", s.discoverIndex)
+	get("/quel-metier", s.quiz)
+	post("/quel-metier/enregistrer", s.quizSave)
+	get("/decouvrir/ess", s.discoverESS)
+	get("/decouvrir/:famille", s.discoverFamily)
+	get("/decouvrir/:famille/fiche.pdf", s.discoverSheet)
+
 	get("/e-mails/:token", s.emailPreferencesPage)
 	post("/e-mails/:token", s.saveEmailPreferences)
 	get("/e-mails/:token/desabonnement", s.emailPreferencesPage)

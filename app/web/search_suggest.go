@@ -47,7 +47,7 @@ func (s *Server) suggest(c *fiber.Ctx) error {
 	for _, cm := range refdata.SearchCommunes(q, suggestLimit) {
 		out.Communes = append(out.Communes, cm.Name)
 	}
-	c.Set(fiber.HeaderCacheControl, "public, max-age=3600")
+	cacheable(c, "public, max-age=3600")
 	return c.JSON(out)
 }
 

@@ -30,6 +30,8 @@ type Server struct {
 	// and without an access rule.
 	declared   map[string]bool
 	undeclared []string
+	// laureateCache keeps the PROGR'ESS laureates the ESS page shows.
+	laureateCache laureateCache
 }
 
 // Deps are what the handlers need from the rest of the application.

@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"passerelle/app/alternance"
 	"passerelle/app/domain"
 )
 
@@ -35,5 +36,12 @@ func (s *Server) offer(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "offer", fiber.Map{"Title": offer.Title, "Offer": offer, "Favourite": favourite})
+	return s.render(c, "offer", fiber.Map{"Title": offer.Title, "Offer": offer, "Favourite": favourite,
+		"Contract": workStudyContract[offer.Type]})
+}
+
+// workStudyContract is the simulator's contract of a work-study offer.
+var workStudyContract = map[domain.OfferType]alternance.Contract{
+	domain.OfferApprenticeship:      alternance.Apprenticeship,
+	domain.OfferProfessionalisation: alternance.Professionalisation,
 }
