@@ -105,7 +105,7 @@ func TestUserCreateJobsAndReindex(t *testing.T) {
 		t.Fatalf("jobs run: %d %s", code, out)
 	}
 	if code, out, _ := cli("jobs", "list"); code != 0 || !strings.Contains(out, "search_reconcile") ||
-		strings.Contains(jobLine(out, "search_reconcile"), "jamais") {
+		strings.Contains(jobLine(out, "search_reconcile"), "jamais") || !strings.Contains(out, "Courriels : ") {
 		t.Fatalf("jobs list after a run: %d %s", code, out)
 	}
 	if code, out, _ := cli("jobs", "run", "booking_repair"); code != 0 || !strings.Contains(out, "0 réservations de places réparées") {

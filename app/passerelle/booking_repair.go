@@ -20,7 +20,7 @@ func (s *Service) RepairSession(ctx context.Context, sessionID string, heldBefor
 	if err != nil {
 		return 0, err
 	}
-	bookings, err := s.store.BookingsWhere(ctx, "session_id", sessionID)
+	bookings, err := s.store.Bookings(ctx, domain.BookingFilter{SessionID: sessionID})
 	if err != nil {
 		return 0, err
 	}

@@ -81,7 +81,7 @@ func TestBookingRefusals(t *testing.T) {
 	if _, err := e.svc.Book(ctx, counsellor, booking(s.ID, "school-rep", 10)); domain.ErrorMessage(err) != "error.booking.session_past" {
 		t.Errorf("booked a session that has begun: %v", err)
 	}
-	if bookings, _ := e.db.BookingsWhere(ctx, "session_id", s.ID); len(bookings) != 0 {
+	if bookings, _ := e.db.Bookings(ctx, domain.BookingFilter{SessionID: s.ID}); len(bookings) != 0 {
 		t.Errorf("refused requests were saved: %v", bookings)
 	}
 }
@@ -108,7 +108,7 @@ func TestCancellationPromotesTheWaitlist(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := map[string]domain.BookingStatus{}
-	bookings, _ := e.db.BookingsWhere(ctx, "session_id", s.ID)
+	bookings, _ := e.db.Bookings(ctx, domain.BookingFilter{SessionID: s.ID})
 	for _, b := range bookings {
 		got[b.ID] = b.Status
 	}
@@ -191,7 +191,7 @@ func TestRepairAfterACrash(t *testing.T) {
 	midway, err := e.svc.Book(ctx, counsellor, in)
 	must(t, err)
 	// A cancellation, then only the first step of the promotion it starts.
-	must(t, ignore(e.db.MoveBooking(ctx, waiting.ID, []domain.BookingStatus{domain.BookingConfirmed}, domain.BookingCancelled, nil)))
+	must(t, ignore(e.db.MoveBooking(ctx, waiting.ID, []domain.BookingStatus{domain.BookingConfirmed}, domain.BookingCancelled, domain.BookingChange{})))
 	must(t, e.db.ReleaseSeats(ctx, s.ID, waiting.Hold()))
 	if took, err := e.db.TakeSeats(ctx, s.ID, midway.Hold()); !took || err != nil {
 		t.Fatal(took, err)

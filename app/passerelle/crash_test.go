@@ -128,7 +128,7 @@ func leakedSeats(t *testing.T, e *env, sessions []*domain.VisitSession) int {
 	for _, s := range sessions {
 		now, err := e.db.SessionByID(context.Background(), s.ID)
 		must(t, err)
-		bookings, err := e.db.BookingsWhere(context.Background(), "session_id", s.ID)
+		bookings, err := e.db.Bookings(context.Background(), domain.BookingFilter{SessionID: s.ID})
 		must(t, err)
 		saved := map[string]bool{}
 		for _, b := range bookings {

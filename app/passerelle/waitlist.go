@@ -3,8 +3,6 @@ package passerelle
 import (
 	"context"
 
-	"go.mongodb.org/mongo-driver/bson"
-
 	"passerelle/app/domain"
 )
 
@@ -17,7 +15,7 @@ func (s *Service) promote(ctx context.Context, sessionID string) error {
 	if err != nil {
 		return err
 	}
-	waiting, err := s.store.BookingsWhere(ctx, "session_id", sessionID)
+	waiting, err := s.store.Bookings(ctx, domain.BookingFilter{SessionID: sessionID})
 	if err != nil {
 		return err
 	}
@@ -47,7 +45,7 @@ func (s *Service) promoteOne(ctx context.Context, b *domain.Booking, vs *domain.
 	if open := b.Seats * boolInt(openShare); open != b.OpenSeats {
 		// Recorded before taking, so that a release after a crash gives back the right share.
 		if _, err := s.store.MoveBooking(ctx, b.ID, []domain.BookingStatus{domain.BookingWaitlisted}, domain.BookingWaitlisted,
-			bson.D{{Key: "open_seats", Value: open}}); err != nil {
+			domain.BookingChange{OpenSeats: &open}); err != nil {
 			return false, err
 		}
 		b.OpenSeats = open

@@ -92,6 +92,7 @@ var accessRules = map[string]access{
 	"POST /progress/dossiers/:id/etapes/:step":             only(domain.RoleApplicant),
 	"POST /progress/dossiers/:id/depot":                    only(domain.RoleApplicant),
 	"POST /progress/dossiers/:id/reponse":                  only(domain.RoleApplicant),
+	"POST /progress/dossiers/:id/coediteurs":               only(domain.RoleApplicant),
 	"POST /progress/dossiers/:id/messages":                 only(domain.RoleApplicant, domain.RoleStaff),
 	"POST /progress/dossiers/:id/pieces/:file/suppression": only(domain.RoleApplicant),
 	"GET /progress/dossiers/:id/pieces/:file":              only(domain.RoleApplicant, domain.RoleReviewer, domain.RoleStaff),

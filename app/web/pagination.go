@@ -69,9 +69,7 @@ func pageOf[T any](c *fiber.Ctx, items []T, at listAt) ([]T, pager, error) {
 // last one: a link kept from when the list was longer still lands on its
 // items. Links keep the rest of the query (filters, another list's page).
 func newPager(c *fiber.Ctx, total int, at listAt) (pager, error) {
-	if at.param == "" {
-		at.param = "page"
-	}
+	at.param = at.parameter()
 	n, err := pageNumber(at.param, c.Query(at.param))
 	if err != nil {
 		return pager{}, err
@@ -90,6 +88,14 @@ func newPager(c *fiber.Ctx, total int, at listAt) (pager, error) {
 // offset is how many items come before the page.
 func (p pager) offset() int { return (p.Page - 1) * listPerPage }
 
+// parameter is the query parameter of the list's page.
+func (at listAt) parameter() string {
+	if at.param == "" {
+		return "page"
+	}
+	return at.param
+}
+
 func (at listAt) link(c *fiber.Ctx, n int) string {
 	q := url.Values{}
 	c.Context().QueryArgs().VisitAll(func(k, v []byte) { q.Add(string(k), string(v)) })
@@ -107,32 +113,21 @@ func (at listAt) link(c *fiber.Ctx, n int) string {
 	return link
 }
 
-// page is one page of a list, as the API returns lists.
-type page[T any] struct {
-	Items   []T `json:"items"`
-	Page    int `json:"page"`
-	PerPage int `json:"per_page"`
-	Total   int `json:"total"`
-}
-
 const (
 	defaultPerPage = 20
 	maxPerPage     = 100
 )
 
 // sendPage answers with the page of items the query asks for
-// (?page=1&per_page=20), as the API returns lists.
+// (?page=1&per_page=20), of a list read whole because it is short: a
+// thread's messages, an offer's sessions, a person's favourites.
 func sendPage[T any](c *fiber.Ctx, items []T) error {
-	n, err := pageNumber("page", c.Query("page"))
+	r, err := apiPageRequest(c)
 	if err != nil {
 		return err
 	}
-	per, err := perPage(c.Query("per_page"))
-	if err != nil {
-		return err
-	}
-	from := min((n-1)*per, len(items))
-	return c.JSON(page[T]{Items: items[from:min(from+per, len(items))], Page: n, PerPage: per, Total: len(items)})
+	from := min(r.Offset(), len(items))
+	return c.JSON(domain.Page[T]{Items: items[from:min(from+r.Size, len(items))], Page: r.Number, PerPage: r.Size, Total: len(items)})
 }
 
 // backToList is where a form posted from a page of a back-office list goes

@@ -97,11 +97,9 @@ func (s *Server) apiAttendance(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiBookings(c *fiber.Ctx) error {
-	bookings, err := s.deps.Passerelle.BookingsFor(c.UserContext(), currentUser(c))
-	if err != nil {
-		return err
-	}
-	return sendPage(c, bookings)
+	return sendPageOf(c, func(r domain.PageRequest) (domain.Page[domain.Booking], error) {
+		return s.deps.Passerelle.BookingsPageFor(c.UserContext(), currentUser(c), r)
+	})
 }
 
 // bookingCalendar serves a booking's .ics, the "add to calendar" link.

@@ -5,6 +5,8 @@ import (
 	"net/url"
 
 	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/domain"
 )
 
 // bookPage shows a session and the form that books places for a group.
@@ -44,11 +46,9 @@ func (s *Server) bookForm(c *fiber.Ctx) error {
 
 // myBookings lists a counsellor's bookings, with the calendar and cancellation.
 func (s *Server) myBookings(c *fiber.Ctx) error {
-	bookings, err := s.deps.Passerelle.BookingsFor(c.UserContext(), currentUser(c))
-	if err != nil {
-		return err
-	}
-	bookings, p, err := pageOf(c, bookings, listAt{path: "/etablissements/reservations"})
+	bookings, p, err := readPage(c, listAt{path: "/etablissements/reservations"}, func(r domain.PageRequest) (domain.Page[domain.Booking], error) {
+		return s.deps.Passerelle.BookingsPageFor(c.UserContext(), currentUser(c), r)
+	})
 	if err != nil {
 		return err
 	}

@@ -6,20 +6,15 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"passerelle/app/domain"
+	"passerelle/app/passerelle"
 )
 
 // employerOffers lists the offers of the employer's organisations.
 func (s *Server) employerOffers(c *fiber.Ctx) error {
 	u := currentUser(c)
-	var offers []domain.Offer
-	for _, orgID := range u.OrganisationIDs {
-		found, err := s.deps.Passerelle.OffersOf(c.UserContext(), u, orgID)
-		if err != nil {
-			return err
-		}
-		offers = append(offers, found...)
-	}
-	offers, p, err := pageOf(c, offers, listAt{path: "/employeurs/offres"})
+	offers, p, err := readPage(c, listAt{path: "/employeurs/offres"}, func(r domain.PageRequest) (domain.Page[domain.Offer], error) {
+		return s.deps.Passerelle.OffersPageOf(c.UserContext(), u, u.OrganisationIDs, r)
+	})
 	if err != nil {
 		return err
 	}
@@ -63,19 +58,26 @@ func (s *Server) offerDesk(c *fiber.Ctx) error {
 }
 
 func (s *Server) showDesk(c *fiber.Ctx, data fiber.Map) error {
-	desk, err := s.deps.Passerelle.Desk(c.UserContext(), currentUser(c), c.Params("id"))
+	path := "/employeurs/offres/" + c.Params("id")
+	bookingsAt, applicationsAt := listAt{path, "page_reservations", "reservations"}, listAt{path, "page", "candidatures"}
+	var pages passerelle.DeskPages
+	var err error
+	if pages.Bookings, err = listPage(c, bookingsAt); err != nil {
+		return err
+	}
+	if pages.Applications, err = listPage(c, applicationsAt); err != nil {
+		return err
+	}
+	desk, err := s.deps.Passerelle.Desk(c.UserContext(), currentUser(c), c.Params("id"), pages)
 	if err != nil {
 		return err
 	}
-	path := "/employeurs/offres/" + desk.Offer.ID
-	var bookings, applications pager
-	if desk.Bookings, bookings, err = pageOf(c, desk.Bookings, listAt{path, "page_reservations", "reservations"}); err != nil {
+	if data["BookingsPager"], err = newPager(c, desk.Bookings.Total, bookingsAt); err != nil {
 		return err
 	}
-	if desk.Applications, applications, err = pageOf(c, desk.Applications, listAt{path, "page", "candidatures"}); err != nil {
+	if data["ApplicationsPager"], err = newPager(c, desk.Applications.Total, applicationsAt); err != nil {
 		return err
 	}
-	data["BookingsPager"], data["ApplicationsPager"] = bookings, applications
 	data["Title"], data["Desk"], data["Moves"] = desk.Offer.Title, desk, domain.EmployerMoves
 	return s.render(c, "passerelle_desk", data)
 }

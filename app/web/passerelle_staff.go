@@ -1,6 +1,10 @@
 package web
 
-import "github.com/gofiber/fiber/v2"
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/domain"
+)
 
 // moderationQueue lists the offers waiting for a staff decision.
 func (s *Server) moderationQueue(c *fiber.Ctx) error {
@@ -8,11 +12,9 @@ func (s *Server) moderationQueue(c *fiber.Ctx) error {
 }
 
 func (s *Server) showModeration(c *fiber.Ctx, data fiber.Map) error {
-	offers, err := s.deps.Passerelle.ModerationQueue(c.UserContext(), currentUser(c))
-	if err != nil {
-		return err
-	}
-	offers, p, err := pageOf(c, offers, listAt{path: "/agents/moderation"})
+	offers, p, err := readPage(c, listAt{path: "/agents/moderation"}, func(r domain.PageRequest) (domain.Page[domain.Offer], error) {
+		return s.deps.Passerelle.ModerationQueue(c.UserContext(), currentUser(c), r)
+	})
 	if err != nil {
 		return err
 	}

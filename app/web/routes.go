@@ -71,6 +71,7 @@ func (s *Server) routes() {
 	post("/progress/dossiers/:id/etapes/:step", s.saveStep)
 	post("/progress/dossiers/:id/depot", s.submitFile)
 	post("/progress/dossiers/:id/reponse", s.answerInformation)
+	post("/progress/dossiers/:id/coediteurs", s.inviteCoEditor)
 	post("/progress/dossiers/:id/messages", s.sendFileMessage)
 	post("/progress/dossiers/:id/pieces/:file/suppression", s.removeAttachment)
 	get("/progress/dossiers/:id/pieces/:file", s.downloadAttachment)
