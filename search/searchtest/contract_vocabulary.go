@@ -112,7 +112,7 @@ func testRecovery(t *testing.T, e search.Engine) {
 	}
 }
 
-// withText gives the offer the query's words, so that Matches checks the
+// withText gives the offer the query's words, so that the Matcher checks the
 // other filters only.
 func withText(o search.Offer, text string) search.Offer {
 	o.Title += " " + text
