@@ -6,7 +6,6 @@ import (
 
 	"passerelle/app/notify"
 	"passerelle/app/notify/digest"
-	"passerelle/jobs"
 )
 
 // openNotify builds the notification service and the digests over the
@@ -35,19 +34,4 @@ func (m *Main) linkSecret(ctx context.Context) ([]byte, error) {
 		return []byte(s), nil
 	}
 	return m.DB.Secret(ctx, "email_links")
-}
-
-// notifyJobs are the jobs of the notification service and the digests.
-func (m *Main) notifyJobs() []jobs.Job {
-	return []jobs.Job{
-		{Name: "notifications_delivery", Run: m.Digests.Delivery},
-		{Name: "staff_summary", Run: m.Digests.StaffSummary},
-		{Name: "visit_reminders", Run: m.Digests.VisitReminders},
-		{Name: "progress_reminders", Run: m.Digests.ProgressReminders},
-		{Name: "reviewer_reminders", Run: m.Digests.ReviewerReminders},
-		{Name: "youth_digest", Run: m.Digests.YouthDigest},
-		{Name: "counsellor_digest", Run: m.Digests.CounsellorDigest},
-		{Name: "employer_digest", Run: m.Digests.EmployerDigest},
-		{Name: "progress_closing", Run: m.Digests.ProgressClosing, Next: m.Digests.NextClosing},
-	}
 }

@@ -71,19 +71,6 @@ func (m *Main) accountConfig() account.Config {
 		MagicLinkTTL: sec.MagicLinkTTL, LoginRatePerMinute: sec.LoginRatePerMinute}
 }
 
-// jobList registers every scheduled job, in one place.
-func (m *Main) jobList() []jobs.Job {
-	return append([]jobs.Job{
-		{Name: "search_reconcile", Run: func(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
-			r, err := m.Indexer.Reconcile(ctx, opts.DryRun)
-			return jobs.Report{Items: r.Changed(), Summary: r.String()}, err
-		}},
-		{Name: "search_retry", Run: m.retrySearchSync},
-		{Name: "retention", Run: m.retention},
-		{Name: "application_expiry", Run: m.expirePasserelle},
-	}, m.notifyJobs()...)
-}
-
 func (m *Main) readiness() []web.Check {
 	return []web.Check{
 		{Name: "database", Check: m.DB.Ping},
@@ -134,38 +121,4 @@ func (m *Main) shutdown() error {
 	ctx, cancel := context.WithTimeout(context.Background(), m.Config.Server.ShutdownTimeout+5*time.Second)
 	defer cancel()
 	return m.Close(ctx)
-}
-
-// retrySearchSync replays the offer changes the search engine missed.
-func (m *Main) retrySearchSync(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
-	if opts.DryRun {
-		return jobs.Report{Summary: "essai à blanc : rien n'est renvoyé au moteur"}, nil
-	}
-	n, err := m.Indexer.RetryPending(ctx)
-	return jobs.Report{Items: n, Summary: fmt.Sprintf("%d changements d'offres renvoyés au moteur de recherche", n)}, err
-}
-
-// purgeExpired deletes what is past its time and that FerretDB cannot expire
-// by itself (no TTL index): web sessions, one-time links, rate-limit windows.
-func (m *Main) purgeExpired(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
-	if opts.DryRun {
-		return jobs.Report{Summary: "essai à blanc : rien n'est supprimé"}, nil
-	}
-	n, err := m.Accounts.PurgeExpired(ctx)
-	return jobs.Report{Items: int(n), Summary: fmt.Sprintf("%d sessions, liens et compteurs expirés supprimés", n)}, err
-}
-
-// expirePasserelle closes what is past its time in the programme: published
-// offers after their end date, and applications left unanswered.
-func (m *Main) expirePasserelle(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
-	if opts.DryRun {
-		return jobs.Report{Summary: "essai à blanc : rien n'est expiré"}, nil
-	}
-	offers, err := m.Passerelle.ExpireOffers(ctx)
-	if err != nil {
-		return jobs.Report{Items: offers}, err
-	}
-	applications, err := m.Passerelle.ExpireApplications(ctx)
-	return jobs.Report{Items: offers + applications,
-		Summary: fmt.Sprintf("%d offres et %d candidatures expirées", offers, applications)}, err
 }
