@@ -11,7 +11,8 @@ import (
 	"passerelle/search/bench"
 	"passerelle/search/embedded"
 	"passerelle/search/meili"
-	"passerelle/search/searchtest"
+	"passerelle/search/meiliserver"
+	"passerelle/search/sample"
 )
 
 // cmdBench measures the search engines (`bench search --docs N`) or the
@@ -48,7 +49,7 @@ func benchSearch(ctx context.Context, env *cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	offers, mix := searchtest.Generate(*docs), bench.Mix(*queries)
+	offers, mix := sample.Generate(*docs), bench.Mix(*queries)
 	var reports []*bench.Report
 	for _, s := range subjects {
 		r, err := bench.Measure(ctx, s, offers, mix)
@@ -73,12 +74,12 @@ func benchSubjects(ctx context.Context, env *cliEnv, tmp, url, key string, docs 
 	stop := func() { _ = local.Close() }
 	meiliDir := ""
 	if url == "" {
-		bin, err := searchtest.Binary()
+		bin, err := meiliserver.Binary()
 		if err != nil {
 			fmt.Fprintln(env.stderr, "Meilisearch non mesuré :", err)
 			return subjects, stop, nil
 		}
-		server, err := searchtest.Launch(bin, filepath.Join(tmp, "meilisearch"))
+		server, err := meiliserver.Launch(bin, filepath.Join(tmp, "meilisearch"))
 		if err != nil {
 			return subjects, stop, err
 		}
@@ -87,7 +88,7 @@ func benchSubjects(ctx context.Context, env *cliEnv, tmp, url, key string, docs 
 	}
 	// One index per size: the same size always generates the same offers.
 	remote, err := meili.New(ctx, meili.Config{URL: url, APIKey: key, Index: fmt.Sprintf("bench_%d", docs),
-		Places: searchtest.Places()})
+		Places: sample.Places()})
 	if err != nil {
 		return subjects, stop, err
 	}
