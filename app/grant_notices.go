@@ -5,7 +5,7 @@ import (
 
 	"passerelle/app/domain"
 	"passerelle/app/notify"
-	grants "passerelle/app/progress"
+	"passerelle/app/progress"
 )
 
 // grantNotices sends the call for projects' notices through the
@@ -18,7 +18,7 @@ type grantNotices struct {
 	}
 }
 
-func (g grantNotices) Notify(ctx context.Context, n grants.Notice) error {
+func (g grantNotices) Notify(ctx context.Context, n progress.Notice) error {
 	users, err := g.users.UsersByID(ctx, n.UserIDs)
 	if err != nil {
 		return err

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"passerelle/app/retention"
 	"passerelle/jobs"
@@ -54,7 +53,7 @@ func (m *Main) retention(ctx context.Context, opts jobs.RunOptions) (jobs.Report
 	}
 	c := m.Config.Retention
 	periods := retention.New(m.DB, m.Accounts, m.Notify, retention.Config{CVDays: c.CVDays,
-		InactiveYears: c.InactiveYears, NotificationDays: c.NotificationDays}, m.Logger, time.Now)
+		InactiveYears: c.InactiveYears, NotificationDays: c.NotificationDays, Now: m.Now}, m.Logger)
 	r, err := periods.Run(ctx, opts)
 	r.Items += expired.Items
 	r.Summary = expired.Summary + " ; " + r.Summary

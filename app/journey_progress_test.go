@@ -32,7 +32,7 @@ func TestJourneyProgressFromDraftToLaureate(t *testing.T) {
 	var report bytes.Buffer
 	m := startDemoPlatformTo(t, &report)
 	passwords := demoPasswords(t, report.String())
-	calls, err := m.DB.OpenCalls(t.Context(), m.Progress.Now())
+	calls, err := m.DB.OpenCalls(t.Context(), m.Now())
 	if err != nil || len(calls) == 0 {
 		t.Fatalf("no open call: %v", err)
 	}

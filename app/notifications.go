@@ -18,12 +18,11 @@ func (m *Main) openNotify(ctx context.Context) error {
 	c := m.Config.Mail
 	m.Notify, err = notify.New(m.DB, m.Mail, m.Catalog, notify.Config{BaseURL: m.Config.Server.BaseURL,
 		Secret: secret, UnsubscribeMailto: c.UnsubscribeAddress, MaxAttempts: c.MaxAttempts, SendRate: c.SendRate,
-		ClaimTTL: 2*c.Timeout + time.Minute}, m.Logger)
+		ClaimTTL: 2*c.Timeout + time.Minute, Now: m.Now}, m.Logger)
 	if err != nil {
 		return err
 	}
-	m.Digests = digest.New(m.DB, m.Notify, time.Now)
-	m.Digests.SetWeights(matchingWeights(m.Config.Matching))
+	m.Digests = digest.New(m.DB, m.Notify, digest.Config{Weights: matchingWeights(m.Config.Matching), Now: m.Now})
 	return nil
 }
 

@@ -10,32 +10,30 @@ import (
 	"passerelle/app/account"
 	"passerelle/app/campaign"
 	"passerelle/app/passerelle"
-	grants "passerelle/app/progress" // the call for projects; "progress" is the CLI progress bar here
+	"passerelle/app/progress"
 	"passerelle/app/web"
 	"passerelle/jobs"
 )
 
-// openServices builds what sits on the parts: the domain services, the web
-// server and the job scheduler.
-func (m *Main) openServices() (err error) {
-	m.Indexer = passerelle.NewIndexer(m.DB, m.Search, m.Logger)
-	m.Accounts = account.New(m.DB, m.Mail, m.Catalog, m.accountConfig(), m.Logger)
-	m.Progress = grants.New(m.DB, nil, m.Logger) // its notifier, once Notify is open
-	m.Recommendations = recommendations(m)
-	m.Passerelle = passerelle.NewService(m.DB, offerHooks{m.Indexer, m.Recommendations}, nil, m.Logger,
-		passerelle.Config{ApplicationExpiry: m.Config.Applications.ExpiryDelay})
-	m.Accounts.AddDataHolders(m.Passerelle) // its applications, favourites and bookings, in exports and deletions
-	csrfKey, err := m.DB.Secret(context.Background(), "csrf")
+// openServices builds what sits on the parts, each service given all it
+// needs by its constructor: the notifications first, then the domain
+// services that send them, the web server and the job scheduler.
+func (m *Main) openServices(ctx context.Context) (err error) {
+	csrfKey, err := m.DB.Secret(ctx, "csrf")
 	if err != nil {
 		return err
 	}
-	if err := m.openNotify(context.Background()); err != nil {
+	if err := m.openNotify(ctx); err != nil {
 		return err
 	}
-	m.Progress.SetNotifier(grantNotices{notify: m.Notify, users: m.DB})
-	m.Passerelle.SetNotifier(passerelleNotices{notify: m.Notify})
+	m.Indexer = passerelle.NewIndexer(m.DB, m.Search, m.Logger)
+	m.Recommendations = recommendations(m)
+	m.Passerelle = passerelle.NewService(m.DB, offerHooks{m.Indexer, m.Recommendations}, passerelleNotices{notify: m.Notify},
+		m.Logger, passerelle.Config{ApplicationExpiry: m.Config.Applications.ExpiryDelay, Now: m.Now})
+	m.Accounts = account.New(m.DB, m.Mail, m.Catalog, m.accountConfig(), m.Logger)
+	m.Progress = progress.New(m.DB, grantNotices{notify: m.Notify, users: m.DB}, m.Logger, progress.Config{Now: m.Now})
 	m.Campaigns = campaign.New(m.DB, campaign.NotifyService(m.Notify), m.Catalog,
-		campaign.Config{BaseURL: m.Config.Server.BaseURL}, m.Logger)
+		campaign.Config{BaseURL: m.Config.Server.BaseURL, Now: m.Now}, m.Logger)
 	m.Jobs, err = jobs.New(jobs.Config{Schedules: m.Config.JobSchedules(), LeaseTTL: m.Config.Jobs.LeaseTTL},
 		m.DB, m.Logger, m.jobList()...)
 	if err != nil {
@@ -47,6 +45,7 @@ func (m *Main) openServices() (err error) {
 		Store:            m.DB,
 		Search:           m.Search,
 		Readiness:        m.readiness(),
+		Now:              m.Now,
 		TLS:              m.Config.TLS(),
 		TrustedProxies:   m.Config.Server.TrustedProxies,
 		Accounts:         m.Accounts,
@@ -68,7 +67,8 @@ func (m *Main) openServices() (err error) {
 func (m *Main) accountConfig() account.Config {
 	sec := m.Config.Security
 	return account.Config{BaseURL: m.Config.Server.BaseURL, Argon2: argon2Of(m.Config), SessionTTL: sec.SessionTTL,
-		MagicLinkTTL: sec.MagicLinkTTL, LoginRatePerMinute: sec.LoginRatePerMinute}
+		MagicLinkTTL: sec.MagicLinkTTL, LoginRatePerMinute: sec.LoginRatePerMinute, Now: m.Now,
+		DataHolders: []account.DataHolder{m.Passerelle}} // its applications, favourites and bookings
 }
 
 func (m *Main) readiness() []web.Check {

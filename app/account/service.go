@@ -48,6 +48,11 @@ type Config struct {
 	// LoginRatePerMinute bounds sign-in, sign-up, link and reset attempts per
 	// client IP; an account gets the same number per quarter of an hour.
 	LoginRatePerMinute int
+	// DataHolders are the other services that keep personal data, for the
+	// export and the deletion of an account.
+	DataHolders []DataHolder
+	// Now is the clock, time.Now when nil; tests move it.
+	Now func() time.Time
 }
 
 // Service signs people up and in, and keeps their sessions.
@@ -59,13 +64,16 @@ type Service struct {
 	logger  *slog.Logger
 	sending sync.WaitGroup
 	holders []DataHolder // other services' personal data, for export and deletion
-	// Now is the clock; tests may move it.
-	Now func() time.Time
+	now     func() time.Time
 }
 
 // New returns the accounts service.
 func New(store Store, sender mail.Sender, catalog i18n.Catalog, cfg Config, logger *slog.Logger) *Service {
-	return &Service{store: store, mail: sender, catalog: catalog, cfg: cfg, logger: logger, Now: time.Now}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Service{store: store, mail: sender, catalog: catalog, cfg: cfg, logger: logger, now: cfg.Now,
+		holders: cfg.DataHolders}
 }
 
 // Client is where a request comes from, for sessions, limits and the audit log.
@@ -78,7 +86,7 @@ type Client struct {
 // audit appends an event; a failure is logged, never shown to the user,
 // because the action it records has already happened.
 func (s *Service) audit(ctx context.Context, e domain.AuditEvent) {
-	e.ID, e.At = newID(), s.Now().UTC()
+	e.ID, e.At = domain.NewID("audit"), s.now().UTC()
 	if err := s.store.AppendAudit(ctx, e); err != nil {
 		s.logger.Error("audit log", slog.String("action", e.Action), slog.Any("error", err))
 	}

@@ -51,9 +51,11 @@ type Notifier interface {
 	NotifyAll(ctx context.Context, notices []Notice) (queued int, err error)
 }
 
-// Config holds what emails need.
+// Config holds what emails need, and the clock.
 type Config struct {
 	BaseURL string // links in emails start with it
+	// Now is the clock, time.Now when nil; tests move it.
+	Now func() time.Time
 }
 
 // Service runs the campaigns.
@@ -68,11 +70,11 @@ type Service struct {
 
 // New returns the campaigns' service.
 func New(store Store, notifier Notifier, catalog i18n.Catalog, cfg Config, logger *slog.Logger) *Service {
-	return &Service{store: store, notifier: notifier, catalog: catalog, cfg: cfg, logger: logger, now: time.Now}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Service{store: store, notifier: notifier, catalog: catalog, cfg: cfg, logger: logger, now: cfg.Now}
 }
-
-// SetClock makes the service read time from now, for tests.
-func (s *Service) SetClock(now func() time.Time) { s.now = now }
 
 var (
 	errForbidden = &domain.Error{Code: domain.EFORBIDDEN, Message: "error.auth.forbidden"}
@@ -85,14 +87,12 @@ func isStaff(u *domain.User) bool {
 
 // audit records a change; a failure is logged, the change being saved.
 func (s *Service) audit(ctx context.Context, actor *domain.User, action, id, detail string) {
-	e := domain.AuditEvent{ID: newID("audit"), At: s.now(), ActorID: actor.ID, Action: action,
+	e := domain.AuditEvent{ID: domain.NewID("audit"), At: s.now(), ActorID: actor.ID, Action: action,
 		TargetKind: "campaign", TargetID: id, Detail: detail}
 	if err := s.store.AppendAudit(ctx, e); err != nil {
 		s.logger.Error("campaign: audit not recorded", slog.String("action", action), slog.Any("error", err))
 	}
 }
-
-func newID(prefix string) string { return prefix + "-" + rand.Text()[:16] }
 
 func newSeed() int64 {
 	var b [8]byte

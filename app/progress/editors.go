@@ -22,5 +22,5 @@ func (s *Service) AddCoEditor(ctx context.Context, actor *domain.User, id, userI
 	if err != nil || !u.HasRole(domain.RoleApplicant) || !memberOf(u, g.OrganisationID) {
 		return domain.FieldError("co_editor", "error.grant.co_editor_organisation")
 	}
-	return s.store.AddGrantEditor(ctx, g.ID, g.State, userID, s.Now())
+	return s.store.AddGrantEditor(ctx, g.ID, g.State, userID, s.now())
 }

@@ -26,7 +26,7 @@ func (s *Service) Submit(ctx context.Context, actor *domain.User, id string) (*d
 	if err != nil {
 		return nil, err
 	}
-	now := s.Now()
+	now := s.now()
 	if !call.IsOpen(now) {
 		return nil, &domain.Error{Code: domain.ECONFLICT, Message: "error.grant.call_closed", Field: "submit"}
 	}
@@ -48,7 +48,7 @@ func (s *Service) Submit(ctx context.Context, actor *domain.User, id string) (*d
 // complete without it, so a failure is only logged.
 func (s *Service) keepVersion(ctx context.Context, actor *domain.User, g *domain.GrantApplication) {
 	v := domain.GrantVersion{ID: g.ID + ":" + strconv.Itoa(g.Version), GrantID: g.ID, Version: g.Version,
-		Content: g.Content, Attachments: g.Attachments, SubmittedBy: actor.ID, SubmittedAt: s.Now()}
+		Content: g.Content, Attachments: g.Attachments, SubmittedBy: actor.ID, SubmittedAt: s.now()}
 	if err := s.store.InsertGrantVersion(ctx, v); err != nil {
 		s.logger.Error("progress: keep version", "grant", g.ID, "version", g.Version, "err", err)
 	}
