@@ -3,6 +3,7 @@ package account
 import (
 	"context"
 	"log/slog"
+	"passerelle/app/audit"
 	"sync"
 	"time"
 
@@ -65,6 +66,7 @@ type Service struct {
 	sending sync.WaitGroup
 	holders []DataHolder // other services' personal data, for export and deletion
 	now     func() time.Time
+	trail   audit.Trail
 }
 
 // New returns the accounts service.
@@ -73,6 +75,7 @@ func New(store Store, sender mail.Sender, catalog i18n.Catalog, cfg Config, logg
 		cfg.Now = time.Now
 	}
 	return &Service{store: store, mail: sender, catalog: catalog, cfg: cfg, logger: logger, now: cfg.Now,
+		trail:   audit.New(store, logger, cfg.Now),
 		holders: cfg.DataHolders}
 }
 
@@ -86,8 +89,5 @@ type Client struct {
 // audit appends an event; a failure is logged, never shown to the user,
 // because the action it records has already happened.
 func (s *Service) audit(ctx context.Context, e domain.AuditEvent) {
-	e.ID, e.At = domain.NewID("audit"), s.now().UTC()
-	if err := s.store.AppendAudit(ctx, e); err != nil {
-		s.logger.Error("audit log", slog.String("action", e.Action), slog.Any("error", err))
-	}
+	s.trail.Record(ctx, e)
 }

@@ -10,6 +10,7 @@ import (
 	"crypto/rand"
 	"encoding/binary"
 	"log/slog"
+	"passerelle/app/audit"
 	"time"
 
 	"go.mongodb.org/mongo-driver/bson"
@@ -66,6 +67,7 @@ type Service struct {
 	cfg      Config
 	logger   *slog.Logger
 	now      func() time.Time
+	trail    audit.Trail
 }
 
 // New returns the campaigns' service.
@@ -73,7 +75,8 @@ func New(store Store, notifier Notifier, catalog i18n.Catalog, cfg Config, logge
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Service{store: store, notifier: notifier, catalog: catalog, cfg: cfg, logger: logger, now: cfg.Now}
+	return &Service{store: store, notifier: notifier, catalog: catalog, cfg: cfg, logger: logger, now: cfg.Now,
+		trail: audit.New(store, logger, cfg.Now)}
 }
 
 var (
@@ -87,11 +90,8 @@ func isStaff(u *domain.User) bool {
 
 // audit records a change; a failure is logged, the change being saved.
 func (s *Service) audit(ctx context.Context, actor *domain.User, action, id, detail string) {
-	e := domain.AuditEvent{ID: domain.NewID("audit"), At: s.now(), ActorID: actor.ID, Action: action,
-		TargetKind: "campaign", TargetID: id, Detail: detail}
-	if err := s.store.AppendAudit(ctx, e); err != nil {
-		s.logger.Error("campaign: audit not recorded", slog.String("action", action), slog.Any("error", err))
-	}
+	s.trail.Record(ctx, domain.AuditEvent{ActorID: actor.ID, Action: action, TargetKind: "campaign", TargetID: id,
+		Detail: detail})
 }
 
 func newSeed() int64 {

@@ -3,6 +3,7 @@ package passerelle
 import (
 	"context"
 	"log/slog"
+	"passerelle/app/audit"
 	"time"
 
 	"passerelle/app/domain"
@@ -44,6 +45,7 @@ type Service struct {
 	logger   *slog.Logger
 	cfg      Config
 	now      func() time.Time
+	trail    audit.Trail
 }
 
 // NewService returns the programme's service over its store, search index
@@ -57,7 +59,7 @@ func NewService(store Store, index OfferIndex, notifier Notifier, logger *slog.L
 		cfg.Now = time.Now
 	}
 	return &Service{store: store, index: index, notifier: notifier, logger: logger, cfg: cfg,
-		now: cfg.Now}
+		now: cfg.Now, trail: audit.New(store, logger, cfg.Now)}
 }
 
 // notify sends n and only logs a failure: the change it reports is saved,
@@ -81,9 +83,5 @@ func (s *Service) offerChanged(ctx context.Context, o *domain.Offer) {
 // audit records a state change; a failure to record is logged, not returned,
 // because the change itself is saved.
 func (s *Service) audit(ctx context.Context, actor *domain.User, action, kind, id, detail string) {
-	e := domain.AuditEvent{ID: domain.NewID("audit"), At: s.now(), ActorID: actor.ID, Action: action,
-		TargetKind: kind, TargetID: id, Detail: detail}
-	if err := s.store.AppendAudit(ctx, e); err != nil {
-		s.logger.Error("passerelle: audit not recorded", slog.String("action", action), slog.Any("error", err))
-	}
+	s.trail.Record(ctx, domain.AuditEvent{ActorID: actor.ID, Action: action, TargetKind: kind, TargetID: id, Detail: detail})
 }

@@ -2,6 +2,7 @@ package progress
 
 import (
 	"context"
+	"log/slog"
 	"path/filepath"
 	"strings"
 
@@ -55,7 +56,7 @@ func (s *Service) RemoveAttachment(ctx context.Context, actor *domain.User, id, 
 	// Unlisted, the bytes are already unreachable: failing to delete them
 	// only leaves garbage, so it is logged.
 	if err := s.store.DeleteFile(ctx, a.ID); err != nil {
-		s.logger.Error("progress: delete attachment bytes", "file", a.ID, "err", err)
+		s.logger.Error("progress: delete attachment bytes", slog.String("file", a.ID), slog.Any("error", err))
 	}
 	return nil
 }

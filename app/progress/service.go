@@ -7,6 +7,7 @@ package progress
 import (
 	"context"
 	"log/slog"
+	"passerelle/app/audit"
 	"time"
 
 	"passerelle/app/domain"
@@ -41,6 +42,7 @@ type Service struct {
 	notifier Notifier
 	logger   *slog.Logger
 	now      func() time.Time
+	trail    audit.Trail
 }
 
 // New returns the PROGR'ESS service; a nil notifier sends nothing.
@@ -51,7 +53,8 @@ func New(store Store, notifier Notifier, logger *slog.Logger, cfg Config) *Servi
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Service{store: store, notifier: notifier, logger: logger, now: cfg.Now}
+	return &Service{store: store, notifier: notifier, logger: logger, now: cfg.Now,
+		trail: audit.New(store, logger, cfg.Now)}
 }
 
 func (s *Service) notify(ctx context.Context, n Notice) {
@@ -61,7 +64,7 @@ func (s *Service) notify(ctx context.Context, n Notice) {
 	// The decision is recorded: a notice that fails is retried by the
 	// notifier's own outbox, never by undoing the decision.
 	if err := s.notifier.Notify(ctx, n); err != nil {
-		s.logger.Error("progress: notify", "key", n.Key, "err", err)
+		s.logger.Error("progress: notify", slog.String("key", n.Key), slog.Any("error", err))
 	}
 }
 
