@@ -32,7 +32,7 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 		m.Logger, passerelle.Config{ApplicationExpiry: m.Config.Applications.ExpiryDelay, Now: m.Now})
 	m.Accounts = account.New(m.DB, m.Mail, m.Catalog, m.accountConfig(), m.Logger)
 	m.Progress = progress.New(m.DB, grantNotices{notify: m.Notify, users: m.DB}, m.Logger, progress.Config{Now: m.Now})
-	m.Campaigns = campaign.New(m.DB, campaign.NotifyService(m.Notify), m.Catalog,
+	m.Campaigns = campaign.New(m.DB, m.Notify, m.Catalog,
 		campaign.Config{BaseURL: m.Config.Server.BaseURL, Now: m.Now}, m.Logger)
 	m.Jobs, err = jobs.New(jobs.Config{Schedules: m.Config.JobSchedules(), LeaseTTL: m.Config.Jobs.LeaseTTL},
 		m.DB, m.Logger, m.jobList()...)

@@ -17,7 +17,6 @@ import (
 
 	"passerelle/app/domain"
 	"passerelle/app/i18n"
-	"passerelle/app/mail"
 )
 
 // Store is what campaigns read and write.
@@ -37,19 +36,11 @@ type Store interface {
 	AppendAudit(ctx context.Context, e domain.AuditEvent) error
 }
 
-// Notice is an email to queue. Its Key makes it unique: queuing it again
-// sends nothing more. Its subject and text are the catalog's
-// Template+".subject" and Template+".body", the body formatted with Args.
-type Notice struct {
-	Key      string
-	To       mail.Address
-	Template string
-	Args     []any
-}
-
-// Notifier queues emails, each sent once (the notification service).
+// Notifier queues emails, each sent once per key, and says how many were
+// queued now (the notification service): publishing again sends nothing
+// more, and the publishing request waits for no SMTP server.
 type Notifier interface {
-	NotifyAll(ctx context.Context, notices []Notice) (queued int, err error)
+	SendNotices(ctx context.Context, notices []domain.Notice) (queued int, err error)
 }
 
 // Config holds what emails need, and the clock.

@@ -32,7 +32,7 @@ func newCampaigns(t testing.TB, db *store.DB, catalog i18n.Catalog, now func() t
 	if err != nil {
 		t.Fatal(err)
 	}
-	return campaign.New(db, campaign.NotifyService(notices), catalog, campaign.Config{BaseURL: "http://passerelle92.test",
+	return campaign.New(db, notices, catalog, campaign.Config{BaseURL: "http://passerelle92.test",
 		Now: now}, logger)
 }
 
