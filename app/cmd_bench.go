@@ -12,7 +12,8 @@ import (
 	"passerelle/search/bench"
 	"passerelle/search/embedded"
 	"passerelle/search/meili"
-	"passerelle/search/searchtest"
+	"passerelle/search/meiliserver"
+	"passerelle/search/sample"
 )
 
 // cmdBench measures the search engines (`bench search --docs N`) or the
@@ -47,12 +48,12 @@ func benchSearch(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	defer os.RemoveAll(tmp)
 	// One index per size: the same size always generates the same offers.
-	subjects, stop, err := benchSubjects(ctx, env, tmp, *url, *key, fmt.Sprintf("bench_%d", *docs), searchtest.Places())
+	subjects, stop, err := benchSubjects(ctx, env, tmp, *url, *key, fmt.Sprintf("bench_%d", *docs), sample.Places())
 	defer stop()
 	if err != nil {
 		return err
 	}
-	offers, mix := searchtest.Generate(*docs), bench.Mix(*queries)
+	offers, mix := sample.Generate(*docs), bench.Mix(*queries)
 	var reports []*bench.Report
 	for _, s := range subjects {
 		r, err := bench.Measure(ctx, s, offers, mix)
@@ -77,12 +78,12 @@ func benchSubjects(ctx context.Context, env *cliEnv, tmp, url, key, index string
 	stop := func() { _ = local.Close() }
 	meiliDir := ""
 	if url == "" {
-		bin, err := searchtest.Binary()
+		bin, err := meiliserver.Binary()
 		if err != nil {
 			fmt.Fprintln(env.stderr, "Meilisearch non mesuré :", err)
 			return subjects, stop, nil
 		}
-		server, err := searchtest.Launch(bin, filepath.Join(tmp, "meilisearch"))
+		server, err := meiliserver.Launch(bin, filepath.Join(tmp, "meilisearch"))
 		if err != nil {
 			return subjects, stop, err
 		}

@@ -60,7 +60,7 @@ func newUser(role domain.Role, email, name string) (domain.User, error) {
 	if name == "" {
 		name = strings.SplitN(email, "@", 2)[0]
 	}
-	return domain.User{ID: "user-" + strings.ToLower(randomID()), Email: strings.ToLower(email), Name: name,
+	return domain.User{ID: strings.ToLower(domain.NewID("user")), Email: strings.ToLower(email), Name: name,
 		Roles: []domain.Role{role}, Locale: "fr", CreatedAt: time.Now().UTC()}, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -19,7 +20,10 @@ import (
 // counsellor sees the result with its explanation and gets the email.
 func TestJourneyVisitCampaign(t *testing.T) {
 	var report bytes.Buffer
-	m := startDemoPlatformTo(t, &report)
+	var ahead atomic.Int64 // how far the platform's clock is moved forward
+	m := startDemoPlatformTo(t, &report, func(m *Main) {
+		m.Now = func() time.Time { return time.Now().Add(time.Duration(ahead.Load())) }
+	})
 	passwords := demoPasswords(t, report.String())
 	week, first := campaignWeek(t, m)
 	other := secondCounsellor(t, m)
@@ -37,7 +41,7 @@ func TestJourneyVisitCampaign(t *testing.T) {
 		enterWishes(t, m, b, id, first)
 	}
 
-	m.Campaigns.SetClock(func() time.Time { return week.AddDate(0, 0, -1) }) // the deadline has passed
+	ahead.Store(int64(time.Until(week.AddDate(0, 0, -1)))) // the deadline has passed
 	staff.Visit(campaignURL)
 	staff.Submit("form[action$='/repartition'] button")
 	staff.CheckPage()

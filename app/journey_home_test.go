@@ -21,14 +21,18 @@ func startDemoPlatform(t *testing.T) *Main {
 }
 
 // startDemoPlatformTo is startDemoPlatform printing the seed's report, with
-// the demo accounts' passwords, to out.
-func startDemoPlatformTo(t *testing.T, out io.Writer) *Main {
+// the demo accounts' passwords, to out; adjust may change the platform
+// before it opens (its clock).
+func startDemoPlatformTo(t *testing.T, out io.Writer, adjust ...func(*Main)) *Main {
 	t.Helper()
 	cfg := config.Default()
 	cfg.Server.DataDir, cfg.Server.Host, cfg.Server.Port = t.TempDir(), "127.0.0.1", 0
 	cfg.Demo.SeedOnFirstStart = false
 	logger := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
 	m := NewMain(cfg, logger)
+	for _, a := range adjust {
+		a(m)
+	}
 	ctx := t.Context()
 	if err := m.Open(ctx); err != nil {
 		t.Fatalf("open the platform: %v", err)

@@ -81,7 +81,7 @@ func runJob(name string) func(*testing.T, *Main) {
 func runDigest(at time.Time, job func(*digest.Digests, context.Context, jobs.RunOptions) (jobs.Report, error)) func(*testing.T, *Main) {
 	return func(t *testing.T, m *Main) {
 		t.Helper()
-		if _, err := job(digest.New(m.DB, m.Notify, func() time.Time { return at }), t.Context(), jobs.RunOptions{}); err != nil {
+		if _, err := job(digest.New(m.DB, m.Notify, digest.Config{Now: func() time.Time { return at }}), t.Context(), jobs.RunOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -95,7 +95,8 @@ func runRetention(years int) func(*testing.T, *Main) {
 		later := time.Now().AddDate(years, -1, 7)
 		c := m.Config.Retention
 		periods := retention.New(m.DB, m.Accounts, m.Notify, retention.Config{CVDays: c.CVDays,
-			InactiveYears: c.InactiveYears, NotificationDays: c.NotificationDays}, m.Logger, func() time.Time { return later })
+			InactiveYears: c.InactiveYears, NotificationDays: c.NotificationDays, Now: func() time.Time { return later }},
+			m.Logger)
 		if _, err := periods.Run(t.Context(), jobs.RunOptions{}); err != nil {
 			t.Fatal(err)
 		}

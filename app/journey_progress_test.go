@@ -16,7 +16,7 @@ import (
 // firstOpenCall is the demo's open call for projects.
 func firstOpenCall(t *testing.T, m *Main) domain.Call {
 	t.Helper()
-	calls, err := m.DB.OpenCalls(t.Context(), m.Progress.Now())
+	calls, err := m.DB.OpenCalls(t.Context(), m.Now())
 	if err != nil || len(calls) == 0 {
 		t.Fatalf("no open call: %v", err)
 	}

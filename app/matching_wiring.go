@@ -13,7 +13,8 @@ import (
 // recommendations builds the youth's-space recommendations from [matching].
 func recommendations(m *Main) *recommend.Service {
 	c := m.Config.Matching
-	return recommend.New(m.DB, recommend.Config{Weights: matchingWeights(c), Count: c.Recommendations, TTL: c.CacheTTL})
+	return recommend.New(m.DB, recommend.Config{Weights: matchingWeights(c), Count: c.Recommendations, TTL: c.CacheTTL,
+		Now: m.Now})
 }
 
 func matchingWeights(c config.Matching) matching.Weights {

@@ -6,7 +6,6 @@ import (
 
 	"passerelle/app/notify"
 	"passerelle/app/notify/digest"
-	"passerelle/jobs"
 )
 
 // openNotify builds the notification service and the digests over the
@@ -19,12 +18,11 @@ func (m *Main) openNotify(ctx context.Context) error {
 	c := m.Config.Mail
 	m.Notify, err = notify.New(m.DB, m.Mail, m.Catalog, notify.Config{BaseURL: m.Config.Server.BaseURL,
 		Secret: secret, UnsubscribeMailto: c.UnsubscribeAddress, MaxAttempts: c.MaxAttempts, SendRate: c.SendRate,
-		ClaimTTL: 2*c.Timeout + time.Minute}, m.Logger)
+		ClaimTTL: 2*c.Timeout + time.Minute, Now: m.Now}, m.Logger)
 	if err != nil {
 		return err
 	}
-	m.Digests = digest.New(m.DB, m.Notify, time.Now)
-	m.Digests.SetWeights(matchingWeights(m.Config.Matching))
+	m.Digests = digest.New(m.DB, m.Notify, digest.Config{Weights: matchingWeights(m.Config.Matching), Now: m.Now})
 	return nil
 }
 
@@ -35,19 +33,4 @@ func (m *Main) linkSecret(ctx context.Context) ([]byte, error) {
 		return []byte(s), nil
 	}
 	return m.DB.Secret(ctx, "email_links")
-}
-
-// notifyJobs are the jobs of the notification service and the digests.
-func (m *Main) notifyJobs() []jobs.Job {
-	return []jobs.Job{
-		{Name: "notifications_delivery", Run: m.Digests.Delivery},
-		{Name: "staff_summary", Run: m.Digests.StaffSummary},
-		{Name: "visit_reminders", Run: m.Digests.VisitReminders},
-		{Name: "progress_reminders", Run: m.Digests.ProgressReminders},
-		{Name: "reviewer_reminders", Run: m.Digests.ReviewerReminders},
-		{Name: "youth_digest", Run: m.Digests.YouthDigest},
-		{Name: "counsellor_digest", Run: m.Digests.CounsellorDigest},
-		{Name: "employer_digest", Run: m.Digests.EmployerDigest},
-		{Name: "progress_closing", Run: m.Digests.ProgressClosing, Next: m.Digests.NextClosing},
-	}
 }

@@ -29,12 +29,12 @@ func (m *Main) seedOnFirstStart(ctx context.Context, out io.Writer) error {
 // accounts' passwords, once.
 func (m *Main) seedDemo(ctx context.Context, out io.Writer) error {
 	data := demo.Generate(time.Now())
-	progress := newProgress(out, 13)
+	printer := newStepPrinter(out, 13)
 	passwords, err := m.demoPasswords(data)
 	if err != nil {
 		return err
 	}
-	progress.step("mots de passe des comptes de démonstration")
+	printer.step("mots de passe des comptes de démonstration")
 	steps := []struct {
 		label string
 		load  func() error
@@ -56,7 +56,7 @@ func (m *Main) seedDemo(ctx context.Context, out io.Writer) error {
 		if err := s.load(); err != nil {
 			return fmt.Errorf("données de démonstration, %s : %w", s.label, err)
 		}
-		progress.step(s.label)
+		printer.step(s.label)
 	}
 	printAccounts(out, data.Accounts, passwords)
 	m.Logger.Info("données de démonstration chargées", slog.Int("offres", len(data.Offers)),

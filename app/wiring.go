@@ -8,6 +8,7 @@ import (
 	"net"
 	netmail "net/mail"
 	"os"
+	"time"
 
 	"passerelle/app/account"
 	"passerelle/app/campaign"
@@ -17,7 +18,7 @@ import (
 	"passerelle/app/notify"
 	"passerelle/app/notify/digest"
 	"passerelle/app/passerelle"
-	grants "passerelle/app/progress" // the call for projects; "progress" is the CLI progress bar here
+	"passerelle/app/progress"
 	"passerelle/app/recommend"
 	"passerelle/app/store"
 	"passerelle/app/web"
@@ -38,7 +39,7 @@ type Main struct {
 	Indexer *passerelle.Indexer
 	// Accounts signs people up and in; its emails leave in the background.
 	Accounts   *account.Service
-	Progress   *grants.Service
+	Progress   *progress.Service
 	Passerelle *passerelle.Service
 	Campaigns  *campaign.Service
 	// Recommendations ranks the published offers on the youth's space.
@@ -49,13 +50,16 @@ type Main struct {
 	Web     *web.Server
 	Jobs    *jobs.Scheduler
 
+	// Now is the platform's clock, given to every service; tests move it.
+	Now func() time.Time
+
 	listener net.Listener
 	served   chan error
 }
 
 // NewMain returns a platform for cfg, not yet open.
 func NewMain(cfg *config.Config, logger *slog.Logger) *Main {
-	return &Main{Config: cfg, Logger: logger}
+	return &Main{Config: cfg, Logger: logger, Now: time.Now}
 }
 
 // Open connects the real parts in order: storage, search, mail, then the
@@ -81,7 +85,7 @@ func (m *Main) Open(ctx context.Context) (err error) {
 	if m.Mail, err = m.openMail(); err != nil {
 		return fmt.Errorf("mail: %w", err)
 	}
-	return m.openServices()
+	return m.openServices(ctx)
 }
 
 func (m *Main) openStore(ctx context.Context) (err error) {

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"passerelle/app/domain"
 	"time"
 )
 
@@ -40,7 +41,7 @@ func (s *Scheduler) next(name string) time.Time {
 	if !ok {
 		return time.Time{}
 	}
-	return s.cron.Entry(id).Schedule.Next(s.now().In(Paris))
+	return s.cron.Entry(id).Schedule.Next(s.now().In(domain.Paris))
 }
 
 // instant is the job's own next instant, when it declares one.

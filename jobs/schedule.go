@@ -1,6 +1,7 @@
 package jobs
 
 import (
+	"passerelle/app/domain"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -31,7 +32,7 @@ func (w wallClock) Next(t time.Time) time.Time {
 		}
 		// time.Date resolves a skipped wall time to just after the gap, and a
 		// repeated one to its first occurrence.
-		next := time.Date(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), wall.Second(), 0, Paris)
+		next := time.Date(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), wall.Second(), 0, domain.Paris)
 		if next.After(t) {
 			return next
 		}
@@ -40,6 +41,6 @@ func (w wallClock) Next(t time.Time) time.Time {
 
 // asWall returns the Paris wall clock reading of t as a UTC time.
 func asWall(t time.Time) time.Time {
-	p := t.In(Paris)
+	p := t.In(domain.Paris)
 	return time.Date(p.Year(), p.Month(), p.Day(), p.Hour(), p.Minute(), p.Second(), p.Nanosecond(), time.UTC)
 }

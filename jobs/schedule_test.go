@@ -1,6 +1,7 @@
 package jobs_test
 
 import (
+	"passerelle/app/domain"
 	"testing"
 	"time"
 
@@ -8,7 +9,7 @@ import (
 )
 
 func paris(y int, m time.Month, d, h, min int) time.Time {
-	return time.Date(y, m, d, h, min, 0, 0, jobs.Paris)
+	return time.Date(y, m, d, h, min, 0, 0, domain.Paris)
 }
 
 // nextRuns lists the next n runs of spec after from, in Paris time.
@@ -31,7 +32,7 @@ func TestWeeklyScheduleKeepsLocalTimeAcrossDST(t *testing.T) {
 	runs := nextRuns(t, "0 8 * * MON", paris(2027, 3, 20, 0, 0), 2)
 	want := []time.Time{paris(2027, 3, 22, 8, 0), paris(2027, 3, 29, 8, 0)}
 	for i := range want {
-		if !runs[i].Equal(want[i]) || runs[i].In(jobs.Paris).Hour() != 8 {
+		if !runs[i].Equal(want[i]) || runs[i].In(domain.Paris).Hour() != 8 {
 			t.Errorf("run %d = %v, want %v", i, runs[i], want[i])
 		}
 	}
@@ -52,11 +53,11 @@ func TestNightlyScheduleRunsOncePerNightAcrossDST(t *testing.T) {
 	} {
 		runs := nextRuns(t, "30 2 * * *", c.from, 3)
 		for i := 1; i < len(runs); i++ {
-			if runs[i].In(jobs.Paris).YearDay() == runs[i-1].In(jobs.Paris).YearDay() {
+			if runs[i].In(domain.Paris).YearDay() == runs[i-1].In(domain.Paris).YearDay() {
 				t.Errorf("%s: two runs on one night: %v and %v", c.name, runs[i-1], runs[i])
 			}
 		}
-		if first := runs[0].In(jobs.Paris); first.Day() != c.from.Day()+1 {
+		if first := runs[0].In(domain.Paris); first.Day() != c.from.Day()+1 {
 			t.Errorf("%s: the night of the change was skipped: first run %v", c.name, first)
 		}
 	}

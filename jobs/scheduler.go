@@ -5,23 +5,13 @@ import (
 	"crypto/rand"
 	"fmt"
 	"log/slog"
+	"passerelle/app/domain"
 	"slices"
 	"sync"
 	"time"
 
 	"github.com/robfig/cron/v3"
 )
-
-// Paris is the time zone of every schedule.
-var Paris = mustLoadLocation("Europe/Paris")
-
-func mustLoadLocation(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic("time zone " + name + " missing: " + err.Error())
-	}
-	return loc
-}
 
 // Scheduler runs registered jobs on their schedules.
 type Scheduler struct {
@@ -40,7 +30,7 @@ type Scheduler struct {
 // New registers jobs; those with an empty schedule are known but never run
 // on their own (they can still be run by hand).
 func New(cfg Config, store Store, logger *slog.Logger, jobs ...Job) (*Scheduler, error) {
-	s := &Scheduler{cron: cron.New(cron.WithLocation(Paris)), jobs: map[string]Job{},
+	s := &Scheduler{cron: cron.New(cron.WithLocation(domain.Paris)), jobs: map[string]Job{},
 		entries: map[string]cron.EntryID{}, cfg: cfg, store: store, logger: logger,
 		owner: rand.Text()[:12], now: time.Now, instants: newInstants()}
 	for _, job := range jobs {

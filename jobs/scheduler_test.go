@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"passerelle/app/domain"
 	"strings"
 	"testing"
 	"time"
@@ -40,7 +41,7 @@ func TestRunNowRecordsTheRunAndListShowsIt(t *testing.T) {
 	}
 	c, manual := list[0], list[1]
 	if c.Name != "counted" || c.Last == nil || c.Last.Report.Items != 3 || c.Next.IsZero() ||
-		c.Next.In(jobs.Paris).Weekday() != time.Monday {
+		c.Next.In(domain.Paris).Weekday() != time.Monday {
 		t.Fatalf("counted: %+v", c)
 	}
 	if manual.Schedule != "" || !manual.Next.IsZero() || manual.Last != nil {

@@ -82,7 +82,7 @@ func (s *Service) setPassword(ctx context.Context, userID, password string) (*do
 		func() error { return s.store.SetPasswordHash(ctx, userID, hash) },
 		func() error { return s.store.DeleteUserWebSessions(ctx, userID) },
 		func() error { return s.store.DeleteUserTokens(ctx, userID, domain.TokenResetPassword) },
-		func() error { return s.store.MarkEmailVerified(ctx, userID, s.Now().UTC()) },
+		func() error { return s.store.MarkEmailVerified(ctx, userID, s.now().UTC()) },
 	} {
 		if err := step(); err != nil {
 			return nil, err

@@ -23,7 +23,7 @@ const invitationTTL = 7 * 24 * time.Hour
 // member. It waits for staff verification; an identifier already registered
 // is a conflict, to be solved by an invitation from a member.
 func (s *Service) CreateOrganisation(ctx context.Context, o domain.Organisation, user *domain.User, client Client) (*domain.Organisation, error) {
-	o.ID, o.CreatedAt, o.Verified = "org-"+strings.ToLower(newID()), s.Now().UTC(), false
+	o.ID, o.CreatedAt, o.Verified = strings.ToLower(domain.NewID("org")), s.now().UTC(), false
 	err := s.store.InsertOrganisations(ctx, []domain.Organisation{o})
 	if domain.ErrorCode(err) == domain.ECONFLICT {
 		return nil, &domain.Error{Code: domain.ECONFLICT, Message: "error.organisation.exists", Field: identifierField(o)}

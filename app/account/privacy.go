@@ -44,17 +44,13 @@ type DataHolder interface {
 	ErasePersonalData(ctx context.Context, user *domain.User) error
 }
 
-// AddDataHolders registers services that hold personal data; wiring calls
-// it before the server starts.
-func (s *Service) AddDataHolders(holders ...DataHolder) { s.holders = append(s.holders, holders...) }
-
 // auditExportLimit bounds the security events exported: the log keeps one
 // year of them (see the privacy page).
 const auditExportLimit = 1000
 
 // ExportData gathers the person's data, in a few queries.
 func (s *Service) ExportData(ctx context.Context, user *domain.User, client Client) (*Export, error) {
-	e := &Export{GeneratedAt: s.Now().UTC(), Account: user}
+	e := &Export{GeneratedAt: s.now().UTC(), Account: user}
 	var err error
 	if e.Profile, err = s.YouthProfile(ctx, user); err != nil {
 		return nil, err
@@ -130,7 +126,7 @@ func (s *Service) erase(ctx context.Context, user *domain.User) error {
 		func() error { return s.store.DeleteAllUserTokens(ctx, user.ID) },
 		func() error { return s.store.DeleteSavedSearchesOfYouth(ctx, user.ID) },
 		func() error { return s.store.DeleteYouth(ctx, user.ID) },
-		func() error { return s.store.AnonymiseUser(ctx, user.ID, s.Now().UTC()) },
+		func() error { return s.store.AnonymiseUser(ctx, user.ID, s.now().UTC()) },
 	} {
 		if err := step(); err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"passerelle/app/account"
 	"passerelle/app/account/accounttest"
 	"passerelle/app/domain"
 	"passerelle/app/store/storetest"
@@ -34,11 +35,10 @@ func (h *holder) ErasePersonalData(context.Context, *domain.User) error {
 // The export carries each holder's section.
 func TestFailingDataHolderStopsTheDeletionWithNothingAnonymised(t *testing.T) {
 	db := storetest.Open(t)
-	svc, mails := accounttest.New(t, db)
+	ok, broken := &holder{}, &holder{fail: true}
+	svc, mails := accounttest.New(t, db, func(c *account.Config) { c.DataHolders = []account.DataHolder{ok, broken} })
 	user := verifiedAccount(t, svc, mails, "lea@example.fr")
 	session, _ := svc.StartSession(ctx, user, client)
-	ok, broken := &holder{}, &holder{fail: true}
-	svc.AddDataHolders(ok, broken)
 
 	export, err := svc.ExportData(ctx, user, client)
 	if err != nil || export.Held["visits"].(map[string]string)["of"] != user.ID {

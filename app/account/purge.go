@@ -15,7 +15,7 @@ type PurgeStore interface {
 // PurgeExpired deletes expired sessions, links and rate counters, for a
 // scheduled job; it returns how many documents went.
 func (s *Service) PurgeExpired(ctx context.Context) (int64, error) {
-	now := s.Now().UTC()
+	now := s.now().UTC()
 	var total int64
 	for _, purge := range []func(context.Context, time.Time) (int64, error){
 		s.store.PurgeExpiredWebSessions, s.store.PurgeExpiredTokens, s.store.PurgeRateLimits,

@@ -59,7 +59,7 @@ func (s *Service) limit(ctx context.Context, action string, client Client, email
 }
 
 func (s *Service) hit(ctx context.Context, key string, max int, window time.Duration) error {
-	now := s.Now().UTC()
+	now := s.now().UTC()
 	start := now.Truncate(window)
 	end := start.Add(window)
 	n, err := s.store.HitRateLimit(ctx, fmt.Sprintf("%s:%d", key, start.Unix()), end)

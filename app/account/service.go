@@ -3,6 +3,7 @@ package account
 import (
 	"context"
 	"log/slog"
+	"passerelle/app/audit"
 	"sync"
 	"time"
 
@@ -54,6 +55,11 @@ type Config struct {
 	// its turn before the request is refused as busy.
 	HashConcurrency int
 	HashWait        time.Duration
+	// DataHolders are the other services that keep personal data, for the
+	// export and the deletion of an account.
+	DataHolders []DataHolder
+	// Now is the clock, time.Now when nil; tests move it.
+	Now func() time.Time
 }
 
 // Service signs people up and in, and keeps their sessions.
@@ -65,15 +71,19 @@ type Service struct {
 	logger  *slog.Logger
 	sending sync.WaitGroup
 	holders []DataHolder // other services' personal data, for export and deletion
+	now     func() time.Time
+	trail   audit.Trail
 	hashing *hashers
-	// Now is the clock; tests may move it.
-	Now func() time.Time
 }
 
 // New returns the accounts service.
 func New(store Store, sender mail.Sender, catalog i18n.Catalog, cfg Config, logger *slog.Logger) *Service {
-	return &Service{store: store, mail: sender, catalog: catalog, cfg: cfg, logger: logger, Now: time.Now,
-		hashing: newHashers(cfg.HashConcurrency, cfg.HashWait)}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Service{store: store, mail: sender, catalog: catalog, cfg: cfg, logger: logger, now: cfg.Now,
+		trail:   audit.New(store, logger, cfg.Now),
+		holders: cfg.DataHolders, hashing: newHashers(cfg.HashConcurrency, cfg.HashWait)}
 }
 
 // Client is where a request comes from, for sessions, limits and the audit log.
@@ -86,8 +96,5 @@ type Client struct {
 // audit appends an event; a failure is logged, never shown to the user,
 // because the action it records has already happened.
 func (s *Service) audit(ctx context.Context, e domain.AuditEvent) {
-	e.ID, e.At = newID(), s.Now().UTC()
-	if err := s.store.AppendAudit(ctx, e); err != nil {
-		s.logger.Error("audit log", slog.String("action", e.Action), slog.Any("error", err))
-	}
+	s.trail.Record(ctx, e)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -36,6 +37,16 @@ func register(t *testing.T, svc *account.Service, email, password string) {
 	if err := svc.Register(ctx, in, client); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// ahead is a clock that reads time.Now moved forward by what the test
+// stores in it.
+type ahead struct{ by atomic.Int64 }
+
+func (a *ahead) move(d time.Duration) { a.by.Store(int64(d)) }
+
+func (a *ahead) clock(c *account.Config) {
+	c.Now = func() time.Time { return time.Now().Add(time.Duration(a.by.Load())) }
 }
 
 func wantCode(t *testing.T, err error, code, key string) {
@@ -96,7 +107,8 @@ func verifiedAccount(t *testing.T, svc *account.Service, mails *mailtest.Server,
 }
 
 func TestMagicLinkWorksOnceAndExpires(t *testing.T) {
-	svc, mails := accounttest.New(t, storetest.Open(t))
+	var clock ahead
+	svc, mails := accounttest.New(t, storetest.Open(t), clock.clock)
 	verifiedAccount(t, svc, mails, "lea@example.fr")
 	if err := svc.RequestMagicLink(ctx, "nobody@example.fr", client); err != nil {
 		t.Fatalf("unknown address must get the same answer: %v", err)
@@ -117,7 +129,7 @@ func TestMagicLinkWorksOnceAndExpires(t *testing.T) {
 
 	svc.RequestMagicLink(ctx, "lea@example.fr", client)
 	_, late := accounttest.Link(t, mails.WaitFor(3, 10*time.Second)[2])
-	svc.Now = func() time.Time { return time.Now().Add(16 * time.Minute) }
+	clock.move(16 * time.Minute)
 	_, _, err = svc.UseMagicLink(ctx, late, client)
 	wantCode(t, err, domain.EINVALID, "error.token.invalid")
 }
@@ -143,7 +155,8 @@ func TestResetPasswordEndsEverySessionAndKeepsLinkOnRefusedPassword(t *testing.T
 }
 
 func TestSessionsRotateAndSignOutEverywhere(t *testing.T) {
-	svc, mails := accounttest.New(t, storetest.Open(t))
+	var clock ahead
+	svc, mails := accounttest.New(t, storetest.Open(t), clock.clock)
 	user := verifiedAccount(t, svc, mails, "lea@example.fr")
 	a, _ := svc.StartSession(ctx, user, client)
 	b, _ := svc.StartSession(ctx, user, client)
@@ -164,7 +177,7 @@ func TestSessionsRotateAndSignOutEverywhere(t *testing.T) {
 		t.Fatal("sign out everywhere left a session")
 	}
 	c, _ := svc.StartSession(ctx, user, client)
-	svc.Now = func() time.Time { return time.Now().Add(25 * time.Hour) }
+	clock.move(25 * time.Hour)
 	if u, _ := svc.SessionUser(ctx, c); u != nil {
 		t.Fatal("expired session still works")
 	}
@@ -207,9 +220,8 @@ func TestAStrangerCannotLockSomeoneOut(t *testing.T) {
 
 // Guessing spread over many addresses meets the per-account ceiling.
 func TestPerAccountCeilingHoldsAcrossAddresses(t *testing.T) {
-	svc, _ := accounttest.New(t, storetest.Open(t))
 	midHour := time.Now().Truncate(time.Hour).Add(30 * time.Minute) // all in one hourly window
-	svc.Now = func() time.Time { return midHour }
+	svc, _ := accounttest.New(t, storetest.Open(t), func(c *account.Config) { c.Now = func() time.Time { return midHour } })
 	per := accounttest.Config.LoginRatePerMinute
 	refused := 0
 	for i := range per * 12 {
@@ -247,7 +259,8 @@ func TestAMagicLinkUsedConcurrentlySignsInOnce(t *testing.T) {
 }
 
 func TestPurgeExpiredRemovesOnlyWhatExpired(t *testing.T) {
-	svc, mails := accounttest.New(t, storetest.Open(t))
+	var clock ahead
+	svc, mails := accounttest.New(t, storetest.Open(t), clock.clock)
 	user := verifiedAccount(t, svc, mails, "lea@example.fr")
 	session, _ := svc.StartSession(ctx, user, client)
 	svc.RequestMagicLink(ctx, "lea@example.fr", client)
@@ -255,12 +268,12 @@ func TestPurgeExpiredRemovesOnlyWhatExpired(t *testing.T) {
 	if n, err := svc.PurgeExpired(ctx); err != nil || n != 0 {
 		t.Fatalf("purged %d before anything expired: %v", n, err)
 	}
-	svc.Now = func() time.Time { return time.Now().Add(25 * time.Hour) }
+	clock.move(25 * time.Hour)
 	n, err := svc.PurgeExpired(ctx)
 	if err != nil || n < 4 { // two sessions, the magic link, the rate counters
 		t.Fatalf("purged %d: %v", n, err)
 	}
-	svc.Now = time.Now
+	clock.move(0)
 	if u, _ := svc.SessionUser(ctx, session); u != nil {
 		t.Fatal("an expired session survived the purge")
 	}

@@ -10,7 +10,7 @@ import (
 // so a session fixed before sign-in is never reused (rotation).
 func (s *Service) StartSession(ctx context.Context, user *domain.User, client Client) (string, error) {
 	raw, hash := newSecret()
-	now := s.Now().UTC()
+	now := s.now().UTC()
 	sess := domain.WebSession{ID: hash, UserID: user.ID, CreatedAt: now, ExpiresAt: now.Add(s.cfg.SessionTTL),
 		IP: client.IP, UserAgent: truncate(client.UserAgent, 200)}
 	if err := s.store.InsertWebSession(ctx, sess); err != nil {
@@ -34,7 +34,7 @@ func (s *Service) SessionUser(ctx context.Context, raw string) (*domain.User, er
 	if err != nil {
 		return nil, err
 	}
-	if !s.Now().Before(sess.ExpiresAt) {
+	if !s.now().Before(sess.ExpiresAt) {
 		return nil, s.store.DeleteWebSession(ctx, sess.ID)
 	}
 	user, err := s.store.UserByID(ctx, sess.UserID)

@@ -100,7 +100,7 @@ func (s *Service) signInWithToken(ctx context.Context, raw string, purpose domai
 	if user.SuspendedAt != nil {
 		return "", nil, &domain.Error{Code: domain.EFORBIDDEN, Message: "error.auth.suspended"}
 	}
-	if err := s.store.MarkEmailVerified(ctx, user.ID, s.Now().UTC()); err != nil {
+	if err := s.store.MarkEmailVerified(ctx, user.ID, s.now().UTC()); err != nil {
 		return "", nil, err
 	}
 	s.audit(ctx, domain.AuditEvent{ActorID: user.ID, Action: action, IP: client.IP})

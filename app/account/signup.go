@@ -77,8 +77,8 @@ func (s *Service) Register(ctx context.Context, in SignUp, client Client) error 
 }
 
 func (s *Service) newUser(ctx context.Context, in SignUp, locale string) (*domain.User, error) {
-	u := &domain.User{ID: "user-" + strings.ToLower(newID()), Email: in.Email, Name: in.Name,
-		Roles: []domain.Role{in.Role}, Locale: locale, CreatedAt: s.Now().UTC()}
+	u := &domain.User{ID: strings.ToLower(domain.NewID("user")), Email: in.Email, Name: in.Name,
+		Roles: []domain.Role{in.Role}, Locale: locale, CreatedAt: s.now().UTC()}
 	if in.Password == "" {
 		return u, nil
 	}

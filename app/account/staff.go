@@ -65,7 +65,7 @@ func (s *Service) Suspend(ctx context.Context, id string, suspend bool, actor *d
 	var at *time.Time
 	action := domain.AuditUserReinstated
 	if suspend {
-		now := s.Now().UTC()
+		now := s.now().UTC()
 		at, action = &now, domain.AuditUserSuspended
 	}
 	if err := s.store.SetUserSuspended(ctx, id, at); err != nil {

@@ -25,12 +25,10 @@ func HashSecret(raw string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func newID() string { return rand.Text()[:20] }
-
 // issueToken stores a one-time token and returns its clear value, to email.
 func (s *Service) issueToken(ctx context.Context, t domain.Token, ttl time.Duration) (string, error) {
 	raw, hash := newSecret()
-	t.ID, t.CreatedAt, t.ExpiresAt = hash, s.Now().UTC(), s.Now().UTC().Add(ttl)
+	t.ID, t.CreatedAt, t.ExpiresAt = hash, s.now().UTC(), s.now().UTC().Add(ttl)
 	return raw, s.store.InsertToken(ctx, t)
 }
 
@@ -46,7 +44,7 @@ func (s *Service) takeToken(ctx context.Context, raw string, purpose domain.Toke
 	if err != nil {
 		return nil, err
 	}
-	if t.Purpose != purpose || !s.Now().Before(t.ExpiresAt) {
+	if t.Purpose != purpose || !s.now().Before(t.ExpiresAt) {
 		return nil, errTokenInvalid
 	}
 	return t, nil

@@ -43,13 +43,13 @@ func (s *Service) SaveYouthProfile(ctx context.Context, user *domain.User, y dom
 	if !newGuardian {
 		y.GuardianConsentAt = old.GuardianConsentAt
 	}
-	if y.NeedsConsent(s.Now()) {
+	if y.NeedsConsent(s.now()) {
 		y.VisibleToEmployers = false
 	}
 	if err := s.store.SaveYouth(ctx, y); err != nil {
 		return nil, err
 	}
-	if newGuardian && y.NeedsConsent(s.Now()) {
+	if newGuardian && y.NeedsConsent(s.now()) {
 		return &y, s.askConsent(ctx, y, client)
 	}
 	return &y, nil
@@ -87,7 +87,7 @@ func (s *Service) ConfirmGuardianConsent(ctx context.Context, raw string, client
 	if err != nil {
 		return err
 	}
-	if err := s.store.SetGuardianConsent(ctx, t.Subject, t.Email, s.Now().UTC()); err != nil {
+	if err := s.store.SetGuardianConsent(ctx, t.Subject, t.Email, s.now().UTC()); err != nil {
 		return err
 	}
 	s.audit(ctx, domain.AuditEvent{Action: domain.AuditGuardianConsent, TargetKind: "youth", TargetID: t.Subject,

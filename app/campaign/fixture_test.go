@@ -49,8 +49,8 @@ func newFixture(t *testing.T) *fixture {
 		Secret: []byte(strings.Repeat("s", 32))}, logger); err != nil {
 		t.Fatal(err)
 	}
-	f.svc = campaign.New(f.db, campaign.NotifyService(f.notify), catalog, campaign.Config{BaseURL: "https://passerelle92.test"}, logger)
-	f.svc.SetClock(func() time.Time { return f.now })
+	f.svc = campaign.New(f.db, f.notify, catalog, campaign.Config{BaseURL: "https://passerelle92.test",
+		Now: func() time.Time { return f.now }}, logger)
 	f.insert(t)
 	return f
 }

@@ -29,7 +29,7 @@ func (in CampaignInput) parse(now time.Time) (*domain.Campaign, error) {
 	if err != nil {
 		return nil, domain.FieldError("priority_share", "error.campaign.priority_share")
 	}
-	c := &domain.Campaign{ID: newID("campaign"), Title: strings.TrimSpace(in.Title), WeekStart: week,
+	c := &domain.Campaign{ID: domain.NewID("campaign"), Title: strings.TrimSpace(in.Title), WeekStart: week,
 		WishDeadline: deadline, PriorityShare: share, Status: domain.CampaignOpen, CreatedAt: now,
 		SessionIDs: []string{}, Results: []domain.CampaignResult{}}
 	return c, domain.ValidateCampaign(c, now)

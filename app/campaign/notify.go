@@ -6,21 +6,20 @@ import (
 
 	"passerelle/app/domain"
 	"passerelle/app/i18n"
-	"passerelle/app/mail"
 )
 
 // notifyAll queues, for every counsellor, one email with the results of
 // their groups, keyed by campaign and counsellor: publishing again queues
 // nothing more. It returns how many emails were queued now.
 func (s *Service) notifyAll(ctx context.Context, v *View) (int, error) {
-	var notices []Notice
+	var notices []domain.Notice
 	for _, groups := range byCounsellor(v.Groups) {
 		notices = append(notices, s.resultNotice(v, groups))
 	}
 	if len(notices) == 0 {
 		return 0, nil
 	}
-	return s.notifier.NotifyAll(ctx, notices)
+	return s.notifier.SendNotices(ctx, notices)
 }
 
 // byCounsellor groups the groups by counsellor, in the order of the first group of each.
@@ -39,8 +38,8 @@ func byCounsellor(groups []domain.CampaignGroup) [][]domain.CampaignGroup {
 }
 
 // resultNotice is the email of one counsellor: each group's outcome and
-// why, in French as the allocation explains it.
-func (s *Service) resultNotice(v *View, groups []domain.CampaignGroup) Notice {
+// why, in French as the allocation explains it, so the email is too.
+func (s *Service) resultNotice(v *View, groups []domain.CampaignGroup) domain.Notice {
 	lines := make([]string, 0, 2*len(groups))
 	for _, g := range groups {
 		lines = append(lines, "- "+s.outcome(v, g),
@@ -48,8 +47,9 @@ func (s *Service) resultNotice(v *View, groups []domain.CampaignGroup) Notice {
 	}
 	link := strings.TrimSuffix(s.cfg.BaseURL, "/") + "/campagnes/" + v.Campaign.ID
 	first := groups[0]
-	return Notice{Key: "campaign_result/" + v.Campaign.ID + "/" + first.CounsellorID,
-		To: mail.Address{Name: first.CounsellorName, Email: first.CounsellorEmail}, Template: "email.campaign_result",
+	return domain.Notice{Key: "campaign_result/" + v.Campaign.ID + "/" + first.CounsellorID,
+		To:   domain.NoticeRecipient{Name: first.CounsellorName, Email: first.CounsellorEmail, Locale: "fr"},
+		Text: "email.campaign_result",
 		Args: []any{first.CounsellorName, v.Campaign.Title, strings.Join(lines, "\n"), link}}
 }
 

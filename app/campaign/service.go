@@ -10,11 +10,11 @@ import (
 	"crypto/rand"
 	"encoding/binary"
 	"log/slog"
+	"passerelle/app/audit"
 	"time"
 
 	"passerelle/app/domain"
 	"passerelle/app/i18n"
-	"passerelle/app/mail"
 )
 
 // Store is what campaigns read and write.
@@ -34,24 +34,18 @@ type Store interface {
 	AppendAudit(ctx context.Context, e domain.AuditEvent) error
 }
 
-// Notice is an email to queue. Its Key makes it unique: queuing it again
-// sends nothing more. Its subject and text are the catalog's
-// Template+".subject" and Template+".body", the body formatted with Args.
-type Notice struct {
-	Key      string
-	To       mail.Address
-	Template string
-	Args     []any
-}
-
-// Notifier queues emails, each sent once (the notification service).
+// Notifier queues emails, each sent once per key, and says how many were
+// queued now (the notification service): publishing again sends nothing
+// more, and the publishing request waits for no SMTP server.
 type Notifier interface {
-	NotifyAll(ctx context.Context, notices []Notice) (queued int, err error)
+	SendNotices(ctx context.Context, notices []domain.Notice) (queued int, err error)
 }
 
-// Config holds what emails need.
+// Config holds what emails need, and the clock.
 type Config struct {
 	BaseURL string // links in emails start with it
+	// Now is the clock, time.Now when nil; tests move it.
+	Now func() time.Time
 }
 
 // Service runs the campaigns.
@@ -62,15 +56,17 @@ type Service struct {
 	cfg      Config
 	logger   *slog.Logger
 	now      func() time.Time
+	trail    audit.Trail
 }
 
 // New returns the campaigns' service.
 func New(store Store, notifier Notifier, catalog i18n.Catalog, cfg Config, logger *slog.Logger) *Service {
-	return &Service{store: store, notifier: notifier, catalog: catalog, cfg: cfg, logger: logger, now: time.Now}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Service{store: store, notifier: notifier, catalog: catalog, cfg: cfg, logger: logger, now: cfg.Now,
+		trail: audit.New(store, logger, cfg.Now)}
 }
-
-// SetClock makes the service read time from now, for tests.
-func (s *Service) SetClock(now func() time.Time) { s.now = now }
 
 var (
 	errForbidden = &domain.Error{Code: domain.EFORBIDDEN, Message: "error.auth.forbidden"}
@@ -83,14 +79,9 @@ func isStaff(u *domain.User) bool {
 
 // audit records a change; a failure is logged, the change being saved.
 func (s *Service) audit(ctx context.Context, actor *domain.User, action, id, detail string) {
-	e := domain.AuditEvent{ID: newID("audit"), At: s.now(), ActorID: actor.ID, Action: action,
-		TargetKind: "campaign", TargetID: id, Detail: detail}
-	if err := s.store.AppendAudit(ctx, e); err != nil {
-		s.logger.Error("campaign: audit not recorded", slog.String("action", action), slog.Any("error", err))
-	}
+	s.trail.Record(ctx, domain.AuditEvent{ActorID: actor.ID, Action: action, TargetKind: "campaign", TargetID: id,
+		Detail: detail})
 }
-
-func newID(prefix string) string { return prefix + "-" + rand.Text()[:16] }
 
 func newSeed() int64 {
 	var b [8]byte

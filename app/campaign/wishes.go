@@ -46,7 +46,7 @@ func (s *Service) groupToSave(ctx context.Context, actor *domain.User, campaignI
 		return nil, nil, errClosed
 	}
 	if in.GroupID == "" {
-		return c, &domain.CampaignGroup{ID: newID("group"), CampaignID: c.ID, CounsellorID: actor.ID}, nil
+		return c, &domain.CampaignGroup{ID: domain.NewID("group"), CampaignID: c.ID, CounsellorID: actor.ID}, nil
 	}
 	g, err := s.store.CampaignGroupByID(ctx, in.GroupID)
 	if err == nil && (g.CampaignID != c.ID || g.CounsellorID != actor.ID) {

@@ -57,15 +57,11 @@ type generator struct {
 // Generate returns the demo data set dated relative to now: the same calendar
 // day in Paris gives the same data set.
 func Generate(now time.Time) *Dataset {
-	paris, err := time.LoadLocation("Europe/Paris")
-	if err != nil {
-		panic(fmt.Sprintf("demo: time zone data: %v", err)) // embedded by time/tzdata
-	}
-	local := now.In(paris)
+	local := now.In(domain.Paris)
 	g := &generator{
 		rng:   rand.New(rand.NewPCG(seed1, seed2)),
-		paris: paris,
-		today: time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, paris),
+		paris: domain.Paris,
+		today: time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, domain.Paris),
 		data:  &Dataset{},
 		next:  map[string]int{},
 	}

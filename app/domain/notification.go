@@ -107,3 +107,22 @@ func (p EmailPreferences) Wants(t Topic) bool {
 	}
 	return true
 }
+
+// Notice is an email a service sends through the notification service, at
+// most once per Key: its subject and text are the catalog's Text+".subject"
+// and Text+".body", the body formatted with Args.
+type Notice struct {
+	Key  string
+	To   NoticeRecipient
+	Text string
+	Args []any
+	// Framed puts the text between the layout's greeting and signature.
+	Framed      bool
+	Attachments []EmailAttachment
+}
+
+// NoticeRecipient is who a notice goes to; the notification service writes
+// in Locale when the platform has it, else in its default language.
+type NoticeRecipient struct {
+	Email, Name, Locale string
+}

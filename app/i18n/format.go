@@ -1,21 +1,11 @@
 package i18n
 
 import (
+	"passerelle/app/domain"
 	"strconv"
 	"strings"
 	"time"
 )
-
-// Paris is the platform's time zone: every date shown or scheduled is in it.
-var Paris = mustLoadParis()
-
-func mustLoadParis() *time.Location {
-	loc, err := time.LoadLocation("Europe/Paris")
-	if err != nil {
-		panic("time zone Europe/Paris missing: " + err.Error())
-	}
-	return loc
-}
 
 var months = map[string][]string{
 	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
@@ -29,7 +19,7 @@ var weekdays = map[string][]string{
 
 // Date formats t as a long date in Paris time: "26 novembre 2026".
 func Date(locale string, t time.Time) string {
-	t = t.In(Paris)
+	t = t.In(domain.Paris)
 	month := months[Supported(locale)][t.Month()-1]
 	if Supported(locale) == "en" {
 		return month + " " + strconv.Itoa(t.Day()) + ", " + strconv.Itoa(t.Year())
@@ -39,7 +29,7 @@ func Date(locale string, t time.Time) string {
 
 // DateTime formats t with its weekday and time in Paris: "jeudi 26 novembre 2026 à 14 h 30".
 func DateTime(locale string, t time.Time) string {
-	t = t.In(Paris)
+	t = t.In(domain.Paris)
 	weekday := weekdays[Supported(locale)][t.Weekday()]
 	if Supported(locale) == "en" {
 		return weekday + " " + Date(locale, t) + " at " + t.Format("15:04")

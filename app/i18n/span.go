@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"passerelle/app/domain"
 	"strconv"
 	"time"
 )
@@ -10,7 +11,7 @@ import (
 // "11 décembre 2026", "30 novembre" and "4 décembre 2026"; in English
 // "December 7" and "11, 2026".
 func DateSpan(locale string, from, to time.Time) (string, string) {
-	from, to = from.In(Paris), to.In(Paris)
+	from, to = from.In(domain.Paris), to.In(domain.Paris)
 	if from.Year() != to.Year() {
 		return Date(locale, from), Date(locale, to)
 	}

@@ -1,6 +1,7 @@
 package i18n_test
 
 import (
+	"passerelle/app/domain"
 	"testing"
 	"time"
 
@@ -8,7 +9,7 @@ import (
 )
 
 func TestDateSpan(t *testing.T) {
-	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, i18n.Paris) }
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, domain.Paris) }
 	cases := []struct {
 		locale, from, to string
 		start, end       time.Time

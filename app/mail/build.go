@@ -2,8 +2,7 @@ package mail
 
 import (
 	"bytes"
-	"crypto/rand"
-	"encoding/hex"
+	"passerelle/app/domain"
 	"strings"
 	"time"
 
@@ -78,7 +77,7 @@ func attach(m *gomail.Msg, files []Attachment) error {
 // has none.
 func messageID(id, fromEmail string) string {
 	if id == "" {
-		id = randomID()
+		id = domain.NewID("")
 	}
 	left, right, found := strings.Cut(id, "@")
 	if !found {
@@ -88,12 +87,6 @@ func messageID(id, fromEmail string) string {
 		right = "localhost"
 	}
 	return dotAtom(left) + "@" + dotAtom(right)
-}
-
-func randomID() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b) // crypto/rand.Read never fails (Go ≥ 1.24)
-	return hex.EncodeToString(b)
 }
 
 // dotAtom keeps RFC 5322 atext and single inner dots.

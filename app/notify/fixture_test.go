@@ -32,7 +32,7 @@ type clock struct {
 	slept time.Duration
 }
 
-func newClock() *clock { return &clock{at: time.Date(2026, 11, 30, 8, 0, 0, 0, i18n.Paris)} }
+func newClock() *clock { return &clock{at: time.Date(2026, 11, 30, 8, 0, 0, 0, domain.Paris)} }
 
 func (c *clock) Now() time.Time {
 	c.mu.Lock()
@@ -99,10 +99,10 @@ func summary(i int, locale string) notify.Notification {
 	email := fmt.Sprintf("agent%03d@hauts-de-seine.fr", i)
 	return notify.Notification{Key: "staff_summary/2026-W49/" + email, Topic: domain.TopicStaffSummary,
 		To: notify.Recipient{Email: email, Name: fmt.Sprintf("Agent %d", i), Locale: locale}, Template: "staff_summary",
-		Data: map[string]any{"At": time.Date(2026, 11, 30, 8, 0, 0, 0, i18n.Paris),
+		Data: map[string]any{"At": time.Date(2026, 11, 30, 8, 0, 0, 0, domain.Paris),
 			"Lines": []map[string]any{{"Key": "email.staff_summary.pending_offers", "N": 12},
 				{"Key": "email.staff_summary.youths", "N": 15000}},
-			"Calls": []domain.Call{{Title: "PROGR'ESS 2027", ClosesAt: time.Date(2027, 1, 15, 12, 0, 0, 0, i18n.Paris)}}}}
+			"Calls": []domain.Call{{Title: "PROGR'ESS 2027", ClosesAt: time.Date(2027, 1, 15, 12, 0, 0, 0, domain.Paris)}}}}
 }
 
 func summaries(n int) []notify.Notification {

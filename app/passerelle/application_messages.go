@@ -72,7 +72,7 @@ func (s *Service) PostApplicationMessage(ctx context.Context, actor *domain.User
 	if err != nil {
 		return nil, err
 	}
-	m := &domain.ApplicationMessage{ID: s.newID("msg"), ApplicationID: a.ID, AuthorSide: side, AuthorID: actor.ID,
+	m := &domain.ApplicationMessage{ID: domain.NewID("msg"), ApplicationID: a.ID, AuthorSide: side, AuthorID: actor.ID,
 		AuthorName: a.YouthName, Body: body, CreatedAt: s.now()}
 	if side == domain.SideEmployer {
 		m.AuthorName = o.OrganisationName

@@ -13,7 +13,7 @@ import (
 // messageClock makes each message of a test one minute after the previous.
 func (e *env) messageClock() {
 	at := today
-	e.svc.SetClock(func() time.Time { at = at.Add(time.Minute); return at })
+	e.setClock(func() time.Time { at = at.Add(time.Minute); return at })
 }
 
 // The employer writes to a minor who applied: the application is now seen,
@@ -168,6 +168,6 @@ func TestApplicationMessagesArePaced(t *testing.T) {
 		t.Errorf("message past the daily number: %v", err)
 	}
 	must(t, ignore(e.svc.PostApplicationMessage(ctx, youth, a.ID, "Merci, je lis tout.")))
-	e.svc.SetClock(func() time.Time { return today.Add(25 * time.Hour) })
+	e.setClock(func() time.Time { return today.Add(25 * time.Hour) })
 	must(t, ignore(e.svc.PostApplicationMessage(ctx, employer, a.ID, "Bonne journée")))
 }

@@ -23,7 +23,7 @@ func (s *Service) Apply(ctx context.Context, actor *domain.User, offerID string,
 		return nil, err
 	}
 	if len(in.CV) > 0 {
-		a.CVFileID = s.newID("cv")
+		a.CVFileID = domain.NewID("cv")
 		if err := s.store.PutFile(ctx, a.CVFileID, "cv.pdf", in.CV); err != nil {
 			return nil, err
 		}

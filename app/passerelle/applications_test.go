@@ -113,7 +113,7 @@ func TestUnansweredApplicationsExpireAndMayBeExtendedOnce(t *testing.T) {
 		t.Errorf("extended twice: %v", err)
 	}
 	must(t, ignore(e.svc.MoveApplication(ctx, employer, answered.ID, domain.ApplicationInterview)))
-	e.svc.SetClock(func() time.Time { return today.AddDate(0, 0, 16) })
+	e.setClock(func() time.Time { return today.AddDate(0, 0, 16) })
 	n, err := e.svc.ExpireApplications(ctx)
 	must(t, err)
 	got, _ := e.db.ApplicationByID(ctx, waiting.ID)
@@ -121,7 +121,7 @@ func TestUnansweredApplicationsExpireAndMayBeExtendedOnce(t *testing.T) {
 		len(e.mail.to(employer.Email, "application_expired_employer")) != 1 {
 		t.Errorf("after 16 days: %d expired, status %s, youth and employer told?", n, got.Status)
 	}
-	e.svc.SetClock(func() time.Time { return today.AddDate(0, 0, 31) })
+	e.setClock(func() time.Time { return today.AddDate(0, 0, 31) })
 	if n, _ := e.svc.ExpireApplications(ctx); n != 1 {
 		t.Errorf("after 31 days the extended application did not expire (%d)", n)
 	}

@@ -36,7 +36,7 @@ func TestBookingOverviewCountsForStaffOnly(t *testing.T) {
 	if len(ov.Bookings) != 1 || ov.Bookings[0].ID != b.ID {
 		t.Errorf("cancelled filter: %v", ov.Bookings)
 	}
-	e.svc.SetClock(func() time.Time { return s.StartsAt.Add(time.Minute) })
+	e.setClock(func() time.Time { return s.StartsAt.Add(time.Minute) })
 	if ov, _ = e.svc.BookingOverview(ctx, staff, ""); ov.Upcoming != 0 {
 		t.Errorf("a started session is still to come")
 	}

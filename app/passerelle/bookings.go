@@ -113,7 +113,7 @@ func (s *Service) bookingContext(ctx context.Context, in BookingInput) (*domain.
 // finds its first booking instead of booking twice.
 func (s *Service) bookingID(actor *domain.User, in BookingInput) string {
 	if in.RequestKey == "" {
-		return s.newID("booking")
+		return domain.NewID("booking")
 	}
 	return "booking-" + in.SessionID + "-" + actor.ID + "-" + in.RequestKey
 }

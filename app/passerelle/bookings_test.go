@@ -30,7 +30,7 @@ func TestReservedShareIsKeptForPriorityEducationUntilItsRelease(t *testing.T) {
 	if _, err := e.svc.Book(ctx, counsellor, booking(s.ID, "school-rep", 6)); err != nil {
 		t.Fatalf("a REP school could not book the reserved share: %v", err)
 	}
-	e.svc.SetClock(func() time.Time { return s.ReservedUntil.Add(time.Minute) })
+	e.setClock(func() time.Time { return s.ReservedUntil.Add(time.Minute) })
 	if _, err := e.svc.Book(ctx, counsellor2, booking(s.ID, "school-std", 4)); err != nil {
 		t.Fatalf("after the release date the reserved seats stay closed: %v", err)
 	}
@@ -77,7 +77,7 @@ func TestBookingRefusals(t *testing.T) {
 			t.Errorf("%s: %v, want %s", c.name, err, c.key)
 		}
 	}
-	e.svc.SetClock(func() time.Time { return s.StartsAt })
+	e.setClock(func() time.Time { return s.StartsAt })
 	if _, err := e.svc.Book(ctx, counsellor, booking(s.ID, "school-rep", 10)); domain.ErrorMessage(err) != "error.booking.session_past" {
 		t.Errorf("booked a session that has begun: %v", err)
 	}
@@ -132,7 +132,7 @@ func TestAttendanceAfterTheVisit(t *testing.T) {
 	if _, err := e.svc.MarkAttendance(ctx, employer, b.ID, domain.BookingAttended); domain.ErrorMessage(err) != "error.booking.not_yet" {
 		t.Errorf("attendance before the visit: %v", err)
 	}
-	e.svc.SetClock(func() time.Time { return s.EndsAt })
+	e.setClock(func() time.Time { return s.EndsAt })
 	if _, err := e.svc.CancelBooking(ctx, counsellor, b.ID, "Grève des transports"); domain.ErrorMessage(err) != "error.booking.started" {
 		t.Errorf("cancelled after the visit: %v", err)
 	}
@@ -223,7 +223,7 @@ func TestBookingRepairWaitsForTheGracePeriod(t *testing.T) {
 	if left, _ := seatsOf(t, e, s.ID); mended != 1 || left != 30-5-4 {
 		t.Errorf("repair mended %d holds, %d seats left; want 1 and %d", mended, left, 30-5-4)
 	}
-	e.svc.SetClock(func() time.Time { return today.Add(10 * time.Minute) })
+	e.setClock(func() time.Time { return today.Add(10 * time.Minute) })
 	mended, err = e.svc.RepairBookings(ctx, 5*time.Minute)
 	must(t, err)
 	if mended != 1 {

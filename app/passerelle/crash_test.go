@@ -34,7 +34,7 @@ func TestBookingBurstKilledThenRepaired(t *testing.T) {
 
 	db := storetest.OpenConfig(t, cfg)
 	e := newEnvOn(t, db)
-	e.svc.SetClock(func() time.Time { return today.Add(time.Hour) })
+	e.setClock(func() time.Time { return today.Add(time.Hour) })
 	leaked := leakedSeats(t, e, sessions)
 	mended, err := e.svc.RepairBookings(context.Background(), 5*time.Minute)
 	must(t, err)

@@ -55,11 +55,15 @@ var (
 var today = time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)
 
 type env struct {
-	db   *store.DB
-	svc  *passerelle.Service
-	mail *outbox
-	ix   *embedded.Engine
+	db    *store.DB
+	svc   *passerelle.Service
+	mail  *outbox
+	ix    *embedded.Engine
+	clock func() time.Time // the service's, today unless a test moves it
 }
+
+// setClock moves the service's clock.
+func (e *env) setClock(now func() time.Time) { e.clock = now }
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
@@ -76,9 +80,9 @@ func newEnvOn(t testing.TB, db *store.DB) *env {
 	}
 	t.Cleanup(func() { _ = engine.Close() })
 	logger := slog.New(slog.DiscardHandler)
-	e := &env{db: db, mail: &outbox{}, ix: engine}
-	e.svc = passerelle.NewService(db, passerelle.NewIndexer(db, engine, logger), e.mail, logger, passerelle.Config{})
-	e.svc.SetClock(func() time.Time { return today })
+	e := &env{db: db, mail: &outbox{}, ix: engine, clock: func() time.Time { return today }}
+	e.svc = passerelle.NewService(db, passerelle.NewIndexer(db, engine, logger), e.mail, logger,
+		passerelle.Config{Now: func() time.Time { return e.clock() }})
 	if _, err := db.OrganisationByID(context.Background(), "org-verified"); err == nil {
 		return e
 	}

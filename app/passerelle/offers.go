@@ -27,7 +27,7 @@ func (s *Service) CreateOffer(ctx context.Context, actor *domain.User, orgID str
 		return nil, err
 	}
 	now := s.now()
-	o := &domain.Offer{ID: s.newID("offer"), OrganisationID: org.ID, OrganisationName: org.Name, ESS: org.ESS,
+	o := &domain.Offer{ID: domain.NewID("offer"), OrganisationID: org.ID, OrganisationName: org.Name, ESS: org.ESS,
 		ContactEmail: actor.Email, ContactName: actor.Name, CreatedAt: now, UpdatedAt: now}
 	in.applyTo(o)
 	if err := domain.ValidateOffer(o, referenceData, now); err != nil {

@@ -69,7 +69,7 @@ func (s *Service) DuplicateOffer(ctx context.Context, actor *domain.User, id str
 	}
 	now := s.now()
 	copied := *o
-	copied.ID, copied.Status, copied.PlacesLeft, copied.AcceptedIDs = s.newID("offer"), domain.OfferDraft, o.Places, nil
+	copied.ID, copied.Status, copied.PlacesLeft, copied.AcceptedIDs = domain.NewID("offer"), domain.OfferDraft, o.Places, nil
 	copied.PublishedAt, copied.RejectReason, copied.CreatedAt, copied.UpdatedAt = nil, "", now, now
 	copied.ContactEmail, copied.ContactName = actor.Email, actor.Name
 	if err := s.store.InsertOffer(ctx, &copied); err != nil {

@@ -132,7 +132,7 @@ func TestPublishedOffersExpireAtTheirEndDate(t *testing.T) {
 	e := newEnv(t)
 	ending := e.publishedOffer(t, domain.OfferJob, func(in *passerelle.OfferInput) { in.EndDate = today.AddDate(0, 2, 0) })
 	lasting := e.publishedOffer(t, domain.OfferJob, nil)
-	e.svc.SetClock(func() time.Time { return today.AddDate(0, 3, 0) })
+	e.setClock(func() time.Time { return today.AddDate(0, 3, 0) })
 	n, err := e.svc.ExpireOffers(ctx)
 	must(t, err)
 	got, _ := e.db.OfferByID(ctx, ending.ID)

@@ -3,6 +3,7 @@ package passerelle
 import (
 	"context"
 	"log/slog"
+	"passerelle/app/audit"
 	"time"
 
 	"passerelle/app/domain"
@@ -29,9 +30,11 @@ type OfferIndex interface {
 	OfferChanged(ctx context.Context, offer domain.Offer)
 }
 
-// Config holds the programme's tunable delays.
+// Config holds the programme's tunable delays and its clock.
 type Config struct {
 	ApplicationExpiry time.Duration // an unanswered application expires after it; 15 days when zero
+	// Now is the clock, time.Now when nil; tests and replays move it.
+	Now func() time.Time
 }
 
 // Service runs offers, visit sessions, bookings and applications.
@@ -42,25 +45,22 @@ type Service struct {
 	logger   *slog.Logger
 	cfg      Config
 	now      func() time.Time
-	newID    func(prefix string) string
+	trail    audit.Trail
 }
 
 // NewService returns the programme's service over its store, search index
 // and notifier; a nil index (tests of pages without search) is skipped, a nil
-// notifier sends nothing until SetNotifier.
+// notifier sends nothing.
 func NewService(store Store, index OfferIndex, notifier Notifier, logger *slog.Logger, cfg Config) *Service {
 	if cfg.ApplicationExpiry <= 0 {
 		cfg.ApplicationExpiry = 15 * 24 * time.Hour
 	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
 	return &Service{store: store, index: index, notifier: notifier, logger: logger, cfg: cfg,
-		now: time.Now, newID: randomID}
+		now: cfg.Now, trail: audit.New(store, logger, cfg.Now)}
 }
-
-// SetClock makes the service read time from now, for tests and replays.
-func (s *Service) SetClock(now func() time.Time) { s.now = now }
-
-// SetNotifier plugs in the notification service; until then nothing is sent.
-func (s *Service) SetNotifier(n Notifier) { s.notifier = n }
 
 // notify sends n and only logs a failure: the change it reports is saved,
 // and the notification service retries what it could not send.
@@ -83,9 +83,5 @@ func (s *Service) offerChanged(ctx context.Context, o *domain.Offer) {
 // audit records a state change; a failure to record is logged, not returned,
 // because the change itself is saved.
 func (s *Service) audit(ctx context.Context, actor *domain.User, action, kind, id, detail string) {
-	e := domain.AuditEvent{ID: s.newID("audit"), At: s.now(), ActorID: actor.ID, Action: action,
-		TargetKind: kind, TargetID: id, Detail: detail}
-	if err := s.store.AppendAudit(ctx, e); err != nil {
-		s.logger.Error("passerelle: audit not recorded", slog.String("action", action), slog.Any("error", err))
-	}
+	s.trail.Record(ctx, domain.AuditEvent{ActorID: actor.ID, Action: action, TargetKind: kind, TargetID: id, Detail: detail})
 }

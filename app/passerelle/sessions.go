@@ -30,7 +30,7 @@ func (s *Service) AddSession(ctx context.Context, actor *domain.User, offerID st
 	if o.Type != domain.OfferVisit || o.Status == domain.OfferClosed || o.Status == domain.OfferExpired {
 		return nil, domain.FieldError("offer_id", "error.session.offer_not_visit")
 	}
-	vs := &domain.VisitSession{ID: s.newID("session"), OfferID: o.ID, StartsAt: in.StartsAt, EndsAt: in.EndsAt,
+	vs := &domain.VisitSession{ID: domain.NewID("session"), OfferID: o.ID, StartsAt: in.StartsAt, EndsAt: in.EndsAt,
 		Capacity: in.Capacity, MinGroup: in.MinGroup, MaxGroup: in.MaxGroup, AgeMin: in.AgeMin, AgeMax: in.AgeMax,
 		ReservedPriority: in.ReservedPriority, ReservedUntil: in.ReservedUntil,
 		MeetingPoint: strings.TrimSpace(in.MeetingPoint), Accessible: in.Accessible, CreatedAt: s.now()}

@@ -64,7 +64,7 @@ func (s *Service) editableSection(ctx context.Context, actor *domain.User, id, s
 	if !g.Reopened(section) {
 		return nil, &domain.Error{Code: domain.ECONFLICT, Message: "error.grant.locked", Field: section}
 	}
-	if g.State == domain.GrantInfoRequested && !s.Now().Before(g.Info.Deadline) {
+	if g.State == domain.GrantInfoRequested && !s.now().Before(g.Info.Deadline) {
 		return nil, &domain.Error{Code: domain.ECONFLICT, Message: "error.grant.info_deadline_passed", Field: section}
 	}
 	return g, nil

@@ -2,6 +2,7 @@ package progress
 
 import (
 	"context"
+	"log/slog"
 	"path/filepath"
 	"strings"
 
@@ -29,8 +30,8 @@ func (s *Service) AddAttachment(ctx context.Context, actor *domain.User, id stri
 	if err != nil {
 		return nil, err
 	}
-	a := domain.Attachment{ID: newID(), Kind: up.Kind, Name: cleanName(up.Name), ContentType: contentType,
-		Size: int64(len(up.Data)), UploadedBy: actor.ID, UploadedAt: s.Now()}
+	a := domain.Attachment{ID: domain.NewID(""), Kind: up.Kind, Name: cleanName(up.Name), ContentType: contentType,
+		Size: int64(len(up.Data)), UploadedBy: actor.ID, UploadedAt: s.now()}
 	if err := s.store.PutFile(ctx, a.ID, a.Name, up.Data); err != nil {
 		return nil, err
 	}
@@ -49,13 +50,13 @@ func (s *Service) RemoveAttachment(ctx context.Context, actor *domain.User, id, 
 	if !ok {
 		return &domain.Error{Code: domain.ENOTFOUND, Message: "error.attachment.not_found"}
 	}
-	if err := s.store.RemoveGrantAttachment(ctx, g.ID, g.State, a, s.Now()); err != nil {
+	if err := s.store.RemoveGrantAttachment(ctx, g.ID, g.State, a, s.now()); err != nil {
 		return err
 	}
 	// Unlisted, the bytes are already unreachable: failing to delete them
 	// only leaves garbage, so it is logged.
 	if err := s.store.DeleteFile(ctx, a.ID); err != nil {
-		s.logger.Error("progress: delete attachment bytes", "file", a.ID, "err", err)
+		s.logger.Error("progress: delete attachment bytes", slog.String("file", a.ID), slog.Any("error", err))
 	}
 	return nil
 }

@@ -12,9 +12,9 @@ func (s *Service) SaveCall(ctx context.Context, actor *domain.User, c domain.Cal
 	if !actor.HasRole(domain.RoleStaff) {
 		return nil, forbidden()
 	}
-	now := s.Now()
+	now := s.now()
 	if c.ID == "" {
-		c.ID, c.CreatedAt = "call-"+newID(), now
+		c.ID, c.CreatedAt = domain.NewID("call"), now
 	}
 	if c.MinReviewers == 0 {
 		c.MinReviewers = domain.DefaultMinReviewers
@@ -36,8 +36,5 @@ func (s *Service) SaveCall(ctx context.Context, actor *domain.User, c domain.Cal
 // audit appends a staff action to the platform's audit log; a failure is
 // logged, as the action itself is already recorded.
 func (s *Service) audit(ctx context.Context, actorID, action, kind, id, detail string) {
-	e := domain.AuditEvent{ID: newID(), At: s.Now(), ActorID: actorID, Action: action, TargetKind: kind, TargetID: id, Detail: detail}
-	if err := s.store.AppendAudit(ctx, e); err != nil {
-		s.logger.Error("progress: audit", "action", action, "target", id, "err", err)
-	}
+	s.trail.Record(ctx, domain.AuditEvent{ActorID: actorID, Action: action, TargetKind: kind, TargetID: id, Detail: detail})
 }

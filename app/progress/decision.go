@@ -74,7 +74,7 @@ func (s *Service) recordAward(ctx context.Context, actor *domain.User, g *domain
 		return nil, err
 	}
 	a := domain.Award{ID: g.ID, CallID: g.CallID, OrganisationID: g.OrganisationID, Amount: call.AwardAmounts[g.ID],
-		DecidedBy: actor.ID, DecidedAt: s.Now(), Reason: reason}
+		DecidedBy: actor.ID, DecidedAt: s.now(), Reason: reason}
 	if err := s.store.RecordAward(ctx, a); err != nil {
 		return nil, err
 	}

@@ -26,14 +26,14 @@ func (s *Service) StartApplication(ctx context.Context, actor *domain.User, call
 	if !call.Accepts(org.Kind) {
 		return nil, domain.FieldError("organisation", "error.grant.legal_form")
 	}
-	if !call.IsOpen(s.Now()) {
+	if !call.IsOpen(s.now()) {
 		return nil, &domain.Error{Code: domain.ECONFLICT, Message: "error.grant.call_closed"}
 	}
 	return s.insertDraft(ctx, actor, call, org)
 }
 
 func (s *Service) insertDraft(ctx context.Context, actor *domain.User, call *domain.Call, org *domain.Organisation) (*domain.GrantApplication, error) {
-	now := s.Now()
+	now := s.now()
 	g := domain.GrantApplication{
 		ID: call.ID + "-" + org.ID, CallID: call.ID, OrganisationID: org.ID, CreatedBy: actor.ID,
 		EditorIDs: []string{}, State: domain.GrantDraft, Attachments: []domain.Attachment{},
@@ -90,7 +90,7 @@ func (s *Service) saveSection(ctx context.Context, actor *domain.User, id, secti
 	if err != nil {
 		return err
 	}
-	return s.store.SaveGrantSection(ctx, g.ID, g.State, section, value, s.Now())
+	return s.store.SaveGrantSection(ctx, g.ID, g.State, section, value, s.now())
 }
 
 func knownCommune(code string) bool {

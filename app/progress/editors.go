@@ -54,7 +54,7 @@ func (s *Service) addEditor(ctx context.Context, actor *domain.User, g *domain.G
 	if u == nil || !u.HasRole(domain.RoleApplicant) || !memberOf(u, g.OrganisationID) {
 		return domain.FieldError("co_editor", "error.grant.co_editor_organisation")
 	}
-	if err := s.store.AddGrantEditor(ctx, g.ID, g.State, u.ID, s.Now()); err != nil {
+	if err := s.store.AddGrantEditor(ctx, g.ID, g.State, u.ID, s.now()); err != nil {
 		return err
 	}
 	s.audit(ctx, actor.ID, AuditCoEditorAdded, "grant_application", g.ID, u.ID)

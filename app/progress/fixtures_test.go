@@ -59,9 +59,8 @@ var ctx = context.Background()
 func newWorld(t *testing.T) *world {
 	t.Helper()
 	w := &world{db: storetest.Open(t), sent: &recorder{byKey: map[string]Notice{}}}
-	w.svc = New(w.db, w.sent, nil)
 	w.now = time.Date(2026, 11, 26, 10, 0, 0, 0, domain.Paris)
-	w.svc.Now = func() time.Time { return w.now }
+	w.svc = New(w.db, w.sent, nil, Config{Now: func() time.Time { return w.now }})
 	w.orgA = domain.Organisation{ID: "org-a", Kind: domain.KindAssociation, Name: "Les Paniers de Nanterre", RNA: "W921234567", CommuneCode: "92050", Address: "1 rue de la Paix, 92000 Nanterre"}
 	w.orgB = domain.Organisation{ID: "org-b", Kind: domain.KindESUS, Name: "Vélo Solidaire", SIRET: "73282932000074", CommuneCode: "92012", Address: "2 avenue du Général Leclerc, 92100 Boulogne-Billancourt"}
 	if err := w.db.InsertOrganisations(ctx, []domain.Organisation{w.orgA, w.orgB}); err != nil {

@@ -20,7 +20,7 @@ func (s *Service) RequestInformation(ctx context.Context, actor *domain.User, id
 		return nil, domain.FieldError("points", "error.grant.info_points")
 	case req.Message == "":
 		return nil, domain.FieldError("message", "error.grant.info_message")
-	case !req.Deadline.After(s.Now()):
+	case !req.Deadline.After(s.now()):
 		return nil, domain.FieldError("deadline", "error.grant.info_deadline")
 	}
 	g, err := s.staffMove(ctx, actor, id, domain.GrantInfoRequested, req.Message, func(next *domain.GrantApplication) {

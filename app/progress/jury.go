@@ -64,7 +64,7 @@ func (s *Service) newAssignments(actor *domain.User, g *domain.GrantApplication,
 			assigned[id] = true
 			reviews = append(reviews, domain.Review{ID: domain.ReviewID(g.ID, id), GrantID: g.ID, CallID: g.CallID,
 				ReviewerID: id, Status: domain.ReviewAssigned, Scores: []domain.CriterionScore{},
-				AssignedBy: actor.ID, AssignedAt: s.Now()})
+				AssignedBy: actor.ID, AssignedAt: s.now()})
 		}
 	}
 	return reviews, nil

@@ -51,7 +51,7 @@ func (s *Service) addNote(ctx context.Context, actor *domain.User, g *domain.Gra
 	if body == "" {
 		return domain.FieldError("body", "error.grant.note_empty")
 	}
-	return s.store.InsertGrantNote(ctx, domain.GrantNote{ID: newID(), GrantID: g.ID, Kind: kind, AuthorID: actor.ID, Body: body, At: s.Now()})
+	return s.store.InsertGrantNote(ctx, domain.GrantNote{ID: domain.NewID(""), GrantID: g.ID, Kind: kind, AuthorID: actor.ID, Body: body, At: s.now()})
 }
 
 // VersionDiff is a submitted version and what changed since the previous one.

@@ -54,7 +54,7 @@ func (s *Service) SubmitScores(ctx context.Context, actor *domain.User, grantID 
 		return err
 	}
 	r.ID = own.ID
-	return s.store.SubmitReview(ctx, r, s.Now())
+	return s.store.SubmitReview(ctx, r, s.now())
 }
 
 // ReviewsSeenBy returns the reviews of a file a reviewer may read: their

@@ -6,8 +6,8 @@ package progress
 
 import (
 	"context"
-	"crypto/rand"
 	"log/slog"
+	"passerelle/app/audit"
 	"time"
 
 	"passerelle/app/domain"
@@ -29,26 +29,33 @@ type Notice struct {
 	Attachments []mail.Attachment
 }
 
+// Config holds the service's clock.
+type Config struct {
+	// Now is the server clock, the only one deadlines are checked against;
+	// time.Now when nil, tests move it.
+	Now func() time.Time
+}
+
 // Service runs the call for projects over the database.
 type Service struct {
 	store    Store
 	notifier Notifier
 	logger   *slog.Logger
-	// Now is the server clock, the only one deadlines are checked against;
-	// tests may move it.
-	Now func() time.Time
+	now      func() time.Time
+	trail    audit.Trail
 }
 
-// New returns the PROGR'ESS service.
-func New(store Store, notifier Notifier, logger *slog.Logger) *Service {
+// New returns the PROGR'ESS service; a nil notifier sends nothing.
+func New(store Store, notifier Notifier, logger *slog.Logger, cfg Config) *Service {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	return &Service{store: store, notifier: notifier, logger: logger, Now: time.Now}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Service{store: store, notifier: notifier, logger: logger, now: cfg.Now,
+		trail: audit.New(store, logger, cfg.Now)}
 }
-
-// SetNotifier plugs the notification service in once it exists.
-func (s *Service) SetNotifier(n Notifier) { s.notifier = n }
 
 func (s *Service) notify(ctx context.Context, n Notice) {
 	if s.notifier == nil {
@@ -57,10 +64,8 @@ func (s *Service) notify(ctx context.Context, n Notice) {
 	// The decision is recorded: a notice that fails is retried by the
 	// notifier's own outbox, never by undoing the decision.
 	if err := s.notifier.Notify(ctx, n); err != nil {
-		s.logger.Error("progress: notify", "key", n.Key, "err", err)
+		s.logger.Error("progress: notify", slog.String("key", n.Key), slog.Any("error", err))
 	}
 }
-
-func newID() string { return rand.Text()[:16] }
 
 func forbidden() error { return &domain.Error{Code: domain.EFORBIDDEN, Message: "error.forbidden"} }

@@ -2,6 +2,7 @@ package progress
 
 import (
 	"context"
+	"log/slog"
 	"strconv"
 
 	"passerelle/app/domain"
@@ -26,7 +27,7 @@ func (s *Service) Submit(ctx context.Context, actor *domain.User, id string) (*d
 	if err != nil {
 		return nil, err
 	}
-	now := s.Now()
+	now := s.now()
 	if !call.IsOpen(now) {
 		return nil, &domain.Error{Code: domain.ECONFLICT, Message: "error.grant.call_closed", Field: "submit"}
 	}
@@ -48,16 +49,16 @@ func (s *Service) Submit(ctx context.Context, actor *domain.User, id string) (*d
 // complete without it, so a failure is only logged.
 func (s *Service) keepVersion(ctx context.Context, actor *domain.User, g *domain.GrantApplication) {
 	v := domain.GrantVersion{ID: g.ID + ":" + strconv.Itoa(g.Version), GrantID: g.ID, Version: g.Version,
-		Content: g.Content, Attachments: g.Attachments, SubmittedBy: actor.ID, SubmittedAt: s.Now()}
+		Content: g.Content, Attachments: g.Attachments, SubmittedBy: actor.ID, SubmittedAt: s.now()}
 	if err := s.store.InsertGrantVersion(ctx, v); err != nil {
-		s.logger.Error("progress: keep version", "grant", g.ID, "version", g.Version, "err", err)
+		s.logger.Error("progress: keep version", slog.String("grant", g.ID), slog.Int("version", g.Version), slog.Any("error", err))
 	}
 }
 
 func (s *Service) acknowledge(ctx context.Context, call *domain.Call, g *domain.GrantApplication) {
 	pdf, err := Receipt(call, g)
 	if err != nil {
-		s.logger.Error("progress: receipt", "grant", g.ID, "err", err)
+		s.logger.Error("progress: receipt", slog.String("grant", g.ID), slog.Any("error", err))
 		return
 	}
 	s.notify(ctx, Notice{

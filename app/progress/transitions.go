@@ -24,7 +24,7 @@ func (s *Service) Transition(ctx context.Context, actor *domain.User, g *domain.
 	if change != nil {
 		change(&next)
 	}
-	move := domain.StateChange{From: g.State, To: to, ActorID: actor.ID, At: s.Now(), Reason: reason}
+	move := domain.StateChange{From: g.State, To: to, ActorID: actor.ID, At: s.now(), Reason: reason}
 	if err := s.store.TransitionGrant(ctx, &next, move); err != nil {
 		return err
 	}

@@ -55,8 +55,8 @@ func TestRecommendationsFollowTheOffers(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := today
-	svc := recommend.New(db, recommend.Config{Weights: matching.DefaultWeights(), Count: 2, TTL: time.Minute})
-	svc.SetClock(func() time.Time { return now })
+	svc := recommend.New(db, recommend.Config{Weights: matching.DefaultWeights(), Count: 2, TTL: time.Minute,
+		Now: func() time.Time { return now }})
 	got := ids(t, svc)
 	if got != "near far" {
 		t.Fatalf("recommended %q", got)
@@ -113,8 +113,7 @@ func TestCandidatesShowTheMinimum(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	svc := recommend.New(db, recommend.Config{Weights: matching.DefaultWeights()})
-	svc.SetClock(func() time.Time { return today })
+	svc := recommend.New(db, recommend.Config{Weights: matching.DefaultWeights(), Now: func() time.Time { return today }})
 	o := offer("near", "92050", domain.OfferApprenticeship, refdata.FamilyComputing)
 	got, err := svc.Candidates(ctx, &o)
 	if err != nil {

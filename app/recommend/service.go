@@ -23,6 +23,8 @@ type Config struct {
 	Weights matching.Weights
 	Count   int           // offers shown, 6 when zero
 	TTL     time.Duration // the index is rebuilt after it, 1 minute when zero
+	// Now is the clock, time.Now when nil; tests move it.
+	Now func() time.Time
 }
 
 // Service keeps an index of the published offers in memory, rebuilt when
@@ -48,11 +50,11 @@ func New(store Store, cfg Config) *Service {
 	if cfg.TTL <= 0 {
 		cfg.TTL = time.Minute
 	}
-	return &Service{store: store, cfg: cfg, now: time.Now}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Service{store: store, cfg: cfg, now: cfg.Now}
 }
-
-// SetClock makes the service read time from now, for tests.
-func (s *Service) SetClock(now func() time.Time) { s.now = now }
 
 // OfferChanged drops the index, so that the next visit sees the change;
 // it makes the service a search-index hook of the offers' service.

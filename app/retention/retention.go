@@ -40,6 +40,8 @@ type Config struct {
 	CVDays           int
 	InactiveYears    int
 	NotificationDays int
+	// Now is the clock, time.Now when nil; tests move it.
+	Now func() time.Time
 }
 
 // warningAhead is how long before anonymisation the holder is warned.
@@ -55,9 +57,12 @@ type Service struct {
 	now      func() time.Time
 }
 
-// New returns the service; now is the clock.
-func New(st Store, accounts Accounts, n *notify.Service, cfg Config, logger *slog.Logger, now func() time.Time) *Service {
-	return &Service{store: st, accounts: accounts, notify: n, cfg: cfg, logger: logger, now: now}
+// New returns the service.
+func New(st Store, accounts Accounts, n *notify.Service, cfg Config, logger *slog.Logger) *Service {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Service{store: st, accounts: accounts, notify: n, cfg: cfg, logger: logger, now: cfg.Now}
 }
 
 // Counts is what one run did, or would do in a dry run.

@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"passerelle/app/account"
 	"passerelle/app/account/accounttest"
 	"passerelle/app/domain"
-	"passerelle/app/i18n"
 	"passerelle/app/mail/mailtest"
 	"passerelle/app/notify"
 	"passerelle/app/notify/notifytest"
@@ -30,14 +30,13 @@ type fixture struct {
 // and SMTP server, on Monday 30 November 2026 unless the test moves f.now.
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	f := &fixture{db: storetest.Open(t), now: time.Date(2026, 11, 30, 3, 0, 0, 0, i18n.Paris)}
+	f := &fixture{db: storetest.Open(t), now: time.Date(2026, 11, 30, 3, 0, 0, 0, domain.Paris)}
 	clock := func() time.Time { return f.now }
-	accounts, server := accounttest.New(t, f.db)
-	accounts.Now = clock
+	accounts, server := accounttest.New(t, f.db, func(c *account.Config) { c.Now = clock })
 	f.server = server
 	f.notify = notifytest.New(t, f.db, server, notify.Config{SendRate: 1000, Now: clock})
-	f.svc = retention.New(f.db, accounts, f.notify, retention.Config{CVDays: 180, InactiveYears: 3, NotificationDays: 90},
-		slog.New(slog.DiscardHandler), clock)
+	f.svc = retention.New(f.db, accounts, f.notify, retention.Config{CVDays: 180, InactiveYears: 3, NotificationDays: 90,
+		Now: clock}, slog.New(slog.DiscardHandler))
 	return f
 }
 

@@ -1,11 +1,8 @@
 package web
 
 import (
-	"fmt"
 	"net/url"
 	"slices"
-	"sort"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -25,14 +22,6 @@ type access struct {
 // route names (own organisation, own youths, own applications…); it may read
 // the database, hence the error.
 type ownership func(c *fiber.Ctx, u *domain.User) (bool, error)
-
-var (
-	public   = access{}
-	signedIn = access{signedIn: true}
-	staff    = only(domain.RoleStaff, domain.RoleAdmin)
-)
-
-func only(roles ...domain.Role) access { return access{signedIn: true, roles: roles} }
 
 // ownedBy adds an ownership rule that staff and admins bypass.
 func (a access) ownedBy(name string, rule ownership) access {
@@ -105,45 +94,27 @@ func isStaff(u *domain.User) bool {
 	return u != nil && (u.HasRole(domain.RoleStaff) || u.HasRole(domain.RoleAdmin))
 }
 
-// route registers a route behind the access declared for it in accessRules.
-func (s *Server) route(method, path string, handlers ...fiber.Handler) {
-	a, ok := accessRules[method+" "+path]
-	if !ok {
-		s.undeclared = append(s.undeclared, method+" "+path)
-		a = only() // never left open
-	}
-	s.declared[method+" "+path] = true
-	chain := append([]fiber.Handler{authorize(a)}, handlers...)
+// route registers a route behind its access rule, and describes it for Routes.
+// A GET route answers HEAD too: load balancers and link checkers ask with
+// it, and the server drops the body.
+func (s *Server) route(method, path string, rule access, handlers ...fiber.Handler) {
+	s.table = append(s.table, Route{Method: method, Path: path, Anonymous: !rule.signedIn, Roles: rule.roles, Owner: rule.name})
+	chain := append([]fiber.Handler{authorize(rule)}, handlers...)
 	s.app.Add(method, path, chain...)
-	if method == fiber.MethodGet { // load balancers and link checkers ask with HEAD; the server drops the body
+	if method == fiber.MethodGet {
 		s.app.Add(fiber.MethodHead, path, chain...)
 	}
 }
 
-// checkDeclared refuses to build a server with a route that did not go
-// through route, or whose access is not declared.
-func (s *Server) checkDeclared() error {
-	for _, r := range s.app.GetRoutes(true) {
-		key := r.Method + " " + r.Path
-		if r.Method == fiber.MethodHead {
-			key = fiber.MethodGet + " " + r.Path
-		}
-		if !s.declared[key] && !slices.Contains(s.undeclared, key) {
-			s.undeclared = append(s.undeclared, key)
-		}
-	}
-	if len(s.undeclared) == 0 {
-		return nil
-	}
-	sort.Strings(s.undeclared)
-	return fmt.Errorf("web: routes without an access rule in app/web/access.go, or not declared through s.route: %s",
-		strings.Join(s.undeclared, ", "))
+// Route describes a route and its access rule, for tests: whether it is open
+// to anonymous visitors, the roles allowed (empty: any signed-in person) and
+// the name of its ownership rule (empty: none).
+type Route struct {
+	Method, Path string
+	Anonymous    bool
+	Roles        []domain.Role
+	Owner        string
 }
 
-// Access describes the rule of a route for tests: whether it is open to
-// anonymous visitors, the roles allowed (empty: any signed-in person) and the
-// name of its ownership rule. ok is false when the route has no rule.
-func Access(method, path string) (anonymous bool, roles []domain.Role, owner string, ok bool) {
-	a, ok := accessRules[method+" "+path]
-	return !a.signedIn, a.roles, a.name, ok
-}
+// Routes lists the routes in the order routes.go declares them.
+func (s *Server) Routes() []Route { return slices.Clone(s.table) }

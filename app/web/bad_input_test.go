@@ -64,11 +64,11 @@ func TestBadInputSweep(t *testing.T) {
 	users := roleUsers(t, f)
 	ids := realIDs(t, f, users)
 	checked := 0
-	for _, r := range f.server.App().GetRoutes(true) {
+	for _, r := range f.server.Routes() {
 		if r.Method != http.MethodPost && r.Method != http.MethodPut && r.Method != http.MethodDelete && r.Method != http.MethodPatch {
 			continue
 		}
-		role := allowedRole(r.Method, r.Path)
+		role := allowedRole(r)
 		path, touched := withIDs(r.Path, ids)
 		before := census(t, f, touched)
 		for _, bad := range badBodies {
@@ -107,15 +107,14 @@ var volatile = map[string]bool{"audit_log": true, "rate_limits": true, "web_sess
 
 // allowedRole is a role the access rule of a route lets in: staff where it
 // may (staff pass ownership rules), else the first role named.
-func allowedRole(method, path string) string {
-	anonymous, roles, _, _ := web.Access(method, path)
+func allowedRole(r web.Route) string {
 	switch {
-	case anonymous:
+	case r.Anonymous:
 		return "anonymous"
-	case len(roles) == 0 || slices.Contains(roles, domain.RoleStaff):
+	case len(r.Roles) == 0 || slices.Contains(r.Roles, domain.RoleStaff):
 		return "staff"
 	}
-	return string(roles[0])
+	return string(r.Roles[0])
 }
 
 // realIDs finds an existing object for each kind of route parameter.

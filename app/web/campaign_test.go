@@ -32,16 +32,13 @@ func newCampaigns(t testing.TB, db *store.DB, catalog i18n.Catalog, now func() t
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := campaign.New(db, campaign.NotifyService(notices), catalog, campaign.Config{BaseURL: "http://passerelle92.test"}, logger)
-	svc.SetClock(now)
-	return svc
+	return campaign.New(db, notices, catalog, campaign.Config{BaseURL: "http://passerelle92.test",
+		Now: now}, logger)
 }
 
 // newRecommendations is the recommendations' service of the web fixture.
 func newRecommendations(db *store.DB, now func() time.Time) *recommend.Service {
-	svc := recommend.New(db, recommend.Config{Weights: matching.DefaultWeights()})
-	svc.SetClock(now)
-	return svc
+	return recommend.New(db, recommend.Config{Weights: matching.DefaultWeights(), Now: now})
 }
 
 // A bad campaign form comes back in French next to its field, with 422,

@@ -23,7 +23,7 @@ func TestAYouthSavesAndUnsavesFavouriteOffers(t *testing.T) {
 	f := newFixture(t)
 	offers := f.publishedOffers(t)
 	first, second := offers[0], offers[1]
-	youth := f.progressUser(t, "fav-youth", domain.RoleYouth)
+	youth := f.signedInUser(t, "fav-youth", domain.RoleYouth)
 	_, body := youth.get(t, "/offres/"+first.ID)
 	wantContains(t, body, "Ajouter à mes favoris")
 	for range 2 { // saving twice keeps one favourite
@@ -59,12 +59,12 @@ func TestAYouthSavesAndUnsavesFavouriteOffers(t *testing.T) {
 func TestFavouritesAreForYouthsAndPublishedOffers(t *testing.T) {
 	f := newFixture(t)
 	offer := f.publishedOffers(t)[0]
-	employer := f.progressUser(t, "fav-employer", domain.RoleEmployer)
+	employer := f.signedInUser(t, "fav-employer", domain.RoleEmployer)
 	employer.get(t, "/offres/"+offer.ID)
 	resp, _ := employer.post(t, "/offres/"+offer.ID+"/favori", url.Values{})
 	wantStatus(t, resp, http.StatusForbidden)
 
-	youth := f.progressUser(t, "fav-youth-2", domain.RoleYouth)
+	youth := f.signedInUser(t, "fav-youth-2", domain.RoleYouth)
 	youth.get(t, "/offres/"+offer.ID)
 	resp, _ = youth.post(t, "/offres/inconnue/favori", url.Values{})
 	wantStatus(t, resp, http.StatusNotFound)

@@ -21,7 +21,7 @@ func (f *fixture) structure(t *testing.T, id string, kind domain.OrganisationKin
 // followedYouth saves the profile of a new youth who chose structure.
 func (f *fixture) followedYouth(t *testing.T, id, firstName, structure string, share bool) {
 	t.Helper()
-	youth := f.progressUser(t, id, domain.RoleYouth)
+	youth := f.signedInUser(t, id, domain.RoleYouth)
 	youth.get(t, "/compte/profil")
 	form := profileForm(f, 19, "")
 	form.Set("first_name", firstName)
@@ -63,18 +63,18 @@ func TestACounsellorSeesTheYouthsOfTheirStructureAndSharedApplications(t *testin
 		t.Fatalf("stored profile: %+v", y)
 	}
 
-	_, body := f.progressUser(t, "c-suivi", domain.RoleCounsellor, "lycee-suivi").get(t, "/etablissements")
+	_, body := f.signedInUser(t, "c-suivi", domain.RoleCounsellor, "lycee-suivi").get(t, "/etablissements")
 	wantContains(t, body, "Jeunes suivis par ma structure", "Inès", "Malik", "19 ans", "Stage en boulangerie")
 	for _, hidden := range []string{"Zoé", "Apprentissage en garage", "@asso.test"} {
 		if strings.Contains(body, hidden) {
 			t.Errorf("the counsellor sees %q", hidden)
 		}
 	}
-	_, body = f.progressUser(t, "c-autre", domain.RoleCounsellor, "cio-autre").get(t, "/etablissements")
+	_, body = f.signedInUser(t, "c-autre", domain.RoleCounsellor, "cio-autre").get(t, "/etablissements")
 	if strings.Contains(body, "Inès") || !strings.Contains(body, "Zoé") {
 		t.Errorf("another structure's counsellor sees the wrong youths")
 	}
-	_, body = f.progressUser(t, "e-suivi", domain.RoleEmployer, "lycee-suivi").get(t, "/etablissements")
+	_, body = f.signedInUser(t, "e-suivi", domain.RoleEmployer, "lycee-suivi").get(t, "/etablissements")
 	if strings.Contains(body, "Inès") {
 		t.Errorf("an employer sees a structure's youths")
 	}
@@ -84,7 +84,7 @@ func TestAYouthChoosesOnlyARegisteredStructure(t *testing.T) {
 	f := newFixture(t)
 	f.structure(t, "lycee-choix", domain.KindSchool)
 	f.association(t, "asso-choix")
-	youth := f.progressUser(t, "y-choix", domain.RoleYouth)
+	youth := f.signedInUser(t, "y-choix", domain.RoleYouth)
 	_, body := youth.get(t, "/compte/profil")
 	wantContains(t, body, "Structure lycee-choix", "Partager mes candidatures avec cette structure")
 	if strings.Contains(body, `value="asso-choix"`) {

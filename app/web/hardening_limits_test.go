@@ -53,7 +53,7 @@ func TestOversizedTextsAreRefusedAndNotSaved(t *testing.T) {
 	f := newFixture(t)
 	f.association(t, "asso-long")
 	call := f.demoCall(t)
-	alice := f.progressUser(t, "alice-long", domain.RoleApplicant, "asso-long")
+	alice := f.signedInUser(t, "alice-long", domain.RoleApplicant, "asso-long")
 	alice.get(t, "/progress/appels/"+call.ID)
 	resp, _ := alice.post(t, "/progress/appels/"+call.ID+"/candidature", url.Values{"organisation": {"asso-long"}})
 	file := strings.TrimSuffix(resp.Header.Get("Location"), "/etapes/identite")

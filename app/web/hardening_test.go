@@ -337,7 +337,7 @@ func sep(path string) string {
 func TestCSRFTokenIsNotTakenFromTheQuery(t *testing.T) {
 	f := newFixture(t)
 	offers := f.publishedOffers(t)
-	youth := f.progressUser(t, "csrf-youth", domain.RoleYouth)
+	youth := f.signedInUser(t, "csrf-youth", domain.RoleYouth)
 	youth.get(t, "/offres/"+offers[0].ID)
 	path := "/offres/" + offers[0].ID + "/favori"
 	req := httptest.NewRequest(http.MethodPost, path+"?_csrf="+youth.csrf, strings.NewReader(""))
@@ -353,20 +353,19 @@ func TestCSRFTokenIsNotTakenFromTheQuery(t *testing.T) {
 func routeTable(t *testing.T, visit func(path string, public bool, resp *http.Response, body string)) {
 	f := newEmptyFixture(t, storetest.Open(t), func(*web.Deps) {})
 	users := roleUsers(t, f)
-	for _, r := range f.server.App().GetRoutes(true) {
+	for _, r := range f.server.Routes() {
 		if r.Method != http.MethodGet {
 			continue
 		}
-		anonymous, roles, _, _ := web.Access(r.Method, r.Path)
 		role := "anonymous"
 		switch {
-		case len(roles) > 0:
-			role = string(roles[0])
-		case !anonymous:
+		case len(r.Roles) > 0:
+			role = string(r.Roles[0])
+		case !r.Anonymous:
 			role = "staff"
 		}
 		resp := users[role].request(t, f, http.MethodGet, concrete(r.Path))
-		visit(r.Path, anonymous, resp, "")
+		visit(r.Path, r.Anonymous, resp, "")
 	}
 }
 
@@ -441,7 +440,7 @@ func TestDownloadNamesKeepTheirAccents(t *testing.T) {
 	f := newFixture(t)
 	f.association(t, "asso-names")
 	call := f.demoCall(t)
-	alice := f.progressUser(t, "alice-names", domain.RoleApplicant, "asso-names")
+	alice := f.signedInUser(t, "alice-names", domain.RoleApplicant, "asso-names")
 	alice.get(t, "/progress/appels/"+call.ID)
 	resp, _ := alice.post(t, "/progress/appels/"+call.ID+"/candidature", url.Values{"organisation": {"asso-names"}})
 	file := strings.TrimSuffix(resp.Header.Get("Location"), "/etapes/identite")

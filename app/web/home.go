@@ -16,19 +16,19 @@ type overview struct {
 }
 
 // loadOverview runs the home page's few queries concurrently.
-func (s *Server) loadOverview(c *fiber.Ctx, offers, visits int) (*overview, error) {
+func (s *Server) loadOverview(c *fiber.Ctx, shown showcase) (*overview, error) {
 	ctx, now := c.UserContext(), s.deps.Now()
 	var o overview
 	g, ctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) { o.Offers, err = s.deps.Store.LatestPublishedOffers(ctx, offers); return })
-	g.Go(func() (err error) { o.Visits, err = s.deps.Store.UpcomingSessions(ctx, now, visits); return })
+	g.Go(func() (err error) { o.Offers, err = s.deps.Store.LatestPublishedOffers(ctx, shown.offers); return })
+	g.Go(func() (err error) { o.Visits, err = s.deps.Store.UpcomingSessions(ctx, now, shown.visits); return })
 	g.Go(func() (err error) { o.Calls, err = s.deps.Store.OpenCalls(ctx, now); return })
 	g.Go(func() (err error) { o.Counts, err = s.deps.Store.Counts(ctx, now); return })
 	return &o, g.Wait()
 }
 
 func (s *Server) home(c *fiber.Ctx) error {
-	o, err := s.loadOverview(c, 6, 4)
+	o, err := s.loadOverview(c, homeShowcase)
 	if err != nil {
 		return err
 	}

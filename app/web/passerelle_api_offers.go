@@ -7,7 +7,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"passerelle/app/domain"
-	"passerelle/app/i18n"
 	"passerelle/app/passerelle"
 )
 
@@ -39,7 +38,7 @@ func (r offerRequest) input() (passerelle.OfferInput, error) {
 		StartDate: r.StartDate, EndDate: r.EndDate, Places: r.Places, Accessible: r.Accessible, Remote: r.Remote,
 		Languages: r.Languages}
 	for _, day := range r.Weeks {
-		t, err := time.ParseInLocation(dateLayout, day, i18n.Paris)
+		t, err := time.ParseInLocation(dateLayout, day, domain.Paris)
 		if err != nil {
 			return in, domain.FieldError("weeks", "error.form.date")
 		}

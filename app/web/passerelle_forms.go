@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"passerelle/app/domain"
-	"passerelle/app/i18n"
 	"passerelle/app/passerelle"
 )
 
@@ -43,7 +42,7 @@ func (r *formReader) time(name, layout string) time.Time {
 	if v == "" {
 		return time.Time{}
 	}
-	t, err := time.ParseInLocation(layout, v, i18n.Paris)
+	t, err := time.ParseInLocation(layout, v, domain.Paris)
 	if err != nil {
 		r.fail(name, "error.form.date")
 	}
@@ -84,7 +83,7 @@ func (r *formReader) schedule(in *passerelle.OfferInput) {
 		if v = strings.TrimSpace(v); v == "" {
 			continue
 		}
-		t, err := time.ParseInLocation(dateLayout, v, i18n.Paris)
+		t, err := time.ParseInLocation(dateLayout, v, domain.Paris)
 		if err != nil {
 			r.fail("weeks", "error.form.date")
 		}

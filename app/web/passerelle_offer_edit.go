@@ -9,7 +9,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"passerelle/app/domain"
-	"passerelle/app/i18n"
 	"passerelle/app/passerelle"
 )
 
@@ -96,5 +95,5 @@ func formDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(i18n.Paris).Format(dateLayout)
+	return t.In(domain.Paris).Format(dateLayout)
 }

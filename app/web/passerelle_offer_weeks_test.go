@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"passerelle/app/domain"
-	"passerelle/app/i18n"
 )
 
 // weeksForm is the offer form with weeks chosen instead of dates: any day
@@ -41,7 +40,7 @@ func TestOfferFormTakesWeeks(t *testing.T) {
 	if err != nil || len(o.Weeks) != 3 {
 		t.Fatalf("saved %+v (%v) %s", o, err, body)
 	}
-	day := func(m time.Month, d, y int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, i18n.Paris) }
+	day := func(m time.Month, d, y int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, domain.Paris) }
 	if !o.Weeks[2].Equal(day(1, 25, 2027)) || !o.StartDate.Equal(day(12, 7, 2026)) || !o.EndDate.Equal(day(1, 29, 2027)) {
 		t.Errorf("weeks %v, dates %v – %v", o.Weeks, o.StartDate, o.EndDate)
 	}

@@ -15,20 +15,6 @@ import (
 	"passerelle/app/domain"
 )
 
-// progressUser inserts a signed-in user with a role and organisations.
-func (f *fixture) progressUser(t *testing.T, id string, role domain.Role, orgs ...string) *visitor {
-	t.Helper()
-	now := f.now
-	u := domain.User{ID: id, Email: id + "@asso.test", Name: id, Roles: []domain.Role{role}, OrganisationIDs: orgs,
-		Locale: "fr", CreatedAt: now, EmailVerifiedAt: &now}
-	if err := f.db.InsertUsers(context.Background(), []domain.User{u}); err != nil {
-		t.Fatal(err)
-	}
-	v := f.visitor()
-	v.cookies["p92_session"] = f.startSession(t, &u)
-	return v
-}
-
 func (f *fixture) association(t *testing.T, id string) {
 	t.Helper()
 	org := domain.Organisation{ID: id, Kind: domain.KindAssociation, Name: "Les Paniers " + id, RNA: "W921234567",
@@ -66,7 +52,7 @@ func TestApplicantDraftsStepByStepAndSubmits(t *testing.T) {
 	f := newFixture(t)
 	f.association(t, "asso-1")
 	call := f.demoCall(t)
-	alice := f.progressUser(t, "alice", domain.RoleApplicant, "asso-1")
+	alice := f.signedInUser(t, "alice", domain.RoleApplicant, "asso-1")
 	_, body := alice.get(t, "/progress/appels/"+call.ID)
 	wantContains(t, body, call.Title, "Les Paniers asso-1", "Commencer ou reprendre le dossier")
 	resp, _ := alice.post(t, "/progress/appels/"+call.ID+"/candidature", url.Values{"organisation": {"asso-1"}})
@@ -111,7 +97,7 @@ func TestApplicantDraftsStepByStepAndSubmits(t *testing.T) {
 		t.Errorf("receipt: %d %q", resp.StatusCode, body[:min(20, len(body))])
 	}
 
-	bob := f.progressUser(t, "bob", domain.RoleApplicant, "asso-2")
+	bob := f.signedInUser(t, "bob", domain.RoleApplicant, "asso-2")
 	for _, path := range []string{file, file + "/etapes/budget", file + "/accuse-reception.pdf"} {
 		resp, _ = bob.get(t, path)
 		wantStatus(t, resp, http.StatusNotFound)

@@ -86,7 +86,7 @@ func TestSavingTheQuizChangesTheRecommendations(t *testing.T) {
 	if resp.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("nothing to save: status %d", resp.StatusCode)
 	}
-	employer := f.progressUser(t, "quiz-employer", domain.RoleEmployer)
+	employer := f.signedInUser(t, "quiz-employer", domain.RoleEmployer)
 	resp, _ = employer.post(t, "/quel-metier/enregistrer", url.Values{"interet": {refdata.FamilyFood}})
 	if resp.StatusCode != http.StatusForbidden {
 		t.Errorf("an employer saves interests: status %d", resp.StatusCode)

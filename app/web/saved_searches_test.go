@@ -13,7 +13,7 @@ import (
 // searchingYouth is a signed-in youth with a profile.
 func (f *fixture) searchingYouth(t *testing.T, id string) *visitor {
 	t.Helper()
-	v := f.progressUser(t, id, domain.RoleYouth)
+	v := f.signedInUser(t, id, domain.RoleYouth)
 	y := domain.Youth{ID: id, FirstName: "Nour", BirthDate: f.now.AddDate(-17, -2, 0), CommuneCode: "92050", MobilityKm: 10}
 	if err := f.db.InsertYouths(context.Background(), []domain.Youth{y}); err != nil {
 		t.Fatal(err)
@@ -126,7 +126,7 @@ func TestAYouthKeepsAtMostTenSearches(t *testing.T) {
 
 func TestSavingASearchNeedsAYouthProfileAndACriterion(t *testing.T) {
 	f, _ := newSearchFixture(t)
-	employer := f.progressUser(t, "ss-employer", domain.RoleEmployer)
+	employer := f.signedInUser(t, "ss-employer", domain.RoleEmployer)
 	_, body := employer.get(t, "/offres?q=cuisine")
 	if strings.Contains(body, "Enregistrer cette recherche") {
 		t.Error("an employer is offered to save a search")
@@ -134,7 +134,7 @@ func TestSavingASearchNeedsAYouthProfileAndACriterion(t *testing.T) {
 	resp, _ := employer.post(t, "/offres/recherches?q=cuisine", url.Values{})
 	wantStatus(t, resp, http.StatusForbidden)
 
-	newcomer := f.progressUser(t, "ss-newcomer", domain.RoleYouth)
+	newcomer := f.signedInUser(t, "ss-newcomer", domain.RoleYouth)
 	newcomer.get(t, "/offres?q=cuisine")
 	resp, body = newcomer.post(t, "/offres/recherches?q=cuisine", url.Values{})
 	wantStatus(t, resp, http.StatusForbidden)

@@ -26,10 +26,8 @@ type Server struct {
 	views   *views
 	assets  *assets
 	metrics *metrics
-	// declared and undeclared are the routes registered through route, with
-	// and without an access rule.
-	declared   map[string]bool
-	undeclared []string
+	// table describes the routes registered through route, with their rules.
+	table []Route
 	// laureateCache keeps the PROGR'ESS laureates the ESS page shows.
 	laureateCache laureateCache
 	// indexCounts keeps the index's counts by job, commune, family and term
@@ -91,7 +89,7 @@ func New(deps Deps) (*Server, error) {
 	if deps.Accounts == nil || deps.People == nil || len(deps.CSRFKey) < 32 {
 		return nil, errors.New("web: the accounts service, the people store and a CSRF key of 32 bytes are required")
 	}
-	s := &Server{deps: deps, assets: loadAssets(), metrics: newMetrics(), declared: map[string]bool{}}
+	s := &Server{deps: deps, assets: loadAssets(), metrics: newMetrics()}
 	var err error
 	if s.views, err = parseViews(deps.Catalog, s.assets); err != nil {
 		return nil, err
@@ -109,7 +107,7 @@ func New(deps Deps) (*Server, error) {
 		ProxyHeader:             proxyHeader(deps.TrustedProxies),
 	})
 	s.routes()
-	return s, s.checkDeclared()
+	return s, nil
 }
 
 // Serve accepts connections on ln until Shutdown.

@@ -8,10 +8,21 @@ import (
 	"passerelle/app/domain"
 )
 
+// showcase is how many of the latest offers and of the upcoming visit
+// sessions a page shows from the overview.
+type showcase struct{ offers, visits int }
+
+var (
+	homeShowcase       = showcase{offers: 6, visits: 4}
+	youthShowcase      = showcase{offers: 12} // youths apply to offers; counsellors book visits
+	counsellorShowcase = showcase{visits: 20}
+	noShowcase         = showcase{}
+)
+
 // Each space page shows first what its user came to do, from the overview.
-func (s *Server) space(page string, offers, visits int) fiber.Handler {
+func (s *Server) space(page string, shown showcase) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		o, err := s.loadOverview(c, offers, visits)
+		o, err := s.loadOverview(c, shown)
 		if err != nil {
 			return err
 		}

@@ -15,6 +15,7 @@ import (
 	"passerelle/app/account"
 	"passerelle/app/account/accounttest"
 	"passerelle/app/demo"
+	"passerelle/app/domain"
 	"passerelle/app/i18n"
 	"passerelle/app/mail/mailtest"
 	"passerelle/app/passerelle"
@@ -44,7 +45,7 @@ func newFixtureOn(t testing.TB, db *store.DB, checks ...web.Check) *fixture {
 }
 
 // fixtureNow is the fixed clock of every fixture.
-var fixtureNow = time.Date(2026, 11, 26, 10, 0, 0, 0, i18n.Paris)
+var fixtureNow = time.Date(2026, 11, 26, 10, 0, 0, 0, domain.Paris)
 
 // newFixtureWith lets a test add dependencies (the search engine) to the server.
 func newFixtureWith(t testing.TB, db *store.DB, adjust func(*web.Deps), checks ...web.Check) *fixture {
@@ -63,22 +64,36 @@ func newEmptyFixture(t testing.TB, db *store.DB, adjust func(*web.Deps), checks 
 		t.Fatal(err)
 	}
 	checks = append([]web.Check{{Name: "database", Check: db.Ping}}, checks...)
-	accounts, mails := accounttest.New(t, db)
+	clock := func() time.Time { return now }
+	programme := passerelle.NewService(db, nil, nil, slog.New(slog.DiscardHandler), passerelle.Config{Now: clock})
+	accounts, mails := accounttest.New(t, db, func(c *account.Config) {
+		c.DataHolders = []account.DataHolder{programme} // as app/services.go wires it
+	})
 	deps := web.Deps{Logger: slog.New(slog.DiscardHandler), Catalog: catalog, Store: db,
-		Readiness: checks, Now: func() time.Time { return now }, Accounts: accounts, People: db,
-		CSRFKey: []byte(strings.Repeat("k", 32)), Progress: progress.New(db, nil, slog.New(slog.DiscardHandler))}
-	deps.Progress.Now = deps.Now
-	deps.Passerelle = passerelle.NewService(db, nil, nil, slog.New(slog.DiscardHandler), passerelle.Config{})
-	deps.Passerelle.SetClock(deps.Now)
-	deps.Campaigns = newCampaigns(t, db, catalog, deps.Now)
-	deps.Recommendations = newRecommendations(db, deps.Now)
+		Readiness: checks, Now: clock, Accounts: accounts, People: db, CSRFKey: []byte(strings.Repeat("k", 32)),
+		Progress:   progress.New(db, nil, slog.New(slog.DiscardHandler), progress.Config{Now: clock}),
+		Passerelle: programme, Campaigns: newCampaigns(t, db, catalog, clock),
+		Recommendations: newRecommendations(db, clock)}
 	adjust(&deps)
-	deps.Accounts.AddDataHolders(deps.Passerelle) // as app/services.go wires it
 	srv, err := web.New(deps)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return &fixture{server: srv, db: db, now: now, accounts: accounts, mails: mails}
+}
+
+// signedInUser inserts a user with a role and organisations, and signs them in.
+func (f *fixture) signedInUser(t *testing.T, id string, role domain.Role, orgs ...string) *visitor {
+	t.Helper()
+	now := f.now
+	u := domain.User{ID: id, Email: id + "@asso.test", Name: id, Roles: []domain.Role{role}, OrganisationIDs: orgs,
+		Locale: "fr", CreatedAt: now, EmailVerifiedAt: &now}
+	if err := f.db.InsertUsers(context.Background(), []domain.User{u}); err != nil {
+		t.Fatal(err)
+	}
+	v := f.visitor()
+	v.cookies["p92_session"] = f.startSession(t, &u)
+	return v
 }
 
 func loadDemo(t testing.TB, db *store.DB, now time.Time) {

@@ -9,7 +9,7 @@ import (
 
 	"passerelle/search/bench"
 	"passerelle/search/embedded"
-	"passerelle/search/searchtest"
+	"passerelle/search/sample"
 )
 
 func TestMixIsFixedAndBalanced(t *testing.T) {
@@ -47,7 +47,7 @@ func TestMeasureTimesEveryQuery(t *testing.T) {
 	defer engine.Close()
 	mix := bench.Mix(40)
 	r, err := bench.Measure(context.Background(), bench.Subject{Name: "embedded", Engine: engine, Dir: dir},
-		searchtest.Generate(500), mix)
+		sample.Generate(500), mix)
 	if err != nil {
 		t.Fatal(err)
 	}

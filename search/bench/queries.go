@@ -4,7 +4,7 @@ import (
 	"math/rand/v2"
 
 	"passerelle/search"
-	"passerelle/search/searchtest"
+	"passerelle/search/sample"
 )
 
 // Kinds of query, from the cheapest to what the search page sends.
@@ -29,7 +29,7 @@ var (
 		"vendeuse", "informatique", "aide-soignant", "apprentissage"}
 	typeSets = [][]string{{"apprenticeship"}, {"apprenticeship", "professionalisation"}, {"job"},
 		{"internship_3e", "internship_2nde"}}
-	places = searchtest.Places()
+	places = sample.Places()
 )
 
 // Mix returns n queries, the same for every run, a quarter of each kind.

@@ -9,6 +9,7 @@ import (
 
 	"passerelle/search"
 	"passerelle/search/embedded"
+	"passerelle/search/sample"
 	"passerelle/search/searchtest"
 )
 
@@ -40,7 +41,7 @@ func TestOpenKeepsTheIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	engine := open(t, dir)
-	if err := engine.Index(context.Background(), searchtest.Offers()...); err != nil {
+	if err := engine.Index(context.Background(), sample.Offers()...); err != nil {
 		t.Fatal(err)
 	}
 	if err := engine.Close(); err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"passerelle/search/meili"
+	"passerelle/search/sample"
 	"passerelle/search/searchtest"
 )
 
@@ -18,7 +19,7 @@ func BenchmarkSearch(b *testing.B) {
 // one could give meilisearch-go, to show the delayed-ACK trap.
 func BenchmarkSearchClients(b *testing.B) {
 	server := searchtest.RunMeilisearch(b)
-	if err := open(b, server, "clients").Index(context.Background(), searchtest.Generate(1000)...); err != nil {
+	if err := open(b, server, "clients").Index(context.Background(), sample.Generate(1000)...); err != nil {
 		b.Fatal(err)
 	}
 	query := searchtest.BenchQueries()[2].Query

@@ -7,6 +7,7 @@ import (
 
 	"passerelle/search"
 	"passerelle/search/meili"
+	"passerelle/search/sample"
 	"passerelle/search/searchtest"
 )
 
@@ -15,7 +16,7 @@ import (
 func TestContract(t *testing.T) {
 	server := searchtest.RunMeilisearch(t)
 	t.Run("points", func(t *testing.T) { runContract(t, server, nil) })
-	t.Run("places", func(t *testing.T) { runContract(t, server, searchtest.Places()) })
+	t.Run("places", func(t *testing.T) { runContract(t, server, sample.Places()) })
 }
 
 func runContract(t *testing.T, server *searchtest.Meilisearch, places []search.Place) {

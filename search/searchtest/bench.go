@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"passerelle/search"
+	"passerelle/search/sample"
 )
 
 // BenchQuery is one kind of query a search page sends.
@@ -17,7 +18,7 @@ type BenchQuery struct {
 
 // BenchQueries are the kinds of queries benchmarked on every engine.
 func BenchQueries() []BenchQuery {
-	near := Nanterre
+	near := sample.Nanterre
 	filtered := search.Query{Text: "boulangerie", Types: []string{"apprenticeship", "job"}, Age: 17}
 	radius := filtered
 	radius.Near, radius.RadiusKm = &near, 10
@@ -35,7 +36,7 @@ func BenchQueries() []BenchQuery {
 
 // BenchmarkEngine loads n generated offers and times each kind of query.
 func BenchmarkEngine(b *testing.B, e search.Engine, n int) {
-	if err := e.Index(context.Background(), Generate(n)...); err != nil {
+	if err := e.Index(context.Background(), sample.Generate(n)...); err != nil {
 		b.Fatal(err)
 	}
 	for _, bq := range BenchQueries() {

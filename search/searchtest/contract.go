@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"passerelle/search"
+	"passerelle/search/sample"
 )
 
 // Subject is an empty engine under test.
@@ -57,7 +58,7 @@ func RunContract(t *testing.T, open Opener) {
 
 func load(t *testing.T, e search.Engine) {
 	t.Helper()
-	if err := e.Index(context.Background(), Offers()...); err != nil {
+	if err := e.Index(context.Background(), sample.Offers()...); err != nil {
 		t.Fatalf("index fixtures: %v", err)
 	}
 }
@@ -83,7 +84,7 @@ func ids(res *search.Result) []string {
 // which is also the order of queries without text.
 func expected(keep func(search.Offer) bool) []string {
 	var out []string
-	for _, o := range byNewest(Offers()) {
+	for _, o := range byNewest(sample.Offers()) {
 		if keep(o) {
 			out = append(out, o.ID)
 		}
@@ -102,7 +103,7 @@ func byNewest(offers []search.Offer) []search.Offer {
 }
 
 func offerByID(id string) search.Offer {
-	for _, o := range Offers() {
+	for _, o := range sample.Offers() {
 		if o.ID == id {
 			return o
 		}
@@ -122,7 +123,7 @@ func testReadiness(t *testing.T, s Subject) {
 	if _, err := s.Engine.Search(ctx, search.Query{Text: "boulanger"}); !errors.Is(err, search.ErrUnavailable) {
 		t.Fatalf("Search during an outage = %v, want search.ErrUnavailable", err)
 	}
-	if err := s.Engine.Index(ctx, Offers()[0]); !errors.Is(err, search.ErrUnavailable) {
+	if err := s.Engine.Index(ctx, sample.Offers()[0]); !errors.Is(err, search.ErrUnavailable) {
 		t.Fatalf("Index during an outage = %v, want search.ErrUnavailable", err)
 	}
 	if err := s.Engine.Delete(ctx, "o01"); !errors.Is(err, search.ErrUnavailable) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"passerelle/search"
+	"passerelle/search/sample"
 )
 
 func testPagination(t *testing.T, e search.Engine) {
@@ -38,8 +39,8 @@ func testUpdate(t *testing.T, e search.Engine) {
 	if got := ids(find(t, e, search.Query{Text: "boulanger", Types: []string{"apprenticeship"}})); slices.Contains(got, "o01") {
 		t.Errorf("old type still found: %v", got)
 	}
-	if res := find(t, e, search.Query{}); res.Total != len(Offers()) {
-		t.Errorf("total %d after an update, want %d", res.Total, len(Offers()))
+	if res := find(t, e, search.Query{}); res.Total != len(sample.Offers()) {
+		t.Errorf("total %d after an update, want %d", res.Total, len(sample.Offers()))
 	}
 }
 
@@ -55,15 +56,15 @@ func testDelete(t *testing.T, e search.Engine) {
 	if slices.Contains(got, "o01") || slices.Contains(got, "o04") || !slices.Contains(got, "o02") {
 		t.Errorf("after deleting o01 and o04, boulangerie found %v", got)
 	}
-	if res := find(t, e, search.Query{}); res.Total != len(Offers())-2 {
-		t.Errorf("total %d after deleting 2, want %d", res.Total, len(Offers())-2)
+	if res := find(t, e, search.Query{}); res.Total != len(sample.Offers())-2 {
+		t.Errorf("total %d after deleting 2, want %d", res.Total, len(sample.Offers())-2)
 	}
 }
 
 func testIDs(t *testing.T, e search.Engine) {
 	ctx := context.Background()
 	var want []string
-	for _, o := range Offers() {
+	for _, o := range sample.Offers() {
 		if o.ID != "o02" {
 			want = append(want, o.ID)
 		}
@@ -83,7 +84,7 @@ func testIDs(t *testing.T, e search.Engine) {
 }
 
 func testInvalidQueries(t *testing.T, e search.Engine) {
-	near := Nanterre
+	near := sample.Nanterre
 	for field, q := range map[string]search.Query{
 		"page":      {Page: -1},
 		"per_page":  {PerPage: search.MaxPerPage + 1},
@@ -92,7 +93,7 @@ func testInvalidQueries(t *testing.T, e search.Engine) {
 		"facets":    {Facets: []string{"salary"}},
 		"near":      {Near: &search.Point{Lat: 91}, RadiusKm: 1},
 		"age":       {Age: -3},
-		"start_to":  {StartFrom: Epoch, StartTo: Epoch.AddDate(0, 0, -1)},
+		"start_to":  {StartFrom: sample.Epoch, StartTo: sample.Epoch.AddDate(0, 0, -1)},
 	} {
 		_, err := e.Search(context.Background(), q)
 		var qerr *search.QueryError

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"passerelle/search"
+	"passerelle/search/sample"
 )
 
 var yes, no = true, false
@@ -27,14 +28,16 @@ var filterCases = []struct {
 		}},
 	{"ESS", search.Query{ESS: &yes}, func(o search.Offer) bool { return o.ESS }},
 	{"not ESS", search.Query{ESS: &no}, func(o search.Offer) bool { return !o.ESS }},
-	{"commune", search.Query{CommuneCodes: []string{nanterre.code, antony.code}},
-		func(o search.Offer) bool { return o.CommuneCode == nanterre.code || o.CommuneCode == antony.code }},
+	{"commune", search.Query{CommuneCodes: []string{sample.NanterreCode, sample.AntonyCode}},
+		func(o search.Offer) bool {
+			return o.CommuneCode == sample.NanterreCode || o.CommuneCode == sample.AntonyCode
+		}},
 	{"age 14", search.Query{Age: 14}, func(o search.Offer) bool { return o.AgeMin <= 14 && 14 <= o.AgeMax }},
 	{"age 17", search.Query{Age: 17}, func(o search.Offer) bool { return o.AgeMin <= 17 && 17 <= o.AgeMax }},
 	{"age 25", search.Query{Age: 25}, func(o search.Offer) bool { return o.AgeMin <= 25 && 25 <= o.AgeMax }},
-	{"start window, bounds included", search.Query{StartFrom: Epoch.AddDate(0, 0, 10), StartTo: Epoch.AddDate(0, 0, 30)},
+	{"start window, bounds included", search.Query{StartFrom: sample.Epoch.AddDate(0, 0, 10), StartTo: sample.Epoch.AddDate(0, 0, 30)},
 		func(o search.Offer) bool { return inWindow(o, 10, 30) }},
-	{"start from", search.Query{StartFrom: Epoch.AddDate(0, 0, 60)}, func(o search.Offer) bool { return inWindow(o, 60, 1000) }},
+	{"start from", search.Query{StartFrom: sample.Epoch.AddDate(0, 0, 60)}, func(o search.Offer) bool { return inWindow(o, 60, 1000) }},
 	{"accessible", search.Query{Accessible: true}, func(o search.Offer) bool { return o.Accessible }},
 	{"remote", search.Query{Remote: true}, func(o search.Offer) bool { return o.Remote }},
 	{"combined", search.Query{Types: []string{"apprenticeship"}, Age: 16, ESS: &no},
@@ -44,7 +47,7 @@ var filterCases = []struct {
 }
 
 func inWindow(o search.Offer, fromDay, toDay int) bool {
-	return !o.StartDate.Before(Epoch.AddDate(0, 0, fromDay)) && !o.StartDate.After(Epoch.AddDate(0, 0, toDay))
+	return !o.StartDate.Before(sample.Epoch.AddDate(0, 0, fromDay)) && !o.StartDate.After(sample.Epoch.AddDate(0, 0, toDay))
 }
 
 func testFilters(t *testing.T, e search.Engine) {
@@ -81,7 +84,7 @@ func facetCounts(keep func(search.Offer) bool) map[string]map[string]int {
 	for _, name := range search.Facets {
 		counts[name] = map[string]int{}
 	}
-	for _, o := range Offers() {
+	for _, o := range sample.Offers() {
 		if !keep(o) {
 			continue
 		}

@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"passerelle/search"
+	"passerelle/search/sample"
 )
 
 const radiusKm = 5.0
 
 func testGeo(t *testing.T, e search.Engine) {
-	near := Nanterre
-	offers := byDistance(Offers(), near)
+	near := sample.Nanterre
+	offers := byDistance(sample.Offers(), near)
 	var want []string
 	for _, o := range offers {
 		d := search.DistanceKm(near, o.Point())
@@ -49,8 +50,8 @@ func byDistance(offers []search.Offer, near search.Point) []search.Offer {
 }
 
 func testSorts(t *testing.T, e search.Engine) {
-	near := Nanterre
-	byStart := Offers()
+	near := sample.Nanterre
+	byStart := sample.Offers()
 	slices.SortFunc(byStart, func(a, b search.Offer) int {
 		return cmp.Or(a.StartDate.Compare(b.StartDate), cmp.Compare(a.ID, b.ID))
 	})
@@ -58,10 +59,10 @@ func testSorts(t *testing.T, e search.Engine) {
 		query search.Query
 		want  []search.Offer
 	}{
-		{search.Query{Sort: search.SortNewest}, byNewest(Offers())},
+		{search.Query{Sort: search.SortNewest}, byNewest(sample.Offers())},
 		{search.Query{Sort: search.SortStartDate}, byStart},
-		{search.Query{Sort: search.SortDistance, Near: &near}, byDistance(Offers(), near)},
-		{search.Query{}, byNewest(Offers())},
+		{search.Query{Sort: search.SortDistance, Near: &near}, byDistance(sample.Offers(), near)},
+		{search.Query{}, byNewest(sample.Offers())},
 	} {
 		c.query.PerPage = search.MaxPerPage
 		res := find(t, e, c.query)

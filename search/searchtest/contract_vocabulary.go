@@ -85,9 +85,9 @@ func testRecovery(t *testing.T, e search.Engine) {
 	}{
 		{"a word beyond typo tolerance", search.Query{Text: "bouchair"}, search.WidenVocabulary, "boucher",
 			func(o search.Offer) bool { return o.ROMECodes[0] == "D1101" }},
-		{"the job exists, not there: its sub-domain", search.Query{Text: "boucher", CommuneCodes: []string{rueil.code}},
+		{"the job exists, not there: its sub-domain", search.Query{Text: "boucher", CommuneCodes: []string{"92063"}},
 			search.WidenSubdomain, "Alimentation", func(o search.Offer) bool { return o.Subdomain == "Alimentation" }},
-		{"nothing in the sub-domain either: the family", search.Query{Text: "boucher", CommuneCodes: []string{suresnes.code}},
+		{"nothing in the sub-domain either: the family", search.Query{Text: "boucher", CommuneCodes: []string{"92073"}},
 			search.WidenFamily, "metiers_de_bouche", func(o search.Offer) bool { return o.TensionFamily == "metiers_de_bouche" }},
 	} {
 		c.q.PerPage = search.MaxPerPage

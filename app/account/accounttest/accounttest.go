@@ -22,9 +22,9 @@ const BaseURL = "http://passerelle.test"
 var Config = account.Config{BaseURL: BaseURL, Argon2: account.Argon2{Time: 1, MemoryKiB: 64, Threads: 1},
 	SessionTTL: 24 * time.Hour, MagicLinkTTL: 15 * time.Minute, LoginRatePerMinute: 5}
 
-// New returns a service over db sending to a new SMTP server; emails still
-// being sent are waited for at the end of the test.
-func New(t testing.TB, db *store.DB) (*account.Service, *mailtest.Server) {
+// New returns a service over db sending to a new SMTP server, with Config
+// as adjusted; emails still being sent are waited for at the end of the test.
+func New(t testing.TB, db *store.DB, adjust ...func(*account.Config)) (*account.Service, *mailtest.Server) {
 	t.Helper()
 	server := mailtest.Start(t)
 	sender, err := mail.NewSMTP(mail.SMTPConfig{Host: server.Host(), Port: server.Port(), TLS: mail.TLSNone,
@@ -36,7 +36,11 @@ func New(t testing.TB, db *store.DB) (*account.Service, *mailtest.Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := account.New(db, sender, catalog, Config, slog.New(slog.DiscardHandler))
+	cfg := Config
+	for _, a := range adjust {
+		a(&cfg)
+	}
+	svc := account.New(db, sender, catalog, cfg, slog.New(slog.DiscardHandler))
 	t.Cleanup(func() { svc.Wait(); sender.Close() })
 	return svc, server
 }

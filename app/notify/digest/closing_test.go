@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"passerelle/app/domain"
-	"passerelle/app/i18n"
 )
 
 // At its closing instant a call is closed once: the editors of drafts left
@@ -17,7 +16,7 @@ func TestProgressClosingAtTheInstantOnce(t *testing.T) {
 	f.insertDrafts(t)
 	f.insert(t, f.db.InsertUsers(t.Context(), []domain.User{{ID: "s1", Email: "agent@hauts-de-seine.fr",
 		Name: "Claire Martin", Roles: []domain.Role{domain.RoleStaff}, Locale: "fr"}}))
-	closes := time.Date(2026, 12, 7, 12, 0, 0, 0, i18n.Paris)
+	closes := time.Date(2026, 12, 7, 12, 0, 0, 0, domain.Paris)
 	next, ok, err := f.digests.NextClosing(t.Context(), f.now)
 	if err != nil || !ok || !next.Equal(closes) {
 		t.Fatalf("next closing %v %v %v, want %v", next, ok, err, closes)

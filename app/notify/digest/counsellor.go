@@ -66,8 +66,8 @@ func (d *Digests) CounsellorDigest(ctx context.Context, opts jobs.RunOptions) (j
 
 func (d *Digests) counsellorWeek(ctx context.Context, now time.Time, counsellors []domain.User) (counsellorWeek, error) {
 	var w counsellorWeek
-	p := now.In(jobs.Paris)
-	today := time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, jobs.Paris)
+	p := now.In(domain.Paris)
+	today := time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, domain.Paris)
 	var err error
 	if w.visits, err = d.store.VisitReminders(ctx, today, today.AddDate(0, 0, 7)); err != nil {
 		return w, err

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"passerelle/app/domain"
-	"passerelle/app/i18n"
 	"passerelle/app/mail/mailtest"
 	"passerelle/app/refdata"
 )
@@ -27,9 +26,9 @@ func (f *fixture) insertCounsellorWeek(t *testing.T) {
 			{ID: "c2", Email: "cpe@lycee.fr", Roles: []domain.Role{domain.RoleCounsellor}, OrganisationIDs: []string{"st2"}, Locale: "fr"}}),
 		f.db.InsertOffers(ctx, []domain.Offer{{ID: "o1", OrganisationName: "Boulangerie Delmas", Title: "Découvrir le fournil",
 			Type: domain.OfferVisit, Status: domain.OfferPublished, CommuneCode: "92024"}}),
-		f.db.InsertSessions(ctx, []domain.VisitSession{session("s1", time.Date(2026, 12, 2, 14, 0, 0, 0, i18n.Paris), 20),
-			session("s2", time.Date(2026, 12, 15, 9, 30, 0, 0, i18n.Paris), 2),
-			session("s3", time.Date(2026, 12, 20, 9, 30, 0, 0, i18n.Paris), 30)}),
+		f.db.InsertSessions(ctx, []domain.VisitSession{session("s1", time.Date(2026, 12, 2, 14, 0, 0, 0, domain.Paris), 20),
+			session("s2", time.Date(2026, 12, 15, 9, 30, 0, 0, domain.Paris), 2),
+			session("s3", time.Date(2026, 12, 20, 9, 30, 0, 0, domain.Paris), 30)}),
 		f.db.InsertBooking(ctx, &domain.Booking{ID: "b1", SessionID: "s1", OfferID: "o1", StructureID: "st1", CounsellorID: "c1",
 			CounsellorEmail: "prof@college.fr", GroupName: "3e B", Seats: 24, Status: domain.BookingConfirmed}))
 }
@@ -41,7 +40,7 @@ func TestCounsellorDigestVisitsNearbySessionsAndCampaigns(t *testing.T) {
 	}
 	f.insertCounsellorWeek(t)
 	f.insert(t, f.db.InsertCampaign(t.Context(), &domain.Campaign{ID: "k1", Title: "Semaine des métiers 2027",
-		Status: domain.CampaignOpen, WishDeadline: time.Date(2026, 12, 10, 18, 0, 0, 0, i18n.Paris)}))
+		Status: domain.CampaignOpen, WishDeadline: time.Date(2026, 12, 10, 18, 0, 0, 0, domain.Paris)}))
 	run(t, f.digests.CounsellorDigest, false)
 	got := f.server.WaitFor(2, 10*time.Second)
 	if to := recipients(got); !slices.Equal(to, []string{"cpe@lycee.fr", "prof@college.fr"}) {

@@ -2,10 +2,10 @@ package digest_test
 
 import (
 	"math/rand/v2"
+	"passerelle/app/domain"
 	"testing"
 	"time"
 
-	"passerelle/app/i18n"
 	"passerelle/app/mail/mailtest"
 	"passerelle/app/notify/digest"
 	"passerelle/app/store/storetest"
@@ -19,7 +19,7 @@ import (
 func BenchmarkYouthDigestSMTP(b *testing.B) {
 	const n = 5000
 	server := mailtest.Start(b)
-	now := time.Date(2026, 11, 30, 8, 0, 0, 0, i18n.Paris)
+	now := time.Date(2026, 11, 30, 8, 0, 0, 0, domain.Paris)
 	rng := rand.New(rand.NewPCG(1, 2))
 	ns, err := digest.YouthDigests(benchOffers(2000, now, rng), benchAudience(n, now, rng), matching.DefaultWeights(), now)
 	if err != nil || len(ns) != n {

@@ -44,13 +44,24 @@ type Digests struct {
 	weights matching.Weights
 }
 
-// New returns the digests; now is the clock.
-func New(store Store, n *notify.Service, now func() time.Time) *Digests {
-	return &Digests{store: store, notify: n, now: now, weights: matching.DefaultWeights()}
+// Config tunes the digests.
+type Config struct {
+	// Weights rank the youth digest's offers; matching.DefaultWeights when zero.
+	Weights matching.Weights
+	// Now is the clock, time.Now when nil; tests move it.
+	Now func() time.Time
 }
 
-// SetWeights makes the youth digest rank offers with the configured weights.
-func (d *Digests) SetWeights(w matching.Weights) { d.weights = w }
+// New returns the digests.
+func New(store Store, n *notify.Service, cfg Config) *Digests {
+	if cfg.Weights == (matching.Weights{}) {
+		cfg.Weights = matching.DefaultWeights()
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Digests{store: store, notify: n, now: cfg.Now, weights: cfg.Weights}
+}
 
 // Delivery is the job that sends what is queued and due.
 func (d *Digests) Delivery(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
@@ -104,6 +115,6 @@ func (d *Digests) dryRun(ctx context.Context, ns []notify.Notification) (jobs.Re
 
 // week names the ISO week of t in Paris, the period of weekly emails.
 func week(t time.Time) string {
-	year, w := t.In(jobs.Paris).ISOWeek()
+	year, w := t.In(domain.Paris).ISOWeek()
 	return fmt.Sprintf("%d-W%02d", year, w)
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"passerelle/app/domain"
-	"passerelle/app/i18n"
 	"passerelle/app/mail/mailtest"
 	"passerelle/app/notify"
 	"passerelle/app/notify/digest"
@@ -30,10 +29,10 @@ type fixture struct {
 // 30 November 2026 at 8:00 in Paris unless the test moves f.now.
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
-	f := &fixture{db: storetest.Open(t), server: mailtest.Start(t), now: time.Date(2026, 11, 30, 8, 0, 0, 0, i18n.Paris)}
+	f := &fixture{db: storetest.Open(t), server: mailtest.Start(t), now: time.Date(2026, 11, 30, 8, 0, 0, 0, domain.Paris)}
 	clock := func() time.Time { return f.now }
 	f.notify = newService(t, f.db, f.server, clock, 1000)
-	f.digests = digest.New(f.db, f.notify, clock)
+	f.digests = digest.New(f.db, f.notify, digest.Config{Now: clock})
 	return f
 }
 
@@ -107,7 +106,7 @@ func TestStaffSummaryOncePerWeekWithDryRun(t *testing.T) {
 func TestVisitRemindersGoToBookedCounsellorsAndTheEmployer(t *testing.T) {
 	f := newFixture(t)
 	ctx := t.Context()
-	inTwoDays := time.Date(2026, 12, 2, 14, 0, 0, 0, i18n.Paris)
+	inTwoDays := time.Date(2026, 12, 2, 14, 0, 0, 0, domain.Paris)
 	f.insert(t,
 		f.db.InsertOffers(ctx, []domain.Offer{{ID: "o1", OrganisationID: "org1", OrganisationName: "Boulangerie Delmas",
 			Title: "Découvrir le fournil", Type: domain.OfferVisit, Status: domain.OfferPublished}}),

@@ -69,7 +69,7 @@ func (d *Digests) EmployerDigest(ctx context.Context, opts jobs.RunOptions) (job
 	if err != nil {
 		return jobs.Report{}, err
 	}
-	day := now.In(jobs.Paris).Format(time.DateOnly)
+	day := now.In(domain.Paris).Format(time.DateOnly)
 	var ns []notify.Notification
 	for _, u := range members {
 		if data := digestOfMember(u, byOrg); u.SuspendedAt == nil && data != nil {
@@ -110,8 +110,8 @@ func digestOfMember(u domain.User, byOrg map[string]*EmployerDigestData) *Employ
 // employerDay reads yesterday's activity (Paris calendar day) for every
 // organisation and groups it by organisation.
 func (d *Digests) employerDay(ctx context.Context, now time.Time) (map[string]*EmployerDigestData, error) {
-	p := now.In(jobs.Paris)
-	today := time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, jobs.Paris)
+	p := now.In(domain.Paris)
+	today := time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, domain.Paris)
 	yesterday := today.AddDate(0, 0, -1)
 	byOrg := map[string]*EmployerDigestData{}
 	of := func(orgID string) *EmployerDigestData {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"passerelle/app/domain"
-	"passerelle/app/i18n"
 	"passerelle/app/mail/mailtest"
 )
 
@@ -16,8 +15,8 @@ import (
 // Wednesday, and older activity the digest leaves out.
 func (f *fixture) insertEmployerDay(t *testing.T) {
 	ctx := t.Context()
-	sunday := time.Date(2026, 11, 29, 15, 0, 0, 0, i18n.Paris)
-	visit := time.Date(2026, 12, 10, 9, 30, 0, 0, i18n.Paris)
+	sunday := time.Date(2026, 11, 29, 15, 0, 0, 0, domain.Paris)
+	visit := time.Date(2026, 12, 10, 9, 30, 0, 0, domain.Paris)
 	f.insert(t,
 		f.db.InsertUsers(ctx, []domain.User{
 			{ID: "e1", Email: "patron@delmas.fr", Name: "Paul Delmas", Roles: []domain.Role{domain.RoleEmployer},
@@ -35,10 +34,10 @@ func (f *fixture) insertEmployerDay(t *testing.T) {
 			ExpiresAt: sunday.AddDate(0, 0, 15)}),
 		f.db.InsertApplication(ctx, &domain.Application{ID: "a2", OfferID: "o2", OfferTitle: "Apprenti boulanger",
 			OrganisationID: "org1", YouthName: "Hugo Bernard", Status: domain.ApplicationSeen,
-			CreatedAt: sunday.AddDate(0, 0, -14), ExpiresAt: time.Date(2026, 12, 2, 10, 0, 0, 0, i18n.Paris)}),
+			CreatedAt: sunday.AddDate(0, 0, -14), ExpiresAt: time.Date(2026, 12, 2, 10, 0, 0, 0, domain.Paris)}),
 		f.db.InsertApplication(ctx, &domain.Application{ID: "a3", OfferID: "o2", OfferTitle: "Apprenti boulanger",
 			OrganisationID: "org1", YouthName: "Zoé Durand", Status: domain.ApplicationAccepted,
-			CreatedAt: sunday.AddDate(0, 0, -14), ExpiresAt: time.Date(2026, 12, 1, 10, 0, 0, 0, i18n.Paris)}),
+			CreatedAt: sunday.AddDate(0, 0, -14), ExpiresAt: time.Date(2026, 12, 1, 10, 0, 0, 0, domain.Paris)}),
 		f.db.InsertBooking(ctx, &domain.Booking{ID: "b1", SessionID: "s1", OfferID: "o1", OrganisationID: "org1",
 			StructureID: "st1", GroupName: "3e B", Seats: 12, Status: domain.BookingConfirmed, CreatedAt: sunday, UpdatedAt: sunday}),
 		f.db.InsertBooking(ctx, &domain.Booking{ID: "b2", SessionID: "s1", OfferID: "o1", OrganisationID: "org1",

@@ -81,7 +81,7 @@ func milestone(days int) string {
 // daysUntil counts the Paris calendar days from now to the day of t.
 func daysUntil(now, t time.Time) int {
 	day := func(t time.Time) time.Time {
-		p := t.In(jobs.Paris)
+		p := t.In(domain.Paris)
 		return time.Date(p.Year(), p.Month(), p.Day(), 12, 0, 0, 0, time.UTC)
 	}
 	return int(day(t).Sub(day(now)).Hours() / 24)

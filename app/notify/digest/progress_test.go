@@ -7,12 +7,11 @@ import (
 	"time"
 
 	"passerelle/app/domain"
-	"passerelle/app/i18n"
 )
 
 func (f *fixture) insertDrafts(t *testing.T) {
 	ctx := t.Context()
-	closes := time.Date(2026, 12, 7, 12, 0, 0, 0, i18n.Paris)
+	closes := time.Date(2026, 12, 7, 12, 0, 0, 0, domain.Paris)
 	opened := f.now.AddDate(0, -1, 0)
 	f.insert(t,
 		f.db.InsertCalls(ctx, []domain.Call{{ID: "c1", Title: "PROGR'ESS 2027", OpensAt: opened, ClosesAt: closes},
@@ -31,11 +30,11 @@ func (f *fixture) insertDrafts(t *testing.T) {
 func TestProgressRemindersAtSevenThenTwoDays(t *testing.T) {
 	f := newFixture(t)
 	f.insertDrafts(t)
-	f.now = time.Date(2026, 11, 29, 10, 0, 0, 0, i18n.Paris) // 8 days before: too early
+	f.now = time.Date(2026, 11, 29, 10, 0, 0, 0, domain.Paris) // 8 days before: too early
 	if r := run(t, f.digests.ProgressReminders, false); r.Items != 0 {
 		t.Fatalf("eight days before: %+v", r)
 	}
-	f.now = time.Date(2026, 11, 30, 10, 0, 0, 0, i18n.Paris)
+	f.now = time.Date(2026, 11, 30, 10, 0, 0, 0, domain.Paris)
 	dry := run(t, f.digests.ProgressReminders, true)
 	if !strings.Contains(dry.Summary, "2 e-mail(s)") || !strings.Contains(dry.Summary, "presidente@asso.fr") || len(f.server.Messages()) != 0 {
 		t.Fatalf("dry run: %s", dry.Summary)

@@ -23,8 +23,8 @@ type VisitReminderData struct {
 // VisitReminders reminds, two days ahead, the employer and the counsellors
 // of each session of the Paris day after tomorrow, once per session.
 func (d *Digests) VisitReminders(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
-	day := d.now().In(jobs.Paris)
-	from := time.Date(day.Year(), day.Month(), day.Day()+2, 0, 0, 0, 0, jobs.Paris)
+	day := d.now().In(domain.Paris)
+	from := time.Date(day.Year(), day.Month(), day.Day()+2, 0, 0, 0, 0, domain.Paris)
 	reminders, err := d.store.VisitReminders(ctx, from, from.AddDate(0, 0, 1))
 	if err != nil {
 		return jobs.Report{}, err

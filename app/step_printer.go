@@ -6,16 +6,18 @@ import (
 	"strings"
 )
 
-// progress draws a bar for long command-line work, one line per step.
-type progress struct {
+// stepPrinter draws a progress bar for long command-line work, one line per step.
+type stepPrinter struct {
 	out   io.Writer
 	total int
 	done  int
 }
 
-func newProgress(out io.Writer, total int) *progress { return &progress{out: out, total: total} }
+func newStepPrinter(out io.Writer, total int) *stepPrinter {
+	return &stepPrinter{out: out, total: total}
+}
 
-func (p *progress) step(label string) {
+func (p *stepPrinter) step(label string) {
 	p.done++
 	const width = 24
 	filled := width * p.done / p.total

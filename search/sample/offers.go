@@ -1,4 +1,6 @@
-package searchtest
+// Package sample holds realistic offers of the Hauts-de-Seine for the search
+// engines' contract suite, and a generator of as many as a benchmark needs.
+package sample
 
 import (
 	"time"
@@ -13,7 +15,7 @@ type commune struct {
 }
 
 var (
-	nanterre    = commune{"92050", "Nanterre", 48.8924, 2.2069}
+	nanterre    = commune{NanterreCode, "Nanterre", 48.8924, 2.2069}
 	rueil       = commune{"92063", "Rueil-Malmaison", 48.8776, 2.1803}
 	suresnes    = commune{"92073", "Suresnes", 48.8713, 2.2290}
 	puteaux     = commune{"92062", "Puteaux", 48.8837, 2.2384}
@@ -26,8 +28,14 @@ var (
 	issy        = commune{"92040", "Issy-les-Moulineaux", 48.8240, 2.2700}
 	montrouge   = commune{"92049", "Montrouge", 48.8163, 2.3163}
 	bagneux     = commune{"92007", "Bagneux", 48.7964, 2.3086}
-	antony      = commune{"92002", "Antony", 48.7540, 2.2975}
+	antony      = commune{AntonyCode, "Antony", 48.7540, 2.2975}
 	chatenay    = commune{"92019", "Châtenay-Malabry", 48.7656, 2.2640}
+)
+
+// The communes the contract's filter cases search in.
+const (
+	NanterreCode = "92050"
+	AntonyCode   = "92002"
 )
 
 // Nanterre is the town hall the geographic cases search around.
