@@ -10,7 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"passerelle/app/demo"
 	"passerelle/app/domain"
+	"passerelle/app/notify"
 	"passerelle/app/store/storetest"
 	"passerelle/app/web"
 )
@@ -60,7 +62,15 @@ func TestBadInputSweep(t *testing.T) {
 	if testing.Short() {
 		t.Skip("hundreds of requests")
 	}
-	f := newFixtureOn(t, storetest.Open(t))
+	db := storetest.Open(t)
+	f := newEmptyFixture(t, db, func(d *web.Deps) {
+		prefs, err := notify.New(db, nil, d.Catalog, notify.Config{BaseURL: "https://passerelle.test",
+			Secret: []byte(strings.Repeat("s", 32))}, d.Logger)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.EmailPreferences = prefs // the email preferences routes, which the other fixtures leave out
+	})
 	users := roleUsers(t, f)
 	ids := realIDs(t, f, users)
 	checked := 0
@@ -117,30 +127,38 @@ func allowedRole(r web.Route) string {
 	return string(r.Roles[0])
 }
 
-// realIDs finds an existing object for each kind of route parameter.
+// realIDs saves a small world (an organisation, a published visit offer,
+// its sessions, an open call) and returns an existing object for each kind
+// of route parameter: small, so that counting every collection around each
+// request stays cheap.
 func realIDs(t *testing.T, f *fixture, users map[string]*member) map[string]string {
 	t.Helper()
 	ctx := context.Background()
-	offers, err := f.db.AllOffers(ctx)
-	if err != nil || len(offers) == 0 {
-		t.Fatalf("no offers: %v", err)
-	}
+	data := demo.Generate(f.now)
 	var visit domain.Offer
-	for _, o := range offers {
+	for _, o := range data.Offers {
 		if o.Type == domain.OfferVisit && o.Status == domain.OfferPublished {
 			visit = o
+			break
 		}
 	}
-	sessions, err := f.db.SessionsOfOffers(ctx, []string{visit.ID})
-	if err != nil || len(sessions) == 0 {
-		t.Fatalf("no sessions of %s: %v", visit.ID, err)
+	var sessions []domain.VisitSession
+	for _, s := range data.Sessions {
+		if s.OfferID == visit.ID {
+			sessions = append(sessions, s)
+		}
 	}
-	calls, err := f.db.OpenCalls(ctx, f.now)
-	if err != nil || len(calls) == 0 {
-		t.Fatalf("no open call: %v", err)
+	org := domain.Organisation{ID: visit.OrganisationID, Kind: domain.KindCompany, Name: visit.OrganisationName,
+		CommuneCode: visit.CommuneCode, Verified: true}
+	for _, err := range []error{f.db.InsertOrganisations(ctx, []domain.Organisation{org}),
+		f.db.InsertOffers(ctx, []domain.Offer{visit}), f.db.InsertSessions(ctx, sessions),
+		f.db.InsertCalls(ctx, data.Calls[:1])} {
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	return map[string]string{"offres": visit.ID, "offers": visit.ID, "favourites": visit.ID, "moderation": visit.ID,
-		"visites": sessions[0].ID, "appels": calls[0].ID, "organisations": visit.OrganisationID,
+		"visites": sessions[0].ID, "appels": data.Calls[0].ID, "organisations": org.ID,
 		"personnes": users["youth"].user.ID}
 }
 
