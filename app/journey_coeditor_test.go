@@ -30,7 +30,7 @@ func TestJourneyCoEditorWritesTheFileWithItsAuthor(t *testing.T) {
 	b.Fill("#co_editor", coEditor.Email)
 	b.Submit("form[action$='/coediteurs'] button")
 	b.CheckPage()
-	if got := b.Text("#coediteurs"); !strings.Contains(got, "Le coéditeur peut maintenant voir et modifier ce dossier.") ||
+	if got := b.Text("section[aria-labelledby=coediteurs]"); !strings.Contains(got, "Le coéditeur peut maintenant voir et modifier ce dossier.") ||
 		!strings.Contains(got, coEditor.Name) {
 		t.Fatalf("co-editors section after the invitation: %q", got)
 	}
