@@ -105,8 +105,15 @@ func TestUserCreateJobsAndReindex(t *testing.T) {
 		t.Fatalf("jobs run: %d %s", code, out)
 	}
 	if code, out, _ := cli("jobs", "list"); code != 0 || !strings.Contains(out, "search_reconcile") ||
-		strings.Contains(jobLine(out, "search_reconcile"), "jamais") {
+		strings.Contains(jobLine(out, "search_reconcile"), "jamais") || !strings.Contains(out, "Courriels : ") {
 		t.Fatalf("jobs list after a run: %d %s", code, out)
+	}
+	if code, out, _ := cli("jobs", "run", "booking_repair"); code != 0 || !strings.Contains(out, "0 réservations de places réparées") {
+		t.Fatalf("jobs run booking_repair: %d %s", code, out)
+	}
+	if code, out, _ := cli("jobs", "list"); code != 0 || !strings.Contains(jobLine(out, "booking_repair"), "*/5 * * * *") ||
+		strings.Contains(jobLine(out, "booking_repair"), "jamais") {
+		t.Fatalf("jobs list does not show booking_repair's schedule and run: %d %s", code, out)
 	}
 	if code, out, _ := cli("reindex", "--dry-run"); code != 0 || !strings.Contains(out, "ajoutées à l'index") {
 		t.Fatalf("reindex: %d %s", code, out)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"passerelle/app/domain"
 	"passerelle/app/i18n"
 	"passerelle/jobs"
 )
@@ -41,7 +42,22 @@ func jobsList(ctx context.Context, env *cliEnv, args []string) error {
 	for _, st := range statuses {
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", st.Name, orDash(st.Schedule), lastRun(st.Last), nextRun(st))
 	}
-	return w.Flush()
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return printEmailStates(ctx, env, m)
+}
+
+// printEmailStates tells where the emails the jobs deliver stand, so that an
+// operator sees a queue that grows or emails that fail.
+func printEmailStates(ctx context.Context, env *cliEnv, m *Main) error {
+	c, err := m.DB.NotificationCounts(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(env.stdout, "\nCourriels : %d en attente, %d en cours d'envoi, %d envoyés, %d en échec\n",
+		c[domain.NotificationPending], c[domain.NotificationSending], c[domain.NotificationSent], c[domain.NotificationFailed])
+	return err
 }
 
 func lastRun(run *jobs.Run) string {

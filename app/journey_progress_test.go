@@ -13,6 +13,16 @@ import (
 	"passerelle/app/web/browsertest"
 )
 
+// firstOpenCall is the demo's open call for projects.
+func firstOpenCall(t *testing.T, m *Main) domain.Call {
+	t.Helper()
+	calls, err := m.DB.OpenCalls(t.Context(), m.Progress.Now())
+	if err != nil || len(calls) == 0 {
+		t.Fatalf("no open call: %v", err)
+	}
+	return calls[0]
+}
+
 // signInAs signs a browser in through the sign-in form.
 // Text areas are set with Choose: chromedp cannot clear an empty one.
 
@@ -32,11 +42,7 @@ func TestJourneyProgressFromDraftToLaureate(t *testing.T) {
 	var report bytes.Buffer
 	m := startDemoPlatformTo(t, &report)
 	passwords := demoPasswords(t, report.String())
-	calls, err := m.DB.OpenCalls(t.Context(), m.Progress.Now())
-	if err != nil || len(calls) == 0 {
-		t.Fatalf("no open call: %v", err)
-	}
-	call := calls[0]
+	call := firstOpenCall(t, m)
 	secondReviewer := makeReviewer(t, m, "employeur@"+demo.EmailDomain)
 
 	b := browsertest.New(t)

@@ -62,7 +62,10 @@ func (m *Main) openServices() (err error) {
 		Retention: web.RetentionPeriods{InactiveYears: m.Config.Retention.InactiveYears,
 			CVDays: m.Config.Retention.CVDays},
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	return m.Web.Registry().Register(seatsRepaired)
 }
 
 func (m *Main) accountConfig() account.Config {
@@ -81,6 +84,7 @@ func (m *Main) jobList() []jobs.Job {
 		{Name: "search_retry", Run: m.retrySearchSync},
 		{Name: "retention", Run: m.retention},
 		{Name: "application_expiry", Run: m.expirePasserelle},
+		m.bookingRepairJob(),
 	}, m.notifyJobs()...)
 }
 

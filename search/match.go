@@ -59,12 +59,6 @@ func (m *Matcher) candidates(types []string) []int {
 	return m.all
 }
 
-// Matches reports whether q selects o, as Match would.
-func (q Query) Matches(o Offer) bool {
-	m := newMatchable(o)
-	return q.selects(&m, queryTerms(q.Text))
-}
-
 func (q Query) selects(o *matchable, terms [][]string) bool {
 	switch {
 	case len(q.Types) > 0 && !slices.Contains(q.Types, o.Type),

@@ -38,7 +38,10 @@ func (m linkMail) message(c i18n.Catalog) (mail.Message, error) {
 		"Link": m.link, "Action": t("action"), "Outro": t("outro")})
 	text := strings.Join(intro, "\n\n") + "\n\n" + t("action") + " : " + m.link + "\n\n" + t("outro") +
 		"\n\nPasserelle 92 — Département des Hauts-de-Seine\n"
-	return mail.Message{To: []mail.Address{{Email: m.to}}, Subject: t("subject"), Text: text, HTML: html.String()}, err
+	// The address may be borrowed from the web request, whose buffers the
+	// next request reuses while the message is still being sent: copied.
+	to := strings.Clone(m.to)
+	return mail.Message{To: []mail.Address{{Email: to}}, Subject: t("subject"), Text: text, HTML: html.String()}, err
 }
 
 // send delivers m in the background: the answer to the request must not

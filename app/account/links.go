@@ -74,7 +74,7 @@ func (s *Service) ResetPassword(ctx context.Context, raw, password string, clien
 }
 
 func (s *Service) setPassword(ctx context.Context, userID, password string) (*domain.User, error) {
-	hash, err := s.cfg.Argon2.HashPassword(password)
+	hash, err := s.hashing.hash(ctx, s.cfg.Argon2, password)
 	if err != nil {
 		return nil, err
 	}

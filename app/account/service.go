@@ -46,8 +46,14 @@ type Config struct {
 	SessionTTL   time.Duration // how long a sign-in lasts
 	MagicLinkTTL time.Duration // how long a sign-in link may be used
 	// LoginRatePerMinute bounds sign-in, sign-up, link and reset attempts per
-	// client IP; an account gets the same number per quarter of an hour.
+	// account and client address (twenty times more per address, ten times
+	// more per hour per account).
 	LoginRatePerMinute int
+	// HashConcurrency bounds the password hashes computed at once (twice the
+	// processors when zero); one waits at most HashWait (3 s when zero) for
+	// its turn before the request is refused as busy.
+	HashConcurrency int
+	HashWait        time.Duration
 }
 
 // Service signs people up and in, and keeps their sessions.
@@ -59,13 +65,15 @@ type Service struct {
 	logger  *slog.Logger
 	sending sync.WaitGroup
 	holders []DataHolder // other services' personal data, for export and deletion
+	hashing *hashers
 	// Now is the clock; tests may move it.
 	Now func() time.Time
 }
 
 // New returns the accounts service.
 func New(store Store, sender mail.Sender, catalog i18n.Catalog, cfg Config, logger *slog.Logger) *Service {
-	return &Service{store: store, mail: sender, catalog: catalog, cfg: cfg, logger: logger, Now: time.Now}
+	return &Service{store: store, mail: sender, catalog: catalog, cfg: cfg, logger: logger, Now: time.Now,
+		hashing: newHashers(cfg.HashConcurrency, cfg.HashWait)}
 }
 
 // Client is where a request comes from, for sessions, limits and the audit log.

@@ -3,6 +3,7 @@ package account_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -179,12 +180,47 @@ func TestRateLimitPerAccountSaysWhenToRetry(t *testing.T) {
 	if !errors.As(err, &limited) || limited.RetryAfter <= 0 || limited.RetryAfter > time.Minute {
 		t.Fatalf("error %v, want a rate limit", err)
 	}
-	wantCode(t, err, domain.ETOOMANY, "error.auth.too_many")
-	other := client
-	other.IP = "192.0.2.11"
-	_, _, err = svc.SignIn(ctx, "lea@example.fr", "wrong password here", other)
-	if !errors.As(err, &limited) {
-		t.Fatalf("the account limit must hold from another address: %v", err)
+	wantCode(t, err, domain.ETOOMANY, "error.auth.too_many_password")
+}
+
+// A stranger's wrong passwords from their own address do not keep the owner
+// of the account out; the magic link stays available to the stranger's
+// victim whatever the password counters say.
+func TestAStrangerCannotLockSomeoneOut(t *testing.T) {
+	svc, mails := accounttest.New(t, storetest.Open(t))
+	verifiedAccount(t, svc, mails, "lea@example.fr")
+	stranger := client
+	stranger.IP = "198.51.100.66"
+	for range 3 * accounttest.Config.LoginRatePerMinute {
+		_, _, _ = svc.SignIn(ctx, "lea@example.fr", "guessing her password", stranger)
+	}
+	if _, _, err := svc.SignIn(ctx, "lea@example.fr", "wrong password here", stranger); domain.ErrorCode(err) != domain.ETOOMANY {
+		t.Fatalf("the stranger's address is not limited: %v", err)
+	}
+	if _, _, err := svc.SignIn(ctx, "lea@example.fr", goodPassword, client); err != nil {
+		t.Fatalf("the owner is locked out by a stranger's failures: %v", err)
+	}
+	if err := svc.RequestMagicLink(ctx, "lea@example.fr", stranger); err != nil {
+		t.Fatalf("the magic link is refused while the password is limited: %v", err)
+	}
+}
+
+// Guessing spread over many addresses meets the per-account ceiling.
+func TestPerAccountCeilingHoldsAcrossAddresses(t *testing.T) {
+	svc, _ := accounttest.New(t, storetest.Open(t))
+	midHour := time.Now().Truncate(time.Hour).Add(30 * time.Minute) // all in one hourly window
+	svc.Now = func() time.Time { return midHour }
+	per := accounttest.Config.LoginRatePerMinute
+	refused := 0
+	for i := range per * 12 {
+		from := client
+		from.IP = fmt.Sprintf("203.0.113.%d", i%250)
+		if _, _, err := svc.SignIn(ctx, "lea@example.fr", "guess", from); domain.ErrorCode(err) == domain.ETOOMANY {
+			refused++
+		}
+	}
+	if want := per * 2; refused != want {
+		t.Errorf("%d of %d guesses from distinct addresses refused, want %d past the hourly ceiling", refused, per*12, want)
 	}
 }
 

@@ -23,7 +23,11 @@ func (s *Service) SignIn(ctx context.Context, email, password string, client Cli
 	if err != nil && domain.ErrorCode(err) != domain.ENOTFOUND {
 		return "", nil, err
 	}
-	if !s.passwordMatches(user, password) {
+	matches, err := s.passwordMatches(ctx, user, password)
+	if err != nil {
+		return "", nil, err
+	}
+	if !matches {
 		s.audit(ctx, domain.AuditEvent{ActorID: idOf(user), Action: domain.AuditSignInFailed, IP: client.IP})
 		return "", nil, errBadCredentials
 	}
@@ -34,14 +38,18 @@ func (s *Service) SignIn(ctx context.Context, email, password string, client Cli
 	return raw, user, err
 }
 
-// passwordMatches spends one hash computation whatever the case.
-func (s *Service) passwordMatches(user *domain.User, password string) bool {
-	hash := s.dummyHash()
-	if user != nil && user.PasswordHash != "" {
-		hash = user.PasswordHash
-	}
-	ok, err := VerifyPassword(hash, password)
-	return ok && err == nil && hash != s.dummyHash()
+// passwordMatches spends one hash computation whatever the case, in the
+// bounded pool of hashes.
+func (s *Service) passwordMatches(ctx context.Context, user *domain.User, password string) (matches bool, err error) {
+	err = s.hashing.do(ctx, func() {
+		hash := s.dummyHash()
+		if user != nil && user.PasswordHash != "" {
+			hash = user.PasswordHash
+		}
+		ok, verr := VerifyPassword(hash, password)
+		matches = ok && verr == nil && hash != s.dummyHash()
+	})
+	return matches, err
 }
 
 var (

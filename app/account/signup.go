@@ -60,7 +60,7 @@ func (s *Service) Register(ctx context.Context, in SignUp, client Client) error 
 	if err := s.limit(ctx, "signup", client, in.Email); err != nil {
 		return err
 	}
-	user, err := s.newUser(in, client.Locale)
+	user, err := s.newUser(ctx, in, client.Locale)
 	if err != nil {
 		return err
 	}
@@ -76,14 +76,14 @@ func (s *Service) Register(ctx context.Context, in SignUp, client Client) error 
 	return s.sendVerification(ctx, user, client.Locale)
 }
 
-func (s *Service) newUser(in SignUp, locale string) (*domain.User, error) {
+func (s *Service) newUser(ctx context.Context, in SignUp, locale string) (*domain.User, error) {
 	u := &domain.User{ID: "user-" + strings.ToLower(newID()), Email: in.Email, Name: in.Name,
 		Roles: []domain.Role{in.Role}, Locale: locale, CreatedAt: s.Now().UTC()}
 	if in.Password == "" {
 		return u, nil
 	}
 	var err error
-	u.PasswordHash, err = s.cfg.Argon2.HashPassword(in.Password)
+	u.PasswordHash, err = s.hashing.hash(ctx, s.cfg.Argon2, in.Password)
 	return u, err
 }
 

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"time"
 
-	"go.mongodb.org/mongo-driver/bson"
-
 	"passerelle/app/domain"
 	"passerelle/matching"
 )
@@ -57,9 +55,9 @@ func (s *Service) runnable(c *domain.Campaign) error {
 func (s *Service) saveResults(ctx context.Context, actor *domain.User, c *domain.Campaign, alloc matching.Allocation) error {
 	now := s.now()
 	c.Results, c.Status, c.AllocatedAt = results(alloc), domain.CampaignAllocated, &now
-	set := bson.D{{Key: "seed", Value: c.Seed}, {Key: "results", Value: c.Results}, {Key: "allocated_at", Value: now}}
+	change := domain.CampaignChange{Seed: &c.Seed, Results: c.Results, AllocatedAt: &now}
 	ok, err := s.store.UpdateCampaign(ctx, c.ID, []domain.CampaignStatus{domain.CampaignOpen, domain.CampaignAllocated},
-		domain.CampaignAllocated, set)
+		domain.CampaignAllocated, change)
 	if err == nil && !ok {
 		return errPublished
 	}

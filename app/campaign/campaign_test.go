@@ -205,8 +205,8 @@ func TestPublishAfterTheSessionFilledUp(t *testing.T) {
 	if _, err := f.svc.Run(ctx, f.staff, c.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.db.ReserveSeats(ctx, "session-tue", 15); err != nil {
-		t.Fatal(err)
+	if took, err := f.db.TakeSeats(ctx, "session-tue", domain.SeatHold{BookingID: "another-group", Seats: 15}); err != nil || !took {
+		t.Fatal(took, err)
 	}
 	p, err := f.svc.Publish(ctx, f.staff, c.ID)
 	if err != nil || p != (campaign.Published{Booked: 1, Lost: 1, Emails: 2}) {

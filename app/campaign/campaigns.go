@@ -4,8 +4,6 @@ import (
 	"context"
 	"slices"
 
-	"go.mongodb.org/mongo-driver/bson"
-
 	"passerelle/app/domain"
 )
 
@@ -55,7 +53,7 @@ func (s *Service) SetSessions(ctx context.Context, actor *domain.User, id string
 		return domain.FieldError("sessions", "error.campaign.sessions")
 	}
 	ok, err := s.store.UpdateCampaign(ctx, id, []domain.CampaignStatus{domain.CampaignOpen}, domain.CampaignOpen,
-		bson.D{{Key: "session_ids", Value: kept}})
+		domain.CampaignChange{SessionIDs: kept})
 	if err == nil && !ok {
 		err = errClosed
 	}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"go.mongodb.org/mongo-driver/bson"
-
 	"passerelle/app/domain"
 )
 
@@ -122,8 +120,8 @@ func (s *Service) markPublished(ctx context.Context, actor *domain.User, c *doma
 		return nil
 	}
 	now := s.now()
-	set := bson.D{{Key: "results", Value: c.Results}, {Key: "published_at", Value: now}}
-	ok, err := s.store.UpdateCampaign(ctx, c.ID, []domain.CampaignStatus{domain.CampaignAllocated}, domain.CampaignPublished, set)
+	change := domain.CampaignChange{Results: c.Results, PublishedAt: &now}
+	ok, err := s.store.UpdateCampaign(ctx, c.ID, []domain.CampaignStatus{domain.CampaignAllocated}, domain.CampaignPublished, change)
 	if err != nil {
 		return err
 	}

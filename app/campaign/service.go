@@ -12,8 +12,6 @@ import (
 	"log/slog"
 	"time"
 
-	"go.mongodb.org/mongo-driver/bson"
-
 	"passerelle/app/domain"
 	"passerelle/app/i18n"
 	"passerelle/app/mail"
@@ -24,7 +22,7 @@ type Store interface {
 	InsertCampaign(ctx context.Context, c *domain.Campaign) error
 	CampaignByID(ctx context.Context, id string) (*domain.Campaign, error)
 	Campaigns(ctx context.Context) ([]domain.Campaign, error)
-	UpdateCampaign(ctx context.Context, id string, from []domain.CampaignStatus, to domain.CampaignStatus, set bson.D) (bool, error)
+	UpdateCampaign(ctx context.Context, id string, from []domain.CampaignStatus, to domain.CampaignStatus, change domain.CampaignChange) (bool, error)
 	SaveCampaignGroup(ctx context.Context, g *domain.CampaignGroup) error
 	CampaignGroupByID(ctx context.Context, id string) (*domain.CampaignGroup, error)
 	CampaignGroups(ctx context.Context, campaignID, counsellorID string) ([]domain.CampaignGroup, error)

@@ -113,6 +113,7 @@ type Jobs struct {
 	SearchRetry           string        `toml:"search_retry" check:"cron"`
 	NotificationsDelivery string        `toml:"notifications_delivery" check:"cron"`
 	ProgressClosing       string        `toml:"progress_closing" check:"cron"`
+	BookingRepair         string        `toml:"booking_repair" check:"cron"`
 	LeaseTTL              time.Duration `toml:"lease_ttl" check:"positive"`
 }
 

@@ -58,6 +58,7 @@ func defaultJobs() Jobs {
 		SearchRetry:           "* * * * *",
 		NotificationsDelivery: "* * * * *",
 		ProgressClosing:       "*/5 * * * *",
+		BookingRepair:         "*/5 * * * *",
 		LeaseTTL:              5 * time.Minute,
 	}
 }

@@ -32,17 +32,6 @@ func (p BudgetPlan) TotalResources() Money { return sum(p.Resources, "") }
 // Requested is the amount asked of the call.
 func (p BudgetPlan) Requested() Money { return sum(p.Resources, ResourceRequest) }
 
-// CoFunding lists the other funders' lines.
-func (p BudgetPlan) CoFunding() []BudgetLine {
-	var lines []BudgetLine
-	for _, l := range p.Resources {
-		if l.Kind == ResourceCoFunding {
-			lines = append(lines, l)
-		}
-	}
-	return lines
-}
-
 func sum(lines []BudgetLine, kind ResourceKind) Money {
 	var total Money
 	for _, l := range lines {

@@ -97,6 +97,10 @@ func validateDates(o *Offer, now time.Time) error {
 		return FieldError("end_date", "error.offer.end_before_start")
 	case o.EndDate.Before(now):
 		return FieldError("end_date", "error.offer.end_past")
+	case !WithinDateWindow(o.StartDate, now):
+		return FieldError("start_date", "error.date.out_of_window")
+	case !WithinDateWindow(o.EndDate, now):
+		return FieldError("end_date", "error.date.out_of_window")
 	}
 	return nil
 }

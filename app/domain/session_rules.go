@@ -33,6 +33,8 @@ func validateSessionTimes(s *VisitSession, now time.Time) error {
 	switch {
 	case s.StartsAt.IsZero() || !s.StartsAt.After(now):
 		return FieldError("starts_at", "error.session.in_past")
+	case !WithinDateWindow(s.StartsAt, now):
+		return FieldError("starts_at", "error.date.out_of_window")
 	case !s.EndsAt.After(s.StartsAt) || s.EndsAt.Sub(s.StartsAt) > SessionLongest:
 		return FieldError("ends_at", "error.session.ends_at")
 	}

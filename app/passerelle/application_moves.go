@@ -4,8 +4,6 @@ import (
 	"context"
 	"slices"
 
-	"go.mongodb.org/mongo-driver/bson"
-
 	"passerelle/app/domain"
 )
 
@@ -80,7 +78,7 @@ func (s *Service) moveApplication(ctx context.Context, a *domain.Application, to
 		return &domain.Error{Code: domain.ECONFLICT, Message: "error.application.transition"}
 	}
 	now := s.now()
-	moved, err := s.store.MoveApplication(ctx, a.ID, domain.ApplicationStatusesBefore(to), to, bson.D{{Key: "updated_at", Value: now}})
+	moved, err := s.store.MoveApplication(ctx, a.ID, domain.ApplicationStatusesBefore(to), to, now)
 	if err != nil {
 		return err
 	}

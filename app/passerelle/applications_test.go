@@ -86,7 +86,7 @@ func TestApplicationRefusals(t *testing.T) {
 		}
 	}
 	for _, id := range []string{apprenticeship.ID, internship.ID} {
-		if apps, _ := e.db.ApplicationsWhere(ctx, "offer_id", id); len(apps) != 0 {
+		if apps, _ := e.db.Applications(ctx, domain.ApplicationFilter{OfferID: id}); len(apps) != 0 {
 			t.Errorf("refused applications were saved: %v", apps)
 		}
 	}

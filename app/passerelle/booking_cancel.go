@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"go.mongodb.org/mongo-driver/bson"
-
 	"passerelle/app/domain"
 )
 
@@ -29,8 +27,8 @@ func (s *Service) CancelBooking(ctx context.Context, actor *domain.User, id, rea
 	if !vs.StartsAt.After(s.now()) {
 		return nil, &domain.Error{Code: domain.ECONFLICT, Message: "error.booking.started"}
 	}
-	set := bson.D{{Key: "cancelled_by", Value: side}, {Key: "cancel_reason", Value: strings.TrimSpace(reason)}}
-	if err := s.moveBooking(ctx, b, domain.BookingCancelled, set); err != nil {
+	change := domain.BookingChange{CancelledBy: side, CancelReason: strings.TrimSpace(reason)}
+	if err := s.moveBooking(ctx, b, domain.BookingCancelled, change); err != nil {
 		return nil, err
 	}
 	b.CancelledBy, b.CancelReason = side, strings.TrimSpace(reason)
@@ -51,7 +49,7 @@ func (s *Service) MarkAttendance(ctx context.Context, actor *domain.User, id str
 	if err := domain.ValidateAttendance(vs, to, s.now()); err != nil {
 		return nil, err
 	}
-	if err := s.moveBooking(ctx, b, to, nil); err != nil {
+	if err := s.moveBooking(ctx, b, to, domain.BookingChange{}); err != nil {
 		return nil, err
 	}
 	s.audit(ctx, actor, AuditBookingAttended, "booking", b.ID, string(to))

@@ -3,8 +3,6 @@ package passerelle
 import (
 	"context"
 
-	"go.mongodb.org/mongo-driver/bson"
-
 	"passerelle/app/domain"
 )
 
@@ -12,12 +10,13 @@ var errBookingChanged = &domain.Error{Code: domain.ECONFLICT, Message: "error.bo
 
 // moveBooking moves b to status `to` if the table allows it from where the
 // booking stands in the database, and updates b.
-func (s *Service) moveBooking(ctx context.Context, b *domain.Booking, to domain.BookingStatus, set bson.D) error {
+func (s *Service) moveBooking(ctx context.Context, b *domain.Booking, to domain.BookingStatus, change domain.BookingChange) error {
 	if !b.Status.CanMove(to) {
 		return &domain.Error{Code: domain.ECONFLICT, Message: "error.booking.transition"}
 	}
 	now := s.now()
-	moved, err := s.store.MoveBooking(ctx, b.ID, domain.BookingStatusesBefore(to), to, append(set, bson.E{Key: "updated_at", Value: now}))
+	change.At = now
+	moved, err := s.store.MoveBooking(ctx, b.ID, domain.BookingStatusesBefore(to), to, change)
 	if err != nil {
 		return err
 	}
@@ -32,7 +31,7 @@ func (s *Service) moveBooking(ctx context.Context, b *domain.Booking, to domain.
 // in between, its seats go back (release is idempotent); if another process
 // confirmed it already, nothing more is needed.
 func (s *Service) confirmHeld(ctx context.Context, b *domain.Booking, vs *domain.VisitSession) error {
-	err := s.moveBooking(ctx, b, domain.BookingConfirmed, bson.D{{Key: "open_seats", Value: b.OpenSeats}})
+	err := s.moveBooking(ctx, b, domain.BookingConfirmed, domain.BookingChange{OpenSeats: &b.OpenSeats})
 	if domain.ErrorCode(err) != domain.ECONFLICT {
 		if err == nil {
 			s.notifyBooking(ctx, b, vs, "booking_confirmed")

@@ -23,7 +23,7 @@ func (s *Service) BookingOverview(ctx context.Context, actor *domain.User, statu
 	if err := mustBeStaff(actor); err != nil {
 		return nil, err
 	}
-	all, err := s.store.AllBookings(ctx)
+	all, err := s.store.Bookings(ctx, domain.BookingFilter{NewestFirst: true})
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package passerelle
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"passerelle/app/domain"
@@ -26,32 +27,46 @@ var errSessionFull = &domain.Error{Code: domain.ECONFLICT, Message: "error.sessi
 // booking among its holders (never over capacity; the share reserved for
 // priority education kept for it until its release date); then the booking
 // is saved, already confirmed. When the session is full the booking joins
-// the waitlist if asked, and otherwise nothing is written. A crash between
-// the two writes leaves a holder without a booking, which RepairSession
-// gives back.
+// the waitlist if asked, and otherwise nothing is written. On a replica set
+// both writes are one transaction; elsewhere a crash between them leaves a
+// hold without a booking, which the booking_repair job gives back.
 func (s *Service) Book(ctx context.Context, actor *domain.User, in BookingInput) (*domain.Booking, error) {
 	b, vs, err := s.newBooking(ctx, actor, in)
 	if err != nil {
 		return nil, err
 	}
-	took, err := s.store.TakeSeats(ctx, vs.ID, b.Hold())
+	requested := *b
+	err = s.store.Atomically(ctx, func(ctx context.Context) error {
+		*b = requested // a retried transaction starts again
+		return s.holdAndSave(ctx, b, vs, in.Waitlist)
+	})
 	switch {
-	case err != nil:
+	case errors.Is(err, errSessionFull):
 		return nil, err
-	case took:
-		b.Status = domain.BookingConfirmed
-	case in.Waitlist:
-		b.Status, b.OpenSeats = domain.BookingWaitlisted, 0
-	default:
-		return nil, errSessionFull
-	}
-	if err := s.store.InsertBooking(ctx, b); err != nil {
+	case err != nil:
 		return s.sameRequest(ctx, b, err)
 	}
-	if took {
+	if b.Status == domain.BookingConfirmed {
 		s.notifyBooking(ctx, b, vs, "booking_confirmed")
 	}
 	return b, nil
+}
+
+// holdAndSave takes the booking's seats, or puts it on the waitlist, then
+// saves it.
+func (s *Service) holdAndSave(ctx context.Context, b *domain.Booking, vs *domain.VisitSession, waitlist bool) error {
+	took, err := s.store.TakeSeats(ctx, vs.ID, b.Hold())
+	switch {
+	case err != nil:
+		return err
+	case took:
+		b.Status = domain.BookingConfirmed
+	case waitlist:
+		b.Status, b.OpenSeats = domain.BookingWaitlisted, 0
+	default:
+		return errSessionFull
+	}
+	return s.store.InsertBooking(ctx, b)
 }
 
 // newBooking checks the request and returns the booking to save.

@@ -81,7 +81,7 @@ func TestBookingRefusals(t *testing.T) {
 	if _, err := e.svc.Book(ctx, counsellor, booking(s.ID, "school-rep", 10)); domain.ErrorMessage(err) != "error.booking.session_past" {
 		t.Errorf("booked a session that has begun: %v", err)
 	}
-	if bookings, _ := e.db.BookingsWhere(ctx, "session_id", s.ID); len(bookings) != 0 {
+	if bookings, _ := e.db.Bookings(ctx, domain.BookingFilter{SessionID: s.ID}); len(bookings) != 0 {
 		t.Errorf("refused requests were saved: %v", bookings)
 	}
 }
@@ -108,7 +108,7 @@ func TestCancellationPromotesTheWaitlist(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := map[string]domain.BookingStatus{}
-	bookings, _ := e.db.BookingsWhere(ctx, "session_id", s.ID)
+	bookings, _ := e.db.Bookings(ctx, domain.BookingFilter{SessionID: s.ID})
 	for _, b := range bookings {
 		got[b.ID] = b.Status
 	}
@@ -171,7 +171,7 @@ func TestRepairAfterACrash(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
 	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
-	orphan := domain.SeatHold{BookingID: "never-saved", Seats: 12}
+	orphan := domain.SeatHold{BookingID: "never-saved", Seats: 12, At: today}
 	if took, err := e.db.TakeSeats(ctx, s.ID, orphan); !took || err != nil {
 		t.Fatal(took, err)
 	}
@@ -182,7 +182,7 @@ func TestRepairAfterACrash(t *testing.T) {
 	if waiting.Status != domain.BookingWaitlisted {
 		t.Fatalf("booking of 20 with 18 seats left is %s", waiting.Status)
 	}
-	must(t, e.svc.RepairSession(ctx, s.ID))
+	must(t, ignore(e.svc.RepairSession(ctx, s.ID, today.Add(time.Minute))))
 	got, _ := e.db.BookingByID(ctx, waiting.ID)
 	if left, _ := seatsOf(t, e, s.ID); got.Status != domain.BookingConfirmed || left != 10 {
 		t.Errorf("after the repair: booking %s, %d seats left; want confirmed and 10", got.Status, left)
@@ -191,14 +191,43 @@ func TestRepairAfterACrash(t *testing.T) {
 	midway, err := e.svc.Book(ctx, counsellor, in)
 	must(t, err)
 	// A cancellation, then only the first step of the promotion it starts.
-	must(t, ignore(e.db.MoveBooking(ctx, waiting.ID, []domain.BookingStatus{domain.BookingConfirmed}, domain.BookingCancelled, nil)))
+	must(t, ignore(e.db.MoveBooking(ctx, waiting.ID, []domain.BookingStatus{domain.BookingConfirmed}, domain.BookingCancelled, domain.BookingChange{})))
 	must(t, e.db.ReleaseSeats(ctx, s.ID, waiting.Hold()))
 	if took, err := e.db.TakeSeats(ctx, s.ID, midway.Hold()); !took || err != nil {
 		t.Fatal(took, err)
 	}
-	must(t, e.svc.RepairSession(ctx, s.ID))
+	must(t, ignore(e.svc.RepairSession(ctx, s.ID, today.Add(time.Minute))))
 	if got, _ := e.db.BookingByID(ctx, midway.ID); got.Status != domain.BookingConfirmed {
 		t.Errorf("a waiting booking holding seats is %s after the repair", got.Status)
+	}
+	checkSeats(t, e, []*domain.VisitSession{s})
+}
+
+// The job gives back seats held for a booking never saved once the grace
+// period is over, and not before: the booking may be being saved.
+func TestBookingRepairWaitsForTheGracePeriod(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	_, err := e.svc.Book(ctx, counsellor, booking(s.ID, "school-rep", 5))
+	must(t, err)
+	leaked := domain.SeatHold{BookingID: "died-midway", Seats: 7, At: today.Add(-10 * time.Minute)}
+	inFlight := domain.SeatHold{BookingID: "being-saved", Seats: 4, At: today.Add(-time.Minute)}
+	for _, h := range []domain.SeatHold{leaked, inFlight} {
+		if took, err := e.db.TakeSeats(ctx, s.ID, h); !took || err != nil {
+			t.Fatal(took, err)
+		}
+	}
+	mended, err := e.svc.RepairBookings(ctx, 5*time.Minute)
+	must(t, err)
+	if left, _ := seatsOf(t, e, s.ID); mended != 1 || left != 30-5-4 {
+		t.Errorf("repair mended %d holds, %d seats left; want 1 and %d", mended, left, 30-5-4)
+	}
+	e.svc.SetClock(func() time.Time { return today.Add(10 * time.Minute) })
+	mended, err = e.svc.RepairBookings(ctx, 5*time.Minute)
+	must(t, err)
+	if mended != 1 {
+		t.Errorf("second repair mended %d holds, want the one past its grace", mended)
 	}
 	checkSeats(t, e, []*domain.VisitSession{s})
 }

@@ -47,7 +47,7 @@ func checkSeats(t *testing.T, e *env, sessions []*domain.VisitSession) (confirme
 	for _, s := range sessions {
 		now, err := e.db.SessionByID(ctx, s.ID)
 		must(t, err)
-		bookings, err := e.db.BookingsWhere(ctx, "session_id", s.ID)
+		bookings, err := e.db.Bookings(ctx, domain.BookingFilter{SessionID: s.ID})
 		must(t, err)
 		held, holders := 0, map[string]bool{}
 		for _, id := range now.Holders {
@@ -101,7 +101,7 @@ func TestConcurrentCancellationsPromoteWithoutOverbooking(t *testing.T) {
 	bookingStorm(t, e, sessions, 120)
 	var cancellable []string
 	for _, s := range sessions {
-		bookings, _ := e.db.BookingsWhere(ctx, "session_id", s.ID)
+		bookings, _ := e.db.Bookings(ctx, domain.BookingFilter{SessionID: s.ID})
 		for _, b := range bookings {
 			if b.Status == domain.BookingConfirmed && len(cancellable) < 12 {
 				cancellable = append(cancellable, b.ID)
@@ -120,7 +120,7 @@ func TestConcurrentCancellationsPromoteWithoutOverbooking(t *testing.T) {
 	checkSeats(t, e, sessions)
 	for _, s := range sessions {
 		now, _ := e.db.SessionByID(ctx, s.ID)
-		bookings, _ := e.db.BookingsWhere(ctx, "session_id", s.ID)
+		bookings, _ := e.db.Bookings(ctx, domain.BookingFilter{SessionID: s.ID})
 		for _, b := range bookings {
 			if b.Status == domain.BookingWaitlisted && b.Seats <= now.SeatsLeft {
 				t.Errorf("session %s: waiting booking of %d left behind with %d seats free", s.ID, b.Seats, now.SeatsLeft)

@@ -6,17 +6,20 @@ import (
 	"passerelle/app/domain"
 )
 
-// OfferDesk is what an employer manages of one offer: its sessions, the
-// groups booked and the applications received.
+// OfferDesk is what an employer manages of one offer: its sessions, a page
+// of the groups booked and a page of the applications received.
 type OfferDesk struct {
 	Offer        *domain.Offer
 	Sessions     []domain.VisitSession
-	Bookings     []domain.Booking
-	Applications []domain.Application
+	Bookings     domain.Page[domain.Booking]
+	Applications domain.Page[domain.Application]
 }
 
-// Desk returns the desk of one of the actor's offers, in four queries.
-func (s *Service) Desk(ctx context.Context, actor *domain.User, offerID string) (*OfferDesk, error) {
+// DeskPages are the pages of its lists a desk shows.
+type DeskPages struct{ Bookings, Applications domain.PageRequest }
+
+// Desk returns the desk of one of the actor's offers, in six queries.
+func (s *Service) Desk(ctx context.Context, actor *domain.User, offerID string, pages DeskPages) (*OfferDesk, error) {
 	o, err := s.ownOffer(ctx, actor, offerID)
 	if err != nil {
 		return nil, err
@@ -25,11 +28,16 @@ func (s *Service) Desk(ctx context.Context, actor *domain.User, offerID string) 
 	if d.Sessions, err = s.store.SessionsOfOffers(ctx, []string{o.ID}); err != nil {
 		return nil, err
 	}
-	if d.Bookings, err = s.store.BookingsWhere(ctx, "offer_id", o.ID); err != nil {
+	if d.Bookings, err = s.store.BookingsPage(ctx, domain.BookingFilter{OfferID: o.ID}, pages.Bookings); err != nil {
 		return nil, err
 	}
-	d.Applications, err = s.store.ApplicationsWhere(ctx, "offer_id", o.ID)
+	d.Applications, err = s.store.ApplicationsPage(ctx, domain.ApplicationFilter{OfferID: o.ID}, pages.Applications)
 	return d, err
+}
+
+// OwnOffer returns one of the actor's offers, to edit it.
+func (s *Service) OwnOffer(ctx context.Context, actor *domain.User, offerID string) (*domain.Offer, error) {
+	return s.ownOffer(ctx, actor, offerID)
 }
 
 // SessionToBook returns a session a counsellor may book, with its offer.

@@ -63,7 +63,13 @@ type env struct {
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
-	db := storetest.Open(t)
+	return newEnvOn(t, storetest.Open(t))
+}
+
+// newEnvOn makes the service of the tests on db and adds the organisations
+// unless they are there already.
+func newEnvOn(t testing.TB, db *store.DB) *env {
+	t.Helper()
 	engine, err := embedded.Open(filepath.Join(t.TempDir(), "index"))
 	if err != nil {
 		t.Fatal(err)
@@ -73,6 +79,9 @@ func newEnv(t testing.TB) *env {
 	e := &env{db: db, mail: &outbox{}, ix: engine}
 	e.svc = passerelle.NewService(db, passerelle.NewIndexer(db, engine, logger), e.mail, logger, passerelle.Config{})
 	e.svc.SetClock(func() time.Time { return today })
+	if _, err := db.OrganisationByID(context.Background(), "org-verified"); err == nil {
+		return e
+	}
 	must(t, db.InsertOrganisations(context.Background(), []domain.Organisation{
 		{ID: "org-verified", Kind: domain.KindCompany, Name: "Le Fournil", CommuneCode: "92050", Verified: true},
 		{ID: "org-unverified", Kind: domain.KindAssociation, Name: "Asso nouvelle", CommuneCode: "92012", ESS: true},

@@ -6,72 +6,116 @@ import (
 	"passerelle/app/domain"
 )
 
-// OffersOf returns the offers of an organisation the actor employs at.
-func (s *Service) OffersOf(ctx context.Context, actor *domain.User, orgID string) ([]domain.Offer, error) {
-	if err := mustEmploy(actor, orgID); err != nil {
-		return nil, err
+// OffersPageOf returns one page of the offers of organisations the actor
+// employs at, newest first.
+func (s *Service) OffersPageOf(ctx context.Context, actor *domain.User, orgIDs []string, r domain.PageRequest) (domain.Page[domain.Offer], error) {
+	if actor == nil || !actor.HasRole(domain.RoleEmployer) {
+		return domain.Page[domain.Offer]{}, errForbidden
 	}
-	return s.store.OffersOfOrganisation(ctx, orgID)
+	for _, orgID := range orgIDs {
+		if err := mustEmploy(actor, orgID); err != nil {
+			return domain.Page[domain.Offer]{}, err
+		}
+	}
+	return s.store.OffersPage(ctx, domain.OfferFilter{OrganisationIDs: append([]string{}, orgIDs...)}, r)
 }
 
-// ModerationQueue returns the offers waiting for a staff decision, oldest first.
-func (s *Service) ModerationQueue(ctx context.Context, actor *domain.User) ([]domain.Offer, error) {
+// ModerationQueue returns one page of the offers waiting for a staff
+// decision, oldest first.
+func (s *Service) ModerationQueue(ctx context.Context, actor *domain.User, r domain.PageRequest) (domain.Page[domain.Offer], error) {
 	if err := mustBeStaff(actor); err != nil {
+		return domain.Page[domain.Offer]{}, err
+	}
+	return s.store.OffersPage(ctx, domain.OfferFilter{Status: domain.OfferPending, OldestFirst: true}, r)
+}
+
+// OfferSessions returns an offer and its sessions, soonest first. The
+// sessions of an offer that is not published are seen only where the offer
+// is: by its organisation's employers and by staff; anyone else is told, as
+// on the offer's page, that there is no such offer.
+func (s *Service) OfferSessions(ctx context.Context, actor *domain.User, offerID string) (*domain.Offer, []domain.VisitSession, error) {
+	o, err := s.store.OfferByID(ctx, offerID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !o.Status.Open() && !memberOf(actor, domain.RoleEmployer, o.OrganisationID) && mustBeStaff(actor) != nil {
+		return nil, nil, &domain.Error{Code: domain.ENOTFOUND, Message: "error.offer.not_found"}
+	}
+	sessions, err := s.store.SessionsOfOffers(ctx, []string{o.ID})
+	return o, sessions, err
+}
+
+// BookingsFor returns what the actor may see of bookings, for an export: a
+// counsellor their own, an employer those of their organisations, staff all.
+func (s *Service) BookingsFor(ctx context.Context, actor *domain.User) ([]domain.Booking, error) {
+	f, err := bookingsSeenBy(actor)
+	if err != nil {
 		return nil, err
 	}
-	return s.store.OffersWithStatus(ctx, domain.OfferPending)
+	return s.store.Bookings(ctx, f)
 }
 
-// Sessions returns the sessions of an offer, soonest first.
-func (s *Service) Sessions(ctx context.Context, offerID string) ([]domain.VisitSession, error) {
-	return s.store.SessionsOfOffers(ctx, []string{offerID})
+// BookingsPageFor returns one page of what BookingsFor returns.
+func (s *Service) BookingsPageFor(ctx context.Context, actor *domain.User, r domain.PageRequest) (domain.Page[domain.Booking], error) {
+	f, err := bookingsSeenBy(actor)
+	if err != nil {
+		return domain.Page[domain.Booking]{}, err
+	}
+	return s.store.BookingsPage(ctx, f, r)
 }
 
-// BookingsFor returns what the actor may see of bookings: a counsellor their
-// own, an employer those of their organisations, staff all of them.
-func (s *Service) BookingsFor(ctx context.Context, actor *domain.User) ([]domain.Booking, error) {
+// bookingsSeenBy is the filter of the bookings the actor may see, staff's
+// newest first, the others' oldest first.
+func bookingsSeenBy(actor *domain.User) (domain.BookingFilter, error) {
 	switch {
 	case actor == nil:
-		return nil, errForbidden
+		return domain.BookingFilter{}, errForbidden
 	case actor.HasRole(domain.RoleStaff):
-		return s.store.AllBookings(ctx)
+		return domain.BookingFilter{NewestFirst: true}, nil
 	case actor.HasRole(domain.RoleCounsellor):
-		return s.store.BookingsWhere(ctx, "counsellor_id", actor.ID)
+		return domain.BookingFilter{CounsellorID: actor.ID}, nil
+	case actor.HasRole(domain.RoleEmployer):
+		return domain.BookingFilter{OrganisationIDs: organisationsOf(actor)}, nil
 	}
-	return collect(actor, domain.RoleEmployer, func(orgID string) ([]domain.Booking, error) {
-		return s.store.BookingsWhere(ctx, "organisation_id", orgID)
-	})
+	return domain.BookingFilter{}, errForbidden
 }
 
-// ApplicationsFor returns what the actor may see of applications: a youth
-// their own, an employer those to their organisations' offers, staff all.
+// ApplicationsFor returns what the actor may see of applications, for an
+// export: a youth their own, an employer those to their organisations'
+// offers, staff all.
 func (s *Service) ApplicationsFor(ctx context.Context, actor *domain.User) ([]domain.Application, error) {
+	f, err := applicationsSeenBy(actor)
+	if err != nil {
+		return nil, err
+	}
+	return s.store.Applications(ctx, f)
+}
+
+// ApplicationsPageFor returns one page of what ApplicationsFor returns.
+func (s *Service) ApplicationsPageFor(ctx context.Context, actor *domain.User, r domain.PageRequest) (domain.Page[domain.Application], error) {
+	f, err := applicationsSeenBy(actor)
+	if err != nil {
+		return domain.Page[domain.Application]{}, err
+	}
+	return s.store.ApplicationsPage(ctx, f, r)
+}
+
+func applicationsSeenBy(actor *domain.User) (domain.ApplicationFilter, error) {
 	switch {
 	case actor != nil && actor.HasRole(domain.RoleYouth):
-		return s.store.ApplicationsWhere(ctx, "youth_id", actor.ID)
+		return domain.ApplicationFilter{YouthID: actor.ID}, nil
 	case mustBeStaff(actor) == nil:
-		return s.store.AllApplications(ctx)
+		return domain.ApplicationFilter{}, nil
+	case actor != nil && actor.HasRole(domain.RoleEmployer):
+		return domain.ApplicationFilter{OrganisationIDs: organisationsOf(actor)}, nil
 	}
-	return collect(actor, domain.RoleEmployer, func(orgID string) ([]domain.Application, error) {
-		return s.store.ApplicationsWhere(ctx, "organisation_id", orgID)
-	})
+	return domain.ApplicationFilter{}, errForbidden
 }
 
-// collect gathers the items of each organisation the actor holds role in:
-// one query per organisation, and a person belongs to very few.
-func collect[T any](actor *domain.User, role domain.Role, of func(orgID string) ([]T, error)) ([]T, error) {
-	if actor == nil || !actor.HasRole(role) {
-		return nil, errForbidden
-	}
-	items := []T{}
-	for _, orgID := range actor.OrganisationIDs {
-		found, err := of(orgID)
-		if err != nil {
-			return nil, err
-		}
-		items = append(items, found...)
-	}
-	return items, nil
+// organisationsOf is never nil, so that a person of no organisation sees
+// nothing rather than everything.
+func organisationsOf(actor *domain.User) []string {
+	return append([]string{}, actor.OrganisationIDs...)
 }
 
 // BookingFor returns a booking the actor is a party to (or staff), with its session.
@@ -106,10 +150,11 @@ func (s *Service) CV(ctx context.Context, actor *domain.User, applicationID stri
 // OffersFor returns the offers the actor may export: staff all of them, an
 // employer those of their organisations.
 func (s *Service) OffersFor(ctx context.Context, actor *domain.User) ([]domain.Offer, error) {
-	if mustBeStaff(actor) == nil {
-		return s.store.AllOffers(ctx)
+	switch {
+	case mustBeStaff(actor) == nil:
+		return s.store.Offers(ctx, domain.OfferFilter{})
+	case actor != nil && actor.HasRole(domain.RoleEmployer):
+		return s.store.Offers(ctx, domain.OfferFilter{OrganisationIDs: organisationsOf(actor)})
 	}
-	return collect(actor, domain.RoleEmployer, func(orgID string) ([]domain.Offer, error) {
-		return s.store.OffersOfOrganisation(ctx, orgID)
-	})
+	return nil, errForbidden
 }

@@ -3,8 +3,6 @@ package passerelle
 import (
 	"context"
 
-	"go.mongodb.org/mongo-driver/bson"
-
 	"passerelle/app/domain"
 )
 
@@ -18,8 +16,9 @@ func (s *Service) PublishOffer(ctx context.Context, actor *domain.User, id strin
 		return nil, err
 	}
 	now := s.now()
-	set := bson.D{{Key: "published_at", Value: now}, {Key: "reject_reason", Value: ""}, {Key: "updated_at", Value: now}}
-	if err := s.moveOffer(ctx, o, domain.OfferPublished, set); err != nil {
+	noReason := ""
+	change := domain.OfferChange{At: now, PublishedAt: &now, RejectReason: &noReason}
+	if err := s.moveOffer(ctx, o, domain.OfferPublished, change); err != nil {
 		return nil, err
 	}
 	o.PublishedAt, o.RejectReason = &now, ""
@@ -42,8 +41,8 @@ func (s *Service) RejectOffer(ctx context.Context, actor *domain.User, id, reaso
 	if err != nil {
 		return nil, err
 	}
-	set := bson.D{{Key: "reject_reason", Value: reason}, {Key: "updated_at", Value: s.now()}}
-	if err := s.moveOffer(ctx, o, domain.OfferRejected, set); err != nil {
+	change := domain.OfferChange{At: s.now(), RejectReason: &reason}
+	if err := s.moveOffer(ctx, o, domain.OfferRejected, change); err != nil {
 		return nil, err
 	}
 	o.RejectReason = reason

@@ -56,7 +56,7 @@ func TestBadWeeksWriteNothing(t *testing.T) {
 			t.Errorf("%s: %v, want %s", name, err, c.key)
 		}
 	}
-	if offers, _ := e.db.OffersOfOrganisation(ctx, "org-verified"); len(offers) != 0 {
+	if offers, _ := e.db.Offers(ctx, domain.OfferFilter{OrganisationIDs: []string{"org-verified"}}); len(offers) != 0 {
 		t.Errorf("offers with bad weeks were saved: %d", len(offers))
 	}
 }

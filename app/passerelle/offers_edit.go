@@ -3,8 +3,6 @@ package passerelle
 import (
 	"context"
 
-	"go.mongodb.org/mongo-driver/bson"
-
 	"passerelle/app/domain"
 )
 
@@ -87,7 +85,7 @@ func (s *Service) CloseOffer(ctx context.Context, actor *domain.User, id string)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.moveOffer(ctx, o, domain.OfferClosed, bson.D{{Key: "updated_at", Value: s.now()}}); err != nil {
+	if err := s.moveOffer(ctx, o, domain.OfferClosed, domain.OfferChange{At: s.now()}); err != nil {
 		return nil, err
 	}
 	s.audit(ctx, actor, AuditOfferClosed, "offer", o.ID, "")
@@ -97,11 +95,11 @@ func (s *Service) CloseOffer(ctx context.Context, actor *domain.User, id string)
 
 // moveOffer moves o to status `to` if the table allows it from where the
 // offer stands in the database, and updates o.
-func (s *Service) moveOffer(ctx context.Context, o *domain.Offer, to domain.OfferStatus, set bson.D) error {
+func (s *Service) moveOffer(ctx context.Context, o *domain.Offer, to domain.OfferStatus, change domain.OfferChange) error {
 	if !o.Status.CanMove(to) {
 		return &domain.Error{Code: domain.ECONFLICT, Message: "error.offer.transition"}
 	}
-	moved, err := s.store.MoveOffer(ctx, o.ID, domain.OfferStatusesBefore(to), to, set)
+	moved, err := s.store.MoveOffer(ctx, o.ID, domain.OfferStatusesBefore(to), to, change)
 	if err != nil {
 		return err
 	}

@@ -96,7 +96,7 @@ func TestInvalidOfferWritesNothing(t *testing.T) {
 	if de, ok := err.(*domain.Error); !ok || de.Field != "age_min" {
 		t.Fatalf("apprenticeship from 14: %v", err)
 	}
-	if offers, _ := e.db.OffersOfOrganisation(ctx, "org-verified"); len(offers) != 0 {
+	if offers, _ := e.db.Offers(ctx, domain.OfferFilter{OrganisationIDs: []string{"org-verified"}}); len(offers) != 0 {
 		t.Errorf("an invalid offer was saved: %v", offers)
 	}
 }

@@ -71,13 +71,13 @@ type held struct {
 }
 
 func (s *Service) heldAbout(ctx context.Context, userID string) (h held, err error) {
-	if h.applications, err = s.store.ApplicationsWhere(ctx, "youth_id", userID); err != nil {
+	if h.applications, err = s.store.Applications(ctx, domain.ApplicationFilter{YouthID: userID}); err != nil {
 		return h, err
 	}
 	if h.favourites, err = s.store.FavouritesOfYouth(ctx, userID); err != nil {
 		return h, err
 	}
-	h.bookings, err = s.store.BookingsWhere(ctx, "counsellor_id", userID)
+	h.bookings, err = s.store.Bookings(ctx, domain.BookingFilter{CounsellorID: userID})
 	return h, err
 }
 

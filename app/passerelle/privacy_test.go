@@ -78,7 +78,7 @@ func TestErasingAYouth(t *testing.T) {
 	sentBefore := len(e.mail.sent)
 	must(t, e.svc.ErasePersonalData(ctx, lina))
 
-	apps, err := e.db.ApplicationsWhere(ctx, "youth_id", lina.ID)
+	apps, err := e.db.Applications(ctx, domain.ApplicationFilter{YouthID: lina.ID})
 	must(t, err)
 	for _, a := range apps {
 		if a.YouthName != domain.ErasedYouthName || a.YouthEmail != "" || a.GuardianEmail != "" || a.CVFileID != "" || a.Message != "" {
@@ -115,7 +115,7 @@ func TestErasingAYouth(t *testing.T) {
 	}
 
 	must(t, e.svc.ErasePersonalData(ctx, lina))
-	again, err := e.db.ApplicationsWhere(ctx, "youth_id", lina.ID)
+	again, err := e.db.Applications(ctx, domain.ApplicationFilter{YouthID: lina.ID})
 	if err != nil || !reflect.DeepEqual(apps, again) {
 		t.Errorf("a second erasure changed the applications:\n%+v\n%+v", apps, again)
 	}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"go.mongodb.org/mongo-driver/bson"
-
 	"passerelle/app/domain"
 )
 
@@ -15,13 +13,12 @@ type OfferStore interface {
 	OrganisationByID(ctx context.Context, id string) (*domain.Organisation, error)
 	InsertOffer(ctx context.Context, o *domain.Offer) error
 	ReplaceOfferContent(ctx context.Context, o *domain.Offer, status domain.OfferStatus, oldPlaces int) (bool, error)
-	MoveOffer(ctx context.Context, id string, from []domain.OfferStatus, to domain.OfferStatus, set bson.D) (bool, error)
+	MoveOffer(ctx context.Context, id string, from []domain.OfferStatus, to domain.OfferStatus, change domain.OfferChange) (bool, error)
 	PublishedOffersEndedBefore(ctx context.Context, t time.Time) ([]domain.Offer, error)
 	ExpireOffers(ctx context.Context, ids []string, at time.Time) (int, error)
 	AppendAudit(ctx context.Context, e domain.AuditEvent) error
-	OffersOfOrganisation(ctx context.Context, orgID string) ([]domain.Offer, error)
-	AllOffers(ctx context.Context) ([]domain.Offer, error)
-	OffersWithStatus(ctx context.Context, status domain.OfferStatus) ([]domain.Offer, error)
+	Offers(ctx context.Context, f domain.OfferFilter) ([]domain.Offer, error)
+	OffersPage(ctx context.Context, f domain.OfferFilter, r domain.PageRequest) (domain.Page[domain.Offer], error)
 	SessionsOfOffers(ctx context.Context, offerIDs []string) ([]domain.VisitSession, error)
 }
 
@@ -31,11 +28,14 @@ type BookingStore interface {
 	InsertSession(ctx context.Context, s *domain.VisitSession) error
 	InsertBooking(ctx context.Context, b *domain.Booking) error
 	BookingByID(ctx context.Context, id string) (*domain.Booking, error)
-	BookingsWhere(ctx context.Context, field, value string) ([]domain.Booking, error)
-	MoveBooking(ctx context.Context, id string, from []domain.BookingStatus, to domain.BookingStatus, set bson.D) (bool, error)
+	Bookings(ctx context.Context, f domain.BookingFilter) ([]domain.Booking, error)
+	BookingsPage(ctx context.Context, f domain.BookingFilter, r domain.PageRequest) (domain.Page[domain.Booking], error)
+	MoveBooking(ctx context.Context, id string, from []domain.BookingStatus, to domain.BookingStatus, change domain.BookingChange) (bool, error)
 	TakeSeats(ctx context.Context, sessionID string, h domain.SeatHold) (bool, error)
 	ReleaseSeats(ctx context.Context, sessionID string, h domain.SeatHold) error
-	AllBookings(ctx context.Context) ([]domain.Booking, error)
+	SessionsStartingFrom(ctx context.Context, from time.Time) ([]domain.VisitSession, error)
+	BookingsOfSessions(ctx context.Context, sessionIDs []string) ([]domain.Booking, error)
+	Atomically(ctx context.Context, fn func(ctx context.Context) error) error
 }
 
 // ApplicationStore is what applications read and write.
@@ -43,7 +43,7 @@ type ApplicationStore interface {
 	YouthByID(ctx context.Context, id string) (*domain.Youth, error)
 	InsertApplication(ctx context.Context, a *domain.Application) error
 	ApplicationByID(ctx context.Context, id string) (*domain.Application, error)
-	MoveApplication(ctx context.Context, id string, from []domain.ApplicationStatus, to domain.ApplicationStatus, set bson.D) (bool, error)
+	MoveApplication(ctx context.Context, id string, from []domain.ApplicationStatus, to domain.ApplicationStatus, at time.Time) (bool, error)
 	ExtendApplication(ctx context.Context, id string, from []domain.ApplicationStatus, until time.Time) (bool, error)
 	ApplicationsDue(ctx context.Context, statuses []domain.ApplicationStatus, t time.Time) ([]domain.Application, error)
 	TakePlace(ctx context.Context, offerID, applicationID string) (bool, error)
@@ -51,8 +51,8 @@ type ApplicationStore interface {
 	PutFile(ctx context.Context, id, name string, data []byte) error
 	DeleteFile(ctx context.Context, id string) error
 	ReadFile(ctx context.Context, id string) ([]byte, error)
-	ApplicationsWhere(ctx context.Context, field, value string) ([]domain.Application, error)
-	AllApplications(ctx context.Context) ([]domain.Application, error)
+	Applications(ctx context.Context, f domain.ApplicationFilter) ([]domain.Application, error)
+	ApplicationsPage(ctx context.Context, f domain.ApplicationFilter, r domain.PageRequest) (domain.Page[domain.Application], error)
 	InsertApplicationMessage(ctx context.Context, m *domain.ApplicationMessage) error
 	ApplicationMessages(ctx context.Context, applicationID string) ([]domain.ApplicationMessage, error)
 	OrganisationMembers(ctx context.Context, orgID string) ([]domain.User, error)

@@ -27,11 +27,6 @@ func (ix *Indexer) OfferChanged(ctx context.Context, offer domain.Offer) {
 	})
 }
 
-// OfferDeleted removes the document of an offer deleted from the database.
-func (ix *Indexer) OfferDeleted(ctx context.Context, offerID string) {
-	ix.syncOrQueue(ctx, offerID, func(ctx context.Context) error { return ix.engine.Delete(ctx, offerID) })
-}
-
 func (ix *Indexer) syncOrQueue(ctx context.Context, offerID string, sync func(context.Context) error) {
 	// The request may end before the engine answers; the change must not.
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), syncTimeout)

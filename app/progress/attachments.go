@@ -85,8 +85,12 @@ func findAttachment(g *domain.GrantApplication, fileID string) (domain.Attachmen
 	return domain.Attachment{}, false
 }
 
+// maxNameLength bounds a stored file name, in characters.
+const maxNameLength = 120
+
 // cleanName keeps the base name of an upload, without path or control
-// characters, for the download's file name.
+// characters and at most maxNameLength characters long with its extension,
+// for the download's file name.
 func cleanName(name string) string {
 	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
 	name = strings.Map(func(r rune) rune {
@@ -98,5 +102,19 @@ func cleanName(name string) string {
 	if name == "." || name == "/" || name == "" {
 		return "document"
 	}
-	return name
+	return shortened(name)
+}
+
+// shortened cuts the stem of a name longer than maxNameLength, keeping its
+// extension (unless that alone is too long).
+func shortened(name string) string {
+	runes := []rune(name)
+	if len(runes) <= maxNameLength {
+		return name
+	}
+	ext := []rune(filepath.Ext(name))
+	if len(ext) > maxNameLength/2 {
+		ext = nil
+	}
+	return strings.TrimSpace(string(runes[:maxNameLength-len(ext)])) + string(ext)
 }

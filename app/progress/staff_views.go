@@ -2,6 +2,7 @@ package progress
 
 import (
 	"context"
+	"slices"
 
 	"passerelle/app/domain"
 )
@@ -68,4 +69,27 @@ func (s *Service) PublishLaureates(ctx context.Context, actor *domain.User, call
 	call.LaureatesPublished = published
 	_, err = s.SaveCall(ctx, actor, *call)
 	return err
+}
+
+// PublishedLaureates returns the funded projects of every call whose
+// laureates staff published, newest call first: the examples that the ESS
+// discovery page shows. The calls are a handful, one per year.
+func (s *Service) PublishedLaureates(ctx context.Context) ([]Laureate, error) {
+	calls, err := s.store.Calls(ctx)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(calls, func(a, b domain.Call) int { return b.OpensAt.Compare(a.OpensAt) })
+	var all []Laureate
+	for _, call := range calls {
+		if !call.LaureatesPublished {
+			continue
+		}
+		_, list, err := s.Laureates(ctx, call.ID)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, list...)
+	}
+	return all, nil
 }

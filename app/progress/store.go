@@ -13,6 +13,8 @@ type Store interface {
 	SaveCall(ctx context.Context, c domain.Call) error
 	OrganisationByID(ctx context.Context, id string) (*domain.Organisation, error)
 	UserByID(ctx context.Context, id string) (*domain.User, error)
+	UserByEmail(ctx context.Context, email string) (*domain.User, error)
+	UsersByID(ctx context.Context, ids []string) ([]domain.User, error)
 	AppendAudit(ctx context.Context, e domain.AuditEvent) error
 
 	InsertGrant(ctx context.Context, g domain.GrantApplication) error

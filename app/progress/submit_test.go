@@ -2,6 +2,7 @@ package progress
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 	"time"
 
@@ -111,5 +112,37 @@ func TestCoEditorsComeFromTheSameOrganisation(t *testing.T) {
 	}
 	if err := w.svc.SaveProject(ctx, w.carol, g.ID, domain.Project{Title: "Par Carol"}); err != nil {
 		t.Errorf("co-editor cannot edit: %v", err)
+	}
+}
+
+// The author names a co-editor by email; an address of no applicant of the
+// organisation, known or not, gets the same refusal, and only the author
+// may invite.
+func TestAuthorInvitesCoEditorByEmail(t *testing.T) {
+	w := newWorld(t)
+	g, _ := w.svc.StartApplication(ctx, w.alice, w.call.ID, "org-a")
+	for _, email := range []string{"bob@example.fr", "nobody@example.fr"} {
+		if _, err := w.svc.InviteCoEditor(ctx, w.alice, g.ID, email); domain.ErrorMessage(err) != "error.grant.co_editor_organisation" {
+			t.Errorf("inviting %s: %v", email, err)
+		}
+	}
+	u, err := w.svc.InviteCoEditor(ctx, w.alice, g.ID, "  Carol@Example.fr ")
+	if err != nil || u.ID != "carol" {
+		t.Fatalf("inviting carol: %v %v", u, err)
+	}
+	if err := w.svc.SaveProject(ctx, w.carol, g.ID, domain.Project{Title: "Par Carol"}); err != nil {
+		t.Errorf("co-editor cannot edit: %v", err)
+	}
+	if _, err := w.svc.InviteCoEditor(ctx, w.carol, g.ID, "alice@example.fr"); code(err) != domain.EFORBIDDEN {
+		t.Errorf("a co-editor invited: %v", err)
+	}
+	if _, err := w.svc.InviteCoEditor(ctx, w.bob, g.ID, "bob@example.fr"); code(err) != domain.ENOTFOUND {
+		t.Errorf("another association reached the file: %v", err)
+	}
+	events, err := w.db.LatestAudit(ctx, g.ID, 10)
+	if err != nil || !slices.ContainsFunc(events, func(e domain.AuditEvent) bool {
+		return e.Action == AuditCoEditorAdded && e.TargetID == g.ID && e.ActorID == "alice"
+	}) {
+		t.Errorf("no audit of the co-editor: %+v %v", events, err)
 	}
 }

@@ -52,8 +52,8 @@ func TestTensionFamily(t *testing.T) {
 
 func TestTensionFamiliesHaveLabelsAndJobs(t *testing.T) {
 	for _, f := range TensionFamilies() {
-		if TensionFamilyLabel(f.Key) != f.Label || f.Label == "" {
-			t.Errorf("family %s: label %q", f.Key, TensionFamilyLabel(f.Key))
+		if f.Label == "" {
+			t.Errorf("family %s: no label", f.Key)
 		}
 		codes := []string{}
 		for _, job := range FamilyJobs(f.Key) {
@@ -64,9 +64,6 @@ func TestTensionFamiliesHaveLabelsAndJobs(t *testing.T) {
 				t.Errorf("family %s: jobs %v miss the root %s", f.Key, codes, root)
 			}
 		}
-	}
-	if TensionFamilyLabel("plomberie") != "" {
-		t.Error("an unknown family has a label")
 	}
 }
 

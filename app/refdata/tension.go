@@ -41,16 +41,6 @@ func TensionFamily(romeCode string) (string, bool) {
 	return "", false
 }
 
-// TensionFamilyLabel returns the French label of a family key, "" if unknown.
-func TensionFamilyLabel(key string) string {
-	for _, f := range families {
-		if f.Key == key {
-			return f.Label
-		}
-	}
-	return ""
-}
-
 // FamilyJobs returns the ROME jobs of a métiers en tension family, by code.
 func FamilyJobs(key string) []Job {
 	var found []Job

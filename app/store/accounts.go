@@ -7,7 +7,6 @@ import (
 
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/mongo"
-	"go.mongodb.org/mongo-driver/mongo/options"
 
 	"passerelle/app/domain"
 )
@@ -63,19 +62,10 @@ func (db *DB) OrganisationMembers(ctx context.Context, orgID string) ([]domain.U
 	return findAll[domain.User](ctx, db.users(), bson.D{{Key: "organisation_ids", Value: orgID}})
 }
 
-// FindUsers returns, for the back-office, a page of the users whose email or
-// name contains q (every account when q is empty), the latest first: limit
-// of them after skip.
-func (db *DB) FindUsers(ctx context.Context, q string, skip, limit int) ([]domain.User, error) {
-	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: 1}}).
-		SetSkip(int64(skip)).SetLimit(int64(limit))
-	return findAll[domain.User](ctx, db.users(), usersMatching(q), opts)
-}
-
-// CountUsersMatching counts the users FindUsers pages through.
-func (db *DB) CountUsersMatching(ctx context.Context, q string) (int, error) {
-	n, err := db.users().CountDocuments(ctx, usersMatching(q))
-	return int(n), mapError(err)
+// UsersPage returns, for the back-office, a page of the users whose email
+// or name contains q (every account when q is empty), the latest first.
+func (db *DB) UsersPage(ctx context.Context, q string, r domain.PageRequest) (domain.Page[domain.User], error) {
+	return findPage[domain.User](ctx, db.users(), usersMatching(q), newestFirst, r)
 }
 
 func usersMatching(q string) bson.D {

@@ -28,9 +28,9 @@ func (db *DB) ApplicationByID(ctx context.Context, id string) (*domain.Applicati
 }
 
 // MoveApplication changes an application's status if it is still in one of
-// from, with the extra fields in set, and reports whether it applied.
-func (db *DB) MoveApplication(ctx context.Context, id string, from []domain.ApplicationStatus, to domain.ApplicationStatus, set bson.D) (bool, error) {
-	return moveStatus(ctx, db.applications(), id, from, to, set)
+// from, at the time given, and reports whether it applied.
+func (db *DB) MoveApplication(ctx context.Context, id string, from []domain.ApplicationStatus, to domain.ApplicationStatus, at time.Time) (bool, error) {
+	return moveStatus(ctx, db.applications(), id, from, to, setTime(bson.D{}, "updated_at", at))
 }
 
 // ExtendApplication pushes back the expiry of an open application, once.
@@ -44,11 +44,16 @@ func (db *DB) ExtendApplication(ctx context.Context, id string, from []domain.Ap
 	return res.MatchedCount == 1, nil
 }
 
-// ApplicationsWhere returns the applications whose field equals value
-// (offer_id, youth_id, organisation_id), newest first.
-func (db *DB) ApplicationsWhere(ctx context.Context, field, value string) ([]domain.Application, error) {
-	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: 1}})
-	return findAll[domain.Application](ctx, db.applications(), bson.D{{Key: field, Value: value}}, opts)
+// Applications returns every application the filter picks, newest first,
+// for a desk, an export or a person's data.
+func (db *DB) Applications(ctx context.Context, f domain.ApplicationFilter) ([]domain.Application, error) {
+	return findAll[domain.Application](ctx, db.applications(), applicationFilter(f), options.Find().SetSort(newestFirst))
+}
+
+// ApplicationsPage returns one page of the applications the filter picks,
+// newest first.
+func (db *DB) ApplicationsPage(ctx context.Context, f domain.ApplicationFilter, r domain.PageRequest) (domain.Page[domain.Application], error) {
+	return findPage[domain.Application](ctx, db.applications(), applicationFilter(f), newestFirst, r)
 }
 
 // ApplicationsDue returns the applications in one of statuses whose expiry is
@@ -56,12 +61,6 @@ func (db *DB) ApplicationsWhere(ctx context.Context, field, value string) ([]dom
 func (db *DB) ApplicationsDue(ctx context.Context, statuses []domain.ApplicationStatus, t time.Time) ([]domain.Application, error) {
 	filter := bson.D{{Key: "status", Value: bson.D{{Key: "$in", Value: statuses}}}, {Key: "expires_at", Value: bson.D{{Key: "$lt", Value: t}}}}
 	return findAll[domain.Application](ctx, db.applications(), filter)
-}
-
-// AllApplications returns every application, newest first, for staff exports.
-func (db *DB) AllApplications(ctx context.Context) ([]domain.Application, error) {
-	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: 1}})
-	return findAll[domain.Application](ctx, db.applications(), bson.D{}, opts)
 }
 
 // AnonymiseApplications replaces what names the youth on these applications

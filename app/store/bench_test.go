@@ -29,14 +29,15 @@ func BenchmarkFindByID(b *testing.B) {
 	}
 }
 
-func BenchmarkReserveSeats(b *testing.B) {
+func BenchmarkTakeSeats(b *testing.B) {
 	for _, size := range benchSizes {
 		b.Run(fmt.Sprintf("sessions=%d", size), func(b *testing.B) {
 			db := storetest.Open(b)
 			insertSessions(b, db, size)
 			ctx := context.Background()
 			for i := 0; b.Loop(); i++ {
-				if err := db.ReserveSeats(ctx, fmt.Sprintf("session-%d", i%size), 1); err != nil {
+				hold := domain.SeatHold{BookingID: fmt.Sprintf("booking-%d", i), Seats: 1}
+				if _, err := db.TakeSeats(ctx, fmt.Sprintf("session-%d", i%size), hold); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -59,7 +60,8 @@ func insertSessions(b *testing.B, db *store.DB, n int) {
 	sessions := make([]domain.VisitSession, n)
 	for i := range sessions {
 		sessions[i] = domain.VisitSession{ID: fmt.Sprintf("session-%d", i), OfferID: "visit",
-			Capacity: 1 << 30, SeatsLeft: 1 << 30, StartsAt: day(i % 60)}
+			Capacity: 1 << 30, StartsAt: day(i % 60)}
+		sessions[i].OpenAllSeats()
 	}
 	if err := db.InsertSessions(context.Background(), sessions); err != nil {
 		b.Fatal(err)

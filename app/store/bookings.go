@@ -25,23 +25,21 @@ func (db *DB) BookingByID(ctx context.Context, id string) (*domain.Booking, erro
 	return findByID[domain.Booking](ctx, db.bookings(), id, "error.booking.not_found")
 }
 
-// MoveBooking changes a booking's status if it is still in one of from, with
-// the extra fields in set, and reports whether it applied.
-func (db *DB) MoveBooking(ctx context.Context, id string, from []domain.BookingStatus, to domain.BookingStatus, set bson.D) (bool, error) {
-	return moveStatus(ctx, db.bookings(), id, from, to, set)
+// MoveBooking changes a booking's status if it is still in one of from,
+// with what the change records, and reports whether it applied.
+func (db *DB) MoveBooking(ctx context.Context, id string, from []domain.BookingStatus, to domain.BookingStatus, change domain.BookingChange) (bool, error) {
+	return moveStatus(ctx, db.bookings(), id, from, to, bookingChange(change))
 }
 
-// BookingsWhere returns the bookings whose field equals value (session_id,
-// counsellor_id, organisation_id), oldest first: the order of the waitlist.
-func (db *DB) BookingsWhere(ctx context.Context, field, value string) ([]domain.Booking, error) {
-	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}, {Key: "_id", Value: 1}})
-	return findAll[domain.Booking](ctx, db.bookings(), bson.D{{Key: field, Value: value}}, opts)
+// Bookings returns every booking the filter picks, for a waitlist, a repair
+// or an export.
+func (db *DB) Bookings(ctx context.Context, f domain.BookingFilter) ([]domain.Booking, error) {
+	return findAll[domain.Booking](ctx, db.bookings(), bookingFilter(f), options.Find().SetSort(bookingOrder(f)))
 }
 
-// AllBookings returns every booking, newest first, for staff and exports.
-func (db *DB) AllBookings(ctx context.Context) ([]domain.Booking, error) {
-	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: 1}})
-	return findAll[domain.Booking](ctx, db.bookings(), bson.D{}, opts)
+// BookingsPage returns one page of the bookings the filter picks.
+func (db *DB) BookingsPage(ctx context.Context, f domain.BookingFilter, r domain.PageRequest) (domain.Page[domain.Booking], error) {
+	return findPage[domain.Booking](ctx, db.bookings(), bookingFilter(f), bookingOrder(f), r)
 }
 
 // RenameBookingsCounsellor puts name in place of the counsellor's name and
@@ -52,4 +50,15 @@ func (db *DB) RenameBookingsCounsellor(ctx context.Context, counsellorID, struct
 	_, err := db.bookings().UpdateMany(ctx, filter, bson.D{{Key: "$set", Value: bson.D{
 		{Key: "counsellor_name", Value: name}, {Key: "counsellor_email", Value: ""}}}})
 	return mapError(err)
+}
+
+// BookingsOfSessions returns the bookings of these sessions in one query,
+// oldest first.
+func (db *DB) BookingsOfSessions(ctx context.Context, sessionIDs []string) ([]domain.Booking, error) {
+	if len(sessionIDs) == 0 {
+		return nil, nil
+	}
+	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}, {Key: "_id", Value: 1}})
+	filter := bson.D{{Key: "session_id", Value: bson.D{{Key: "$in", Value: sessionIDs}}}}
+	return findAll[domain.Booking](ctx, db.bookings(), filter, opts)
 }

@@ -38,11 +38,11 @@ func (db *DB) Campaigns(ctx context.Context) ([]domain.Campaign, error) {
 	return findAll[domain.Campaign](ctx, db.campaigns(), bson.D{}, opts)
 }
 
-// UpdateCampaign sets fields of a campaign still in one of the statuses
+// UpdateCampaign records a step of a campaign still in one of the statuses
 // from, and reports whether it applied: one conditional update, so that a
 // run and a publication never cross.
-func (db *DB) UpdateCampaign(ctx context.Context, id string, from []domain.CampaignStatus, to domain.CampaignStatus, set bson.D) (bool, error) {
-	return moveStatus(ctx, db.campaigns(), id, from, to, set)
+func (db *DB) UpdateCampaign(ctx context.Context, id string, from []domain.CampaignStatus, to domain.CampaignStatus, change domain.CampaignChange) (bool, error) {
+	return moveStatus(ctx, db.campaigns(), id, from, to, campaignChange(change))
 }
 
 // SaveCampaignGroup inserts or replaces a group and its wishes.

@@ -2,14 +2,17 @@ package store_test
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"log/slog"
 	"os"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"passerelle/app/store"
+	"passerelle/app/store/storetest"
 )
 
 // testDB is one embedded database shared by the package's tests, which use
@@ -34,13 +37,23 @@ func runTests(m *testing.M) int {
 		return 1
 	}
 	defer testDB.Close(context.Background())
+	if testDB.Embedded() {
+		return m.Run()
+	}
+	defer testDB.Drop(context.Background())
 	return m.Run()
 }
 
+// openMigrated opens the shared database: embedded in dir, or a database of
+// its own on the server named by PASSERELLE_TEST_MONGODB_URI.
 func openMigrated(dir string) (*store.DB, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	db, err := store.Open(ctx, store.Config{DataDir: dir}, testLogger())
+	cfg := store.Config{DataDir: dir}
+	if uri := os.Getenv(storetest.URIVariable); uri != "" {
+		cfg = store.Config{URI: uri, Database: "test_store_" + strings.ToLower(rand.Text()[:12])}
+	}
+	db, err := store.Open(ctx, cfg, testLogger())
 	if err != nil {
 		return nil, err
 	}

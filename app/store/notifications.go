@@ -152,7 +152,7 @@ func (db *DB) Notification(ctx context.Context, id string) (*domain.Notification
 	return findByID[domain.Notification](ctx, db.notifications(), id, "error.not_found")
 }
 
-// NotificationCounts counts notifications per state, for reports and tests.
+// NotificationCounts counts notifications per state, for `jobs list`.
 func (db *DB) NotificationCounts(ctx context.Context) (map[domain.NotificationState]int, error) {
 	rows, err := groupCount(ctx, db.notifications(), "state")
 	counts := map[domain.NotificationState]int{}

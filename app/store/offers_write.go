@@ -46,21 +46,19 @@ func offerContent(o *domain.Offer) bson.D {
 }
 
 // MoveOffer changes an offer's status if it is still in one of from, with
-// the extra fields in set (a reason, a publication date).
-func (db *DB) MoveOffer(ctx context.Context, id string, from []domain.OfferStatus, to domain.OfferStatus, set bson.D) (bool, error) {
-	return moveStatus(ctx, db.offers(), id, from, to, set)
+// what the change records (a reason, a publication date).
+func (db *DB) MoveOffer(ctx context.Context, id string, from []domain.OfferStatus, to domain.OfferStatus, change domain.OfferChange) (bool, error) {
+	return moveStatus(ctx, db.offers(), id, from, to, offerChange(change))
 }
 
-// OffersOfOrganisation returns an organisation's offers, newest first.
-func (db *DB) OffersOfOrganisation(ctx context.Context, orgID string) ([]domain.Offer, error) {
-	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: 1}})
-	return findAll[domain.Offer](ctx, db.offers(), bson.D{{Key: "organisation_id", Value: orgID}}, opts)
+// Offers returns every offer the filter picks, for an export.
+func (db *DB) Offers(ctx context.Context, f domain.OfferFilter) ([]domain.Offer, error) {
+	return findAll[domain.Offer](ctx, db.offers(), offerFilter(f), options.Find().SetSort(offerOrder(f)))
 }
 
-// OffersWithStatus returns the offers in a status, oldest first (a queue).
-func (db *DB) OffersWithStatus(ctx context.Context, status domain.OfferStatus) ([]domain.Offer, error) {
-	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}, {Key: "_id", Value: 1}})
-	return findAll[domain.Offer](ctx, db.offers(), bson.D{{Key: "status", Value: status}}, opts)
+// OffersPage returns one page of the offers the filter picks.
+func (db *DB) OffersPage(ctx context.Context, f domain.OfferFilter, r domain.PageRequest) (domain.Page[domain.Offer], error) {
+	return findPage[domain.Offer](ctx, db.offers(), offerFilter(f), offerOrder(f), r)
 }
 
 // PublishedOffersEndedBefore returns the published offers whose end date is

@@ -5,7 +5,6 @@ import (
 	"regexp"
 
 	"go.mongodb.org/mongo-driver/bson"
-	"go.mongodb.org/mongo-driver/mongo/options"
 
 	"passerelle/app/domain"
 )
@@ -17,19 +16,12 @@ func (db *DB) SetOrganisationVerified(ctx context.Context, id string, verified b
 		&domain.Error{Code: domain.ENOTFOUND, Message: "error.organisation.not_found"})
 }
 
-// FindOrganisations returns, for the back-office, a page of the
+// OrganisationsPage returns, for the back-office, a page of the
 // organisations whose name contains q or whose identifier is q (all when q
-// is empty), those waiting for verification first: limit of them after skip.
-func (db *DB) FindOrganisations(ctx context.Context, q string, skip, limit int) ([]domain.Organisation, error) {
-	opts := options.Find().SetSort(bson.D{{Key: "verified", Value: 1}, {Key: "created_at", Value: -1}, {Key: "_id", Value: 1}}).
-		SetSkip(int64(skip)).SetLimit(int64(limit))
-	return findAll[domain.Organisation](ctx, db.organisations(), organisationsMatching(q), opts)
-}
-
-// CountOrganisationsMatching counts the organisations FindOrganisations pages through.
-func (db *DB) CountOrganisationsMatching(ctx context.Context, q string) (int, error) {
-	n, err := db.organisations().CountDocuments(ctx, organisationsMatching(q))
-	return int(n), mapError(err)
+// is empty), those waiting for verification first.
+func (db *DB) OrganisationsPage(ctx context.Context, q string, r domain.PageRequest) (domain.Page[domain.Organisation], error) {
+	sort := bson.D{{Key: "verified", Value: 1}, {Key: "created_at", Value: -1}, {Key: "_id", Value: 1}}
+	return findPage[domain.Organisation](ctx, db.organisations(), organisationsMatching(q), sort, r)
 }
 
 func organisationsMatching(q string) bson.D {

@@ -6,6 +6,8 @@ import (
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/mongo"
 	"go.mongodb.org/mongo-driver/mongo/options"
+
+	"passerelle/app/domain"
 )
 
 // insertAll inserts docs in one InsertMany round trip (FerretDB writes them
@@ -44,4 +46,26 @@ func findAll[T any](ctx context.Context, coll *mongo.Collection, filter any, opt
 		return nil, mapError(err)
 	}
 	return docs, nil
+}
+
+// findPage reads one page of the documents matching filter in the order of
+// sort: a count and a find with skip and limit, two round trips whatever
+// the size of the collection.
+func findPage[T any](ctx context.Context, coll *mongo.Collection, filter, sort bson.D, r domain.PageRequest) (domain.Page[T], error) {
+	p := domain.Page[T]{Page: r.Number, PerPage: r.Size, Items: []T{}}
+	total, err := coll.CountDocuments(ctx, filter)
+	if err != nil {
+		return p, mapError(err)
+	}
+	p.Total = int(total)
+	if r.LastWhenPast && r.Number > p.Pages() {
+		r.Number = p.Pages()
+		p.Page = r.Number
+	}
+	if r.Offset() >= p.Total {
+		return p, nil
+	}
+	opts := options.Find().SetSort(sort).SetSkip(int64(r.Offset())).SetLimit(int64(r.Size))
+	p.Items, err = findAll[T](ctx, coll, filter, opts)
+	return p, err
 }

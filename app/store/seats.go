@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"go.mongodb.org/mongo-driver/bson"
 
@@ -13,9 +14,13 @@ import (
 // when the hold is on the open share, the open counter (seats outside the
 // share reserved for priority education) is checked and decremented in the
 // same update. The hold is listed on the session, so taking it again changes
-// nothing. It reports whether the session now lists the hold.
+// nothing, with the instant it was taken (h.At, now when unset) for the
+// repair job. It reports whether the session now lists the hold.
 func (db *DB) TakeSeats(ctx context.Context, sessionID string, h domain.SeatHold) (bool, error) {
 	key := h.Key()
+	if h.At.IsZero() {
+		h.At = time.Now()
+	}
 	filter := bson.D{{Key: "_id", Value: sessionID}, {Key: "seats_left", Value: bson.D{{Key: "$gte", Value: h.Seats}}},
 		{Key: "holders", Value: bson.D{{Key: "$ne", Value: key}}}}
 	inc := bson.D{{Key: "seats_left", Value: -h.Seats}}
@@ -23,7 +28,8 @@ func (db *DB) TakeSeats(ctx context.Context, sessionID string, h domain.SeatHold
 		filter = append(filter, bson.E{Key: "open_left", Value: bson.D{{Key: "$gte", Value: h.Open}}})
 		inc = append(inc, bson.E{Key: "open_left", Value: -h.Open})
 	}
-	update := bson.D{{Key: "$inc", Value: inc}, {Key: "$push", Value: bson.D{{Key: "holders", Value: key}}}}
+	update := bson.D{{Key: "$inc", Value: inc}, {Key: "$push", Value: bson.D{{Key: "holders", Value: key}}},
+		{Key: "$set", Value: bson.D{{Key: heldAtField(key), Value: h.At}}}}
 	res, err := db.sessions().UpdateOne(ctx, filter, update)
 	if err != nil {
 		return false, mapError(err)
@@ -40,7 +46,16 @@ func (db *DB) ReleaseSeats(ctx context.Context, sessionID string, h domain.SeatH
 	key := h.Key()
 	filter := bson.D{{Key: "_id", Value: sessionID}, {Key: "holders", Value: key}}
 	update := bson.D{{Key: "$inc", Value: bson.D{{Key: "seats_left", Value: h.Seats}, {Key: "open_left", Value: h.Open}}},
-		{Key: "$pull", Value: bson.D{{Key: "holders", Value: key}}}}
+		{Key: "$pull", Value: bson.D{{Key: "holders", Value: key}}},
+		{Key: "$unset", Value: bson.D{{Key: heldAtField(key), Value: ""}}}}
 	_, err := db.sessions().UpdateOne(ctx, filter, update)
 	return mapError(err)
+}
+
+func heldAtField(key string) string { return "held_at." + domain.HoldRef(key) }
+
+// SessionsStartingFrom returns the sessions starting at or after from, for
+// the repair job.
+func (db *DB) SessionsStartingFrom(ctx context.Context, from time.Time) ([]domain.VisitSession, error) {
+	return findAll[domain.VisitSession](ctx, db.sessions(), bson.D{{Key: "starts_at", Value: bson.D{{Key: "$gte", Value: from}}}})
 }

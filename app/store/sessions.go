@@ -25,39 +25,6 @@ func (db *DB) SessionByID(ctx context.Context, id string) (*domain.VisitSession,
 	return findByID[domain.VisitSession](ctx, db.sessions(), id, "error.session.not_found")
 }
 
-// ReserveSeats takes n seats of a session in one atomic conditional update, so
-// that capacity is never exceeded whatever the concurrency. It fails with a
-// conflict "error.session.full" when fewer than n seats are left.
-func (db *DB) ReserveSeats(ctx context.Context, sessionID string, n int) error {
-	if n < 1 {
-		return domain.FieldError("seats", "error.session.seats_invalid")
-	}
-	filter := bson.D{{Key: "_id", Value: sessionID}, {Key: "seats_left", Value: bson.D{{Key: "$gte", Value: n}}}}
-	update := bson.D{{Key: "$inc", Value: bson.D{{Key: "seats_left", Value: -n}}}}
-	res, err := db.sessions().UpdateOne(ctx, filter, update)
-	if err != nil {
-		return mapError(err)
-	}
-	if res.MatchedCount == 1 {
-		return nil
-	}
-	return db.whyNoSeats(ctx, sessionID)
-}
-
-// whyNoSeats names the failure of a reservation that matched nothing. The
-// decision itself was atomic; this read only tells a missing session from a
-// full one, and a session deleted or created in between is no worse named.
-func (db *DB) whyNoSeats(ctx context.Context, sessionID string) error {
-	n, err := db.sessions().CountDocuments(ctx, bson.D{{Key: "_id", Value: sessionID}})
-	switch {
-	case err != nil:
-		return mapError(err)
-	case n == 0:
-		return &domain.Error{Code: domain.ENOTFOUND, Message: "error.session.not_found"}
-	}
-	return &domain.Error{Code: domain.ECONFLICT, Message: "error.session.full"}
-}
-
 // UpcomingSessions returns at most limit sessions starting at or after from,
 // soonest first, with their offer's title, organisation and commune. Sessions
 // of offers no longer published are left out, so fewer than limit may come

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"sync"
 	"testing"
@@ -12,7 +13,7 @@ import (
 
 const capacity = 20
 
-func TestReserveSeatsNeverOverbooks(t *testing.T) {
+func TestTakeSeatsNeverOverbooks(t *testing.T) {
 	claims := make([]int, 50)
 	for i := range claims {
 		claims[i] = 1
@@ -27,7 +28,7 @@ func TestReserveSeatsNeverOverbooks(t *testing.T) {
 	}
 }
 
-func TestReserveSeatsRandomGroupsNeverOverbook(t *testing.T) {
+func TestTakeSeatsRandomGroupsNeverOverbook(t *testing.T) {
 	rng := rand.New(rand.NewPCG(92, uint64(time.Now().UnixNano())))
 	claims := make([]int, 50)
 	for i := range claims {
@@ -52,8 +53,7 @@ func TestReserveSeatsRandomGroupsNeverOverbook(t *testing.T) {
 }
 
 // reserveConcurrently creates a session of capacity seats, starts one goroutine
-// per claim, and returns the claims granted by index. Every refusal must be
-// the conflict "error.session.full".
+// per claim, and returns the claims granted by index.
 func reserveConcurrently(t *testing.T, sessionID string, claims []int) map[int]int {
 	t.Helper()
 	ctx := context.Background()
@@ -63,14 +63,14 @@ func reserveConcurrently(t *testing.T, sessionID string, claims []int) map[int]i
 	granted := map[int]int{}
 	for i, n := range claims {
 		wg.Go(func() {
-			err := testDB.ReserveSeats(ctx, sessionID, n)
+			took, err := testDB.TakeSeats(ctx, sessionID, domain.SeatHold{BookingID: fmt.Sprintf("claim-%d", i), Seats: n})
 			mu.Lock()
 			defer mu.Unlock()
 			switch {
-			case err == nil:
+			case err != nil:
+				t.Errorf("claim of %d: %v", n, err)
+			case took:
 				granted[i] = n
-			case domain.ErrorCode(err) != domain.ECONFLICT || domain.ErrorMessage(err) != "error.session.full":
-				t.Errorf("claim of %d: %v, want conflict error.session.full", n, err)
 			}
 		})
 	}
@@ -78,23 +78,11 @@ func reserveConcurrently(t *testing.T, sessionID string, claims []int) map[int]i
 	return granted
 }
 
-func TestReserveSeatsRefusals(t *testing.T) {
-	ctx := context.Background()
-	id := newID("refusals")
-	insertSession(t, id, 3)
-	assertCode(t, testDB.ReserveSeats(ctx, "no-such-session", 1), domain.ENOTFOUND)
-	assertCode(t, testDB.ReserveSeats(ctx, id, 0), domain.EINVALID)
-	assertCode(t, testDB.ReserveSeats(ctx, id, 4), domain.ECONFLICT)
-	if err := testDB.ReserveSeats(ctx, id, 3); err != nil {
-		t.Fatalf("reserving every seat: %v", err)
-	}
-	assertCode(t, testDB.ReserveSeats(ctx, id, 1), domain.ECONFLICT)
-}
-
 func insertSession(t testing.TB, id string, seats int) {
 	t.Helper()
-	s := domain.VisitSession{ID: id, OfferID: "offer-" + id, Capacity: seats, SeatsLeft: seats,
+	s := domain.VisitSession{ID: id, OfferID: "offer-" + id, Capacity: seats,
 		StartsAt: time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC), MinGroup: 1, MaxGroup: seats}
+	s.OpenAllSeats()
 	if err := testDB.InsertSessions(context.Background(), []domain.VisitSession{s}); err != nil {
 		t.Fatal(err)
 	}

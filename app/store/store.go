@@ -27,6 +27,8 @@ type DB struct {
 	db     *mongo.Database
 	ferret *embedded // nil when connected to an external MongoDB
 	logger *slog.Logger
+	// transactions: the server runs multi-document transactions (a replica set)
+	transactions bool
 }
 
 // Open connects to MongoDB at cfg.URI, or starts and connects to the embedded
@@ -82,6 +84,10 @@ func (db *DB) connect(ctx context.Context, uri string, cfg Config) error {
 		// Keep the driver's reason for the operator, and the domain code for callers.
 		return fmt.Errorf("store: the database does not answer: %w: %w", mapError(err), err)
 	}
+	if err := db.detectTransactions(ctx); err != nil {
+		_ = client.Disconnect(context.WithoutCancel(ctx))
+		return fmt.Errorf("store: hello: %w", err)
+	}
 	return nil
 }
 
@@ -113,4 +119,9 @@ func (db *DB) Empty(ctx context.Context) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// Drop deletes the whole database, for tests that share a server.
+func (db *DB) Drop(ctx context.Context) error {
+	return mapError(db.db.Drop(ctx))
 }

@@ -27,9 +27,3 @@ func (db *DB) UserByEmail(ctx context.Context, email string) (*domain.User, erro
 	}
 	return &u, nil
 }
-
-// CountUsers returns the number of accounts.
-func (db *DB) CountUsers(ctx context.Context) (int64, error) {
-	n, err := db.users().CountDocuments(ctx, bson.D{})
-	return n, mapError(err)
-}

@@ -65,6 +65,15 @@ var accessRules = map[string]access{
 	"POST /agents/personnes/:id/suspension":       staff,
 	"GET /agents/journal":                         staff,
 
+	"GET /alternance/simulateur":        public,
+	"GET /decouvrir":                    public,
+	"GET /quel-metier":                  public,
+	"POST /quel-metier/enregistrer":     only(domain.RoleYouth),
+	"GET /decouvrir/ess":                public,
+	"GET /decouvrir/:famille":           public,
+	"GET /decouvrir/:famille/fiche.pdf": public,
+	"GET /decouvrir/:famille/classe":    public,
+
 	// Email preferences: the signed token in the path is the access (and
 	// the CSRF protection, see csrf.go); one-click unsubscribe needs no session.
 	"GET /e-mails/:token":                public,
@@ -83,6 +92,7 @@ var accessRules = map[string]access{
 	"POST /progress/dossiers/:id/etapes/:step":             only(domain.RoleApplicant),
 	"POST /progress/dossiers/:id/depot":                    only(domain.RoleApplicant),
 	"POST /progress/dossiers/:id/reponse":                  only(domain.RoleApplicant),
+	"POST /progress/dossiers/:id/coediteurs":               only(domain.RoleApplicant),
 	"POST /progress/dossiers/:id/messages":                 only(domain.RoleApplicant, domain.RoleStaff),
 	"POST /progress/dossiers/:id/pieces/:file/suppression": only(domain.RoleApplicant),
 	"GET /progress/dossiers/:id/pieces/:file":              only(domain.RoleApplicant, domain.RoleReviewer, domain.RoleStaff),

@@ -15,7 +15,7 @@ func (s *Server) apiFavourites(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(paginate(c, offers))
+	return sendPage(c, offers)
 }
 
 // apiSaveFavourite (PUT) and apiRemoveFavourite (DELETE) are idempotent, as
@@ -66,7 +66,7 @@ func (s *Server) apiFollowedYouths(c *fiber.Ctx) error {
 	for i, y := range followed {
 		out[i] = followedYouthOf(y)
 	}
-	return c.JSON(paginate(c, out))
+	return sendPage(c, out)
 }
 
 func followedYouthOf(y passerelle.FollowedYouth) followedYouthJSON {

@@ -69,7 +69,7 @@ func authorize(a access) fiber.Handler {
 			return denied(c, "role", errForbidden)
 		}
 		c.Set(accessDeniedHeader, "sign-in")
-		if c.Method() == fiber.MethodGet && !wantsJSON(c) {
+		if safeMethod(c.Method()) && !wantsJSON(c) {
 			return c.Redirect("/connexion?suite="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
 		}
 		return errSignInRequired
@@ -113,7 +113,11 @@ func (s *Server) route(method, path string, handlers ...fiber.Handler) {
 		a = only() // never left open
 	}
 	s.declared[method+" "+path] = true
-	s.app.Add(method, path, append([]fiber.Handler{authorize(a)}, handlers...)...)
+	chain := append([]fiber.Handler{authorize(a)}, handlers...)
+	s.app.Add(method, path, chain...)
+	if method == fiber.MethodGet { // load balancers and link checkers ask with HEAD; the server drops the body
+		s.app.Add(fiber.MethodHead, path, chain...)
+	}
 }
 
 // checkDeclared refuses to build a server with a route that did not go

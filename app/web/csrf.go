@@ -36,14 +36,26 @@ func (s *Server) csrf(c *fiber.Ctx) error {
 	if safeMethod(c.Method()) || signedLink(c.Path()) {
 		return c.Next()
 	}
-	sent := c.Get(csrfHeader)
-	if sent == "" {
-		sent = c.FormValue(csrfField)
-	}
-	if !hmac.Equal([]byte(sent), []byte(token)) {
+	if !hmac.Equal(sentCSRF(c), []byte(token)) {
 		return errCSRF
 	}
 	return c.Next()
+}
+
+// sentCSRF is the token of the X-CSRF-Token header, or else of the form's
+// field: never of the query string, which leaks into logs, history and
+// Referer headers (fasthttp's FormValue would read it there first).
+func sentCSRF(c *fiber.Ctx) []byte {
+	if sent := c.Request().Header.Peek(csrfHeader); len(sent) > 0 {
+		return sent
+	}
+	if sent := c.Request().PostArgs().Peek(csrfField); len(sent) > 0 {
+		return sent
+	}
+	if form, err := c.MultipartForm(); err == nil && len(form.Value[csrfField]) > 0 {
+		return []byte(form.Value[csrfField][0])
+	}
+	return nil
 }
 
 // signedLink reports a path that carries a signed token secret to its

@@ -29,6 +29,7 @@ var messageOfStatus = map[int]string{
 	http.StatusNotFound:              "error.not_found",
 	http.StatusMethodNotAllowed:      "error.method_not_allowed",
 	http.StatusRequestEntityTooLarge: "error.too_large",
+	http.StatusUnsupportedMediaType:  "error.encoded_body", // only raised by refuseEncodedBody
 	http.StatusTooManyRequests:       "error.too_many",
 	http.StatusServiceUnavailable:    "error.unavailable",
 }

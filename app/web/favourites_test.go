@@ -12,7 +12,7 @@ import (
 
 func (f *fixture) publishedOffers(t *testing.T) []domain.Offer {
 	t.Helper()
-	offers, err := f.db.OffersWithStatus(context.Background(), domain.OfferPublished)
+	offers, err := f.db.Offers(context.Background(), domain.OfferFilter{Status: domain.OfferPublished, OldestFirst: true})
 	if err != nil || len(offers) < 2 {
 		t.Fatalf("demo published offers: %d, %v", len(offers), err)
 	}
@@ -42,7 +42,7 @@ func TestAYouthSavesAndUnsavesFavouriteOffers(t *testing.T) {
 	}
 
 	// a closed offer leaves the favourites
-	if _, err := f.db.MoveOffer(context.Background(), second.ID, []domain.OfferStatus{domain.OfferPublished}, domain.OfferClosed, nil); err != nil {
+	if _, err := f.db.MoveOffer(context.Background(), second.ID, []domain.OfferStatus{domain.OfferPublished}, domain.OfferClosed, domain.OfferChange{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, body = youth.get(t, "/jeunes"); strings.Contains(body, `href="/offres/`+second.ID+`"`) {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -40,12 +39,4 @@ func (s *Server) notice(c *fiber.Ctx, titleKey, textKey string) error {
 
 func (s *Server) localizer(c *fiber.Ctx) localizer {
 	return localizer{s.deps.Catalog.For(localeOf(c))}
-}
-
-// localPath keeps a "come back to" address only when it stays on this site.
-func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
-		return "/compte"
-	}
-	return p
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -34,7 +35,14 @@ func newMetrics() *metrics {
 	return m
 }
 
+// Registry lets other parts (jobs) export their own metrics beside the server's.
+func (s *Server) Registry() *prometheus.Registry { return s.metrics.registry }
+
+// observe counts a request. The registry keeps its label values for good,
+// while Fiber's strings point into buffers that the next request on the
+// connection overwrites: the labels are copied.
 func (m *metrics) observe(method, route string, status int, elapsed time.Duration) {
+	method, route = strings.Clone(method), strings.Clone(route)
 	m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
 	m.duration.WithLabelValues(method, route).Observe(elapsed.Seconds())
 }

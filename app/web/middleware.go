@@ -22,8 +22,10 @@ func (s *Server) middleware() {
 	s.app.Use(s.securityHeaders)
 	s.app.Use(compress.New())
 	s.app.Use(s.negotiateLocale)
+	s.app.Use(refuseEncodedBody)
 	s.app.Use(skipInfra(s.loadSession))
 	s.app.Use(skipInfra(s.csrf))
+	s.app.Use(skipInfra(s.checkInput))
 }
 
 // skipInfra spares static files and probes the session lookups: they are
@@ -58,12 +60,28 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 	}
 	elapsed := time.Since(start)
 	status := c.Response().StatusCode()
-	route := c.Route().Path
+	route := routeOf(c)
 	s.metrics.observe(c.Method(), route, status, elapsed)
 	s.deps.Logger.Info("request", slog.String("method", c.Method()), slog.String("path", c.Path()),
 		slog.String("route", route), slog.Int("status", status), slog.Duration("duration", elapsed),
 		slog.String("ip", c.IP()), slog.String("request_id", requestID(c)))
 	return nil
+}
+
+// unrouted is the route of the requests answered before any route: by the
+// middleware (no anti-forgery token, a compressed body, a language switch)
+// or for want of a route (an unknown path, which a stranger chooses: one
+// label for all).
+const unrouted = "unrouted"
+
+// routeOf is the declared path of the route that answered. A request that
+// none answered last matched the middleware, which Fiber mounts at "/".
+func routeOf(c *fiber.Ctx) string {
+	route := c.Route().Path
+	if route == "/" && c.Path() != "/" {
+		return unrouted
+	}
+	return route
 }
 
 const contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
@@ -79,17 +97,41 @@ func (s *Server) securityHeaders(c *fiber.Ctx) error {
 	if s.deps.TLS {
 		c.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 	}
+	// Pages show whoever is signed in, on computers that schools and CIO
+	// share: nothing is kept by a browser or a proxy, unless a handler of
+	// public, personless content (static files, suggestions) says otherwise.
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	c.Set(fiber.HeaderPragma, "no-cache")
+	return c.Next()
+}
+
+// cacheable lets browsers and proxies keep an answer that is the same for
+// everyone, as cacheControl says.
+func cacheable(c *fiber.Ctx, cacheControl string) {
+	c.Set(fiber.HeaderCacheControl, cacheControl)
+	c.Response().Header.Del(fiber.HeaderPragma)
+}
+
+var errEncodedBody = fiber.NewError(fiber.StatusUnsupportedMediaType, "request bodies are read uncompressed")
+
+// refuseEncodedBody refuses a compressed request body before anything reads
+// it: Fiber and fasthttp inflate one in memory without a bound, so 100 KB of
+// gzip would cost 100 MB. Browsers and API clients send bodies uncompressed.
+func refuseEncodedBody(c *fiber.Ctx) error {
+	if e := c.Get(fiber.HeaderContentEncoding); e != "" && !strings.EqualFold(e, "identity") {
+		return errEncodedBody
+	}
 	return c.Next()
 }
 
 // negotiateLocale picks the page language; "?lang=en" on any page switches it
 // and remembers the choice in a cookie, so the switch works without JavaScript.
 func (s *Server) negotiateLocale(c *fiber.Ctx) error {
-	if choice := c.Query("lang"); choice != "" && c.Method() == fiber.MethodGet {
+	if choice := c.Query("lang"); choice != "" && safeMethod(c.Method()) {
 		locale := i18n.Supported(choice)
 		c.Cookie(&fiber.Cookie{Name: localeCookie, Value: locale, Path: "/", MaxAge: 365 * 24 * 3600,
 			HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: s.deps.TLS})
-		return c.Redirect(withoutQueryParam(c, "lang"), fiber.StatusSeeOther)
+		return c.Redirect(localTarget(withoutQueryParam(c, "lang"), "/"), fiber.StatusSeeOther)
 	}
 	c.Locals(localeCookie, i18n.Negotiate(c.Cookies(localeCookie), c.Get(fiber.HeaderAcceptLanguage)))
 	return c.Next()
@@ -108,8 +150,5 @@ func withoutQueryParam(c *fiber.Ctx, name string) string {
 	if q := args.String(); q != "" {
 		return c.Path() + "?" + q
 	}
-	if p := c.Path(); strings.HasPrefix(p, "/") {
-		return p
-	}
-	return "/"
+	return c.Path()
 }

@@ -45,7 +45,9 @@ func (s *Server) loadMySpace(c *fiber.Ctx, page string) (*mySpace, error) {
 		}
 		if err == nil {
 			my.Favourites, err = s.deps.Passerelle.FavouriteOffers(c.UserContext(), u)
-			my.Favourites, my.FavouritesAt = pageOf(c, my.Favourites, listAt{"/jeunes", "page_favoris", "mes-favoris"})
+		}
+		if err == nil {
+			my.Favourites, my.FavouritesAt, err = pageOf(c, my.Favourites, listAt{"/jeunes", "page_favoris", "mes-favoris"})
 		}
 		if err == nil {
 			my.Searches, err = s.deps.Passerelle.SavedSearches(c.UserContext(), u)

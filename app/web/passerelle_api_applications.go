@@ -74,11 +74,9 @@ func (s *Server) applicationAction(act func(*passerelle.Service, context.Context
 }
 
 func (s *Server) apiApplications(c *fiber.Ctx) error {
-	apps, err := s.deps.Passerelle.ApplicationsFor(c.UserContext(), currentUser(c))
-	if err != nil {
-		return err
-	}
-	return c.JSON(paginate(c, apps))
+	return sendPageOf(c, func(r domain.PageRequest) (domain.Page[domain.Application], error) {
+		return s.deps.Passerelle.ApplicationsPageFor(c.UserContext(), currentUser(c), r)
+	})
 }
 
 // applicationCV serves a CV as a download, to its youth and the employer only.
@@ -87,8 +85,5 @@ func (s *Server) applicationCV(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderContentType, "application/pdf")
-	c.Set(fiber.HeaderContentDisposition, `attachment; filename="cv.pdf"`)
-	c.Set("X-Content-Type-Options", "nosniff")
-	return c.Send(data)
+	return sendDownload(c, "cv.pdf", "application/pdf", data)
 }

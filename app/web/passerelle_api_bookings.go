@@ -36,11 +36,11 @@ func (s *Server) apiAddSession(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiSessions(c *fiber.Ctx) error {
-	sessions, err := s.deps.Passerelle.Sessions(c.UserContext(), c.Params("id"))
+	_, sessions, err := s.deps.Passerelle.OfferSessions(c.UserContext(), currentUser(c), c.Params("id"))
 	if err != nil {
 		return err
 	}
-	return c.JSON(paginate(c, sessions))
+	return sendPage(c, sessions)
 }
 
 type bookingRequest struct {
@@ -97,11 +97,9 @@ func (s *Server) apiAttendance(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiBookings(c *fiber.Ctx) error {
-	bookings, err := s.deps.Passerelle.BookingsFor(c.UserContext(), currentUser(c))
-	if err != nil {
-		return err
-	}
-	return c.JSON(paginate(c, bookings))
+	return sendPageOf(c, func(r domain.PageRequest) (domain.Page[domain.Booking], error) {
+		return s.deps.Passerelle.BookingsPageFor(c.UserContext(), currentUser(c), r)
+	})
 }
 
 // bookingCalendar serves a booking's .ics, the "add to calendar" link.
@@ -110,7 +108,5 @@ func (s *Server) bookingCalendar(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderContentType, "text/calendar; charset=utf-8")
-	c.Set(fiber.HeaderContentDisposition, `attachment; filename="visite.ics"`)
-	return c.Send(passerelle.BookingCalendar(b, vs))
+	return sendDownload(c, "visite.ics", "text/calendar; charset=utf-8", passerelle.BookingCalendar(b, vs))
 }

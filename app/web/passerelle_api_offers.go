@@ -111,17 +111,13 @@ func (s *Server) apiRejectOffer(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiMyOffers(c *fiber.Ctx) error {
-	offers, err := s.deps.Passerelle.OffersOf(c.UserContext(), currentUser(c), c.Query("organisation_id"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(paginate(c, offers))
+	return sendPageOf(c, func(r domain.PageRequest) (domain.Page[domain.Offer], error) {
+		return s.deps.Passerelle.OffersPageOf(c.UserContext(), currentUser(c), []string{c.Query("organisation_id")}, r)
+	})
 }
 
 func (s *Server) apiModerationQueue(c *fiber.Ctx) error {
-	offers, err := s.deps.Passerelle.ModerationQueue(c.UserContext(), currentUser(c))
-	if err != nil {
-		return err
-	}
-	return c.JSON(paginate(c, offers))
+	return sendPageOf(c, func(r domain.PageRequest) (domain.Page[domain.Offer], error) {
+		return s.deps.Passerelle.ModerationQueue(c.UserContext(), currentUser(c), r)
+	})
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"passerelle/app/domain"
 )
 
 // Bad input to every API call gets a 4xx with a French message naming the
@@ -78,7 +80,7 @@ func TestPasserelleAPIRefusesBadInput(t *testing.T) {
 		{"message to a missing application", p.employer, "/api/v1/applications/nope/messages", map[string]any{"body": "Bonjour"}, 404, ""},
 	}
 	ctx := context.Background()
-	offersBefore, _ := f.db.OffersOfOrganisation(ctx, "api-company")
+	offersBefore, _ := f.db.Offers(ctx, domain.OfferFilter{OrganisationIDs: []string{"api-company"}})
 	for _, c := range cases {
 		status, body := c.user.call(t, "POST", c.path, c.body)
 		if c.status == 403 || c.status == 404 {
@@ -89,9 +91,9 @@ func TestPasserelleAPIRefusesBadInput(t *testing.T) {
 		}
 		t.Run(c.name, func(t *testing.T) { wantFrench(t, status, body, c.status, c.field) })
 	}
-	offersAfter, _ := f.db.OffersOfOrganisation(ctx, "api-company")
+	offersAfter, _ := f.db.Offers(ctx, domain.OfferFilter{OrganisationIDs: []string{"api-company"}})
 	sessions, _ := f.db.SessionsOfOffers(ctx, []string{p.offerID})
-	bookings, _ := f.db.BookingsWhere(ctx, "session_id", sessionID)
+	bookings, _ := f.db.Bookings(ctx, domain.BookingFilter{SessionID: sessionID})
 	if msgs, _ := f.db.ApplicationMessages(ctx, strings.Split(messages, "/")[4]); len(msgs) != 0 {
 		t.Errorf("bad input wrote %d messages", len(msgs))
 	}

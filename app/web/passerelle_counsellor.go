@@ -5,6 +5,8 @@ import (
 	"net/url"
 
 	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/domain"
 )
 
 // bookPage shows a session and the form that books places for a group.
@@ -44,22 +46,19 @@ func (s *Server) bookForm(c *fiber.Ctx) error {
 
 // myBookings lists a counsellor's bookings, with the calendar and cancellation.
 func (s *Server) myBookings(c *fiber.Ctx) error {
-	bookings, err := s.deps.Passerelle.BookingsFor(c.UserContext(), currentUser(c))
+	bookings, p, err := readPage(c, listAt{path: "/etablissements/reservations"}, func(r domain.PageRequest) (domain.Page[domain.Booking], error) {
+		return s.deps.Passerelle.BookingsPageFor(c.UserContext(), currentUser(c), r)
+	})
 	if err != nil {
 		return err
 	}
-	bookings, p := pageOf(c, bookings, listAt{path: "/etablissements/reservations"})
 	return s.render(c, "passerelle_bookings", fiber.Map{"Title": s.localizer(c).T("passerelle.bookings.mine"), "Bookings": bookings, "Pager": p})
 }
 
 // visitSessions lists the sessions of a published visit, each with its
 // booking link for counsellors.
 func (s *Server) visitSessions(c *fiber.Ctx) error {
-	o, err := s.deps.Passerelle.OfferToApply(c.UserContext(), c.Params("id"))
-	if err != nil {
-		return err
-	}
-	sessions, err := s.deps.Passerelle.Sessions(c.UserContext(), o.ID)
+	o, sessions, err := s.deps.Passerelle.OfferSessions(c.UserContext(), currentUser(c), c.Params("id"))
 	if err != nil {
 		return err
 	}

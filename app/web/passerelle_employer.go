@@ -6,20 +6,18 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"passerelle/app/domain"
+	"passerelle/app/passerelle"
 )
 
 // employerOffers lists the offers of the employer's organisations.
 func (s *Server) employerOffers(c *fiber.Ctx) error {
 	u := currentUser(c)
-	var offers []domain.Offer
-	for _, orgID := range u.OrganisationIDs {
-		found, err := s.deps.Passerelle.OffersOf(c.UserContext(), u, orgID)
-		if err != nil {
-			return err
-		}
-		offers = append(offers, found...)
+	offers, p, err := readPage(c, listAt{path: "/employeurs/offres"}, func(r domain.PageRequest) (domain.Page[domain.Offer], error) {
+		return s.deps.Passerelle.OffersPageOf(c.UserContext(), u, u.OrganisationIDs, r)
+	})
+	if err != nil {
+		return err
 	}
-	offers, p := pageOf(c, offers, listAt{path: "/employeurs/offres"})
 	return s.render(c, "passerelle_offers", fiber.Map{"Title": s.localizer(c).T("passerelle.offers.title"), "Offers": offers, "Pager": p})
 }
 
@@ -60,13 +58,26 @@ func (s *Server) offerDesk(c *fiber.Ctx) error {
 }
 
 func (s *Server) showDesk(c *fiber.Ctx, data fiber.Map) error {
-	desk, err := s.deps.Passerelle.Desk(c.UserContext(), currentUser(c), c.Params("id"))
+	path := "/employeurs/offres/" + c.Params("id")
+	bookingsAt, applicationsAt := listAt{path, "page_reservations", "reservations"}, listAt{path, "page", "candidatures"}
+	var pages passerelle.DeskPages
+	var err error
+	if pages.Bookings, err = listPage(c, bookingsAt); err != nil {
+		return err
+	}
+	if pages.Applications, err = listPage(c, applicationsAt); err != nil {
+		return err
+	}
+	desk, err := s.deps.Passerelle.Desk(c.UserContext(), currentUser(c), c.Params("id"), pages)
 	if err != nil {
 		return err
 	}
-	path := "/employeurs/offres/" + desk.Offer.ID
-	desk.Bookings, data["BookingsPager"] = pageOf(c, desk.Bookings, listAt{path, "page_reservations", "reservations"})
-	desk.Applications, data["ApplicationsPager"] = pageOf(c, desk.Applications, listAt{path, "page", "candidatures"})
+	if data["BookingsPager"], err = newPager(c, desk.Bookings.Total, bookingsAt); err != nil {
+		return err
+	}
+	if data["ApplicationsPager"], err = newPager(c, desk.Applications.Total, applicationsAt); err != nil {
+		return err
+	}
 	data["Title"], data["Desk"], data["Moves"] = desk.Offer.Title, desk, domain.EmployerMoves
 	return s.render(c, "passerelle_desk", data)
 }
@@ -122,5 +133,5 @@ func (s *Server) backTo(c *fiber.Ctx, err error) error {
 	if err != nil {
 		return err
 	}
-	return c.Redirect(localPath(c.FormValue("back")), fiber.StatusSeeOther)
+	return c.Redirect(localTarget(c.FormValue("back"), "/compte"), fiber.StatusSeeOther)
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -14,6 +13,9 @@ import (
 // decodeJSON reads a request body strictly: unknown fields and wrong types
 // are refused with the field named, before anything is written.
 func decodeJSON(c *fiber.Ctx, v any) error {
+	if body := bytes.TrimSpace(c.Body()); len(body) == 0 || body[0] != '{' {
+		return &domain.Error{Code: domain.EINVALID, Message: "error.api.body_not_object"} // null, a list, a number…
+	}
 	dec := json.NewDecoder(bytes.NewReader(c.Body()))
 	dec.DisallowUnknownFields()
 	err := dec.Decode(v)
@@ -25,28 +27,6 @@ func decodeJSON(c *fiber.Ctx, v any) error {
 		return &domain.Error{Code: domain.EINVALID, Message: "error.api.body_invalid", Field: typeErr.Field}
 	}
 	return &domain.Error{Code: domain.EINVALID, Message: "error.api.body_invalid"}
-}
-
-// page is one page of a list, as the API returns lists.
-type page[T any] struct {
-	Items   []T `json:"items"`
-	Page    int `json:"page"`
-	PerPage int `json:"per_page"`
-	Total   int `json:"total"`
-}
-
-const (
-	defaultPerPage = 20
-	maxPerPage     = 100
-)
-
-// paginate cuts items to the page the query asks for (?page=1&per_page=20).
-func paginate[T any](c *fiber.Ctx, items []T) page[T] {
-	n := pageNumber(c.Query("page"))
-	per, _ := strconv.Atoi(c.Query("per_page", strconv.Itoa(defaultPerPage)))
-	per = min(max(per, 1), maxPerPage)
-	from := min((n-1)*per, len(items))
-	return page[T]{Items: items[from:min(from+per, len(items))], Page: n, PerPage: per, Total: len(items)}
 }
 
 // created answers a creation with its resource.

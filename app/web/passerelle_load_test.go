@@ -89,7 +89,7 @@ func TestThousandBookingRequestsThroughHTTP(t *testing.T) {
 		}
 		used += s.Capacity - s.SeatsLeft
 	}
-	bookings, err := f.db.AllBookings(context.Background())
+	bookings, err := f.db.Bookings(context.Background(), domain.BookingFilter{NewestFirst: true})
 	if err != nil {
 		t.Fatal(err)
 	}

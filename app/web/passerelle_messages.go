@@ -50,7 +50,7 @@ func (s *Server) apiApplicationMessages(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(paginate(c, t.Messages))
+	return sendPage(c, t.Messages)
 }
 
 // apiPostMessage takes a JSON body {body}.

@@ -15,11 +15,11 @@ import (
 
 // editOfferPage shows the offer form filled with one of the employer's offers.
 func (s *Server) editOfferPage(c *fiber.Ctx) error {
-	desk, err := s.deps.Passerelle.Desk(c.UserContext(), currentUser(c), c.Params("id"))
+	o, err := s.deps.Passerelle.OwnOffer(c.UserContext(), currentUser(c), c.Params("id"))
 	if err != nil {
 		return err
 	}
-	return s.render(c, "passerelle_offer_form", s.editFormData(c, desk.Offer, offerForm(passerelle.InputOf(desk.Offer))))
+	return s.render(c, "passerelle_offer_form", s.editFormData(c, o, offerForm(passerelle.InputOf(o))))
 }
 
 func (s *Server) editFormData(c *fiber.Ctx, o *domain.Offer, form url.Values) fiber.Map {
@@ -54,11 +54,11 @@ func (s *Server) updateOfferForm(c *fiber.Ctx) error {
 			return c.Redirect("/employeurs/offres/"+id, fiber.StatusSeeOther)
 		}
 	}
-	desk, derr := s.deps.Passerelle.Desk(c.UserContext(), currentUser(c), id)
-	if derr != nil {
-		return derr
+	o, oerr := s.deps.Passerelle.OwnOffer(c.UserContext(), currentUser(c), id)
+	if oerr != nil {
+		return oerr
 	}
-	return s.formFailed(c, "passerelle_offer_form", s.editFormData(c, desk.Offer, form), err)
+	return s.formFailed(c, "passerelle_offer_form", s.editFormData(c, o, form), err)
 }
 
 // duplicateOfferForm copies an offer as a draft and opens it for editing.

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"passerelle/app/domain"
 )
 
 // offerForm is the offer form as an employer fills it, with this job field.
@@ -35,11 +37,11 @@ func TestOfferFormChoosesROMEJob(t *testing.T) {
 			t.Errorf("%q saved %v (%v) %s", job, o, err, body)
 		}
 	}
-	before, _ := f.db.OffersOfOrganisation(context.Background(), "api-company")
+	before, _ := f.db.Offers(context.Background(), domain.OfferFilter{OrganisationIDs: []string{"api-company"}})
 	resp, body := employer.post(t, "/employeurs/offres", offerForm("Z0000 — Métier inconnu"))
 	wantStatus(t, resp, http.StatusUnprocessableEntity)
 	wantContains(t, body, `id="rome_codes-error"`, `value="Z0000 — Métier inconnu"`)
-	if after, _ := f.db.OffersOfOrganisation(context.Background(), "api-company"); len(after) != len(before) {
+	if after, _ := f.db.Offers(context.Background(), domain.OfferFilter{OrganisationIDs: []string{"api-company"}}); len(after) != len(before) {
 		t.Errorf("an offer with an unknown job was saved")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"passerelle/app/domain"
 	"passerelle/app/i18n"
 )
 
@@ -67,7 +68,7 @@ func TestOfferFormRefusesBadWeeks(t *testing.T) {
 	f := newFixture(t)
 	p := f.programme(t)
 	employer, ctx := p.employer.pageVisitor(), context.Background()
-	before, _ := f.db.OffersOfOrganisation(ctx, "api-company")
+	before, _ := f.db.Offers(ctx, domain.OfferFilter{OrganisationIDs: []string{"api-company"}})
 	for name, c := range map[string]struct {
 		days    []string
 		message string
@@ -89,7 +90,7 @@ func TestOfferFormRefusesBadWeeks(t *testing.T) {
 		}
 		wantContains(t, body, `id="weeks-error"`, c.message, `value="weeks" checked`)
 	}
-	if after, _ := f.db.OffersOfOrganisation(ctx, "api-company"); len(after) != len(before)+1 {
+	if after, _ := f.db.Offers(ctx, domain.OfferFilter{OrganisationIDs: []string{"api-company"}}); len(after) != len(before)+1 {
 		t.Errorf("%d offers saved, want only the one with twenty weeks", len(after)-len(before))
 	}
 }

@@ -84,7 +84,7 @@ func TestPasserellePagesJourney(t *testing.T) {
 	wantStatus(t, resp, http.StatusSeeOther)
 	_, body = counsellor.get(t, "/etablissements/reservations")
 	wantContains(t, body, "3e B", "confirmée", "Ajouter au calendrier")
-	bookings, _ := f.db.BookingsWhere(context.Background(), "session_id", sessions[0].ID)
+	bookings, _ := f.db.Bookings(context.Background(), domain.BookingFilter{SessionID: sessions[0].ID})
 	resp, ics := counsellor.get(t, "/api/v1/bookings/"+bookings[0].ID+"/calendar.ics")
 	wantStatus(t, resp, http.StatusOK)
 	wantContains(t, ics, "BEGIN:VCALENDAR", "DTSTART:20261215T083000Z", "LOCATION:Accueil du fournil")

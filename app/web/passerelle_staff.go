@@ -1,6 +1,10 @@
 package web
 
-import "github.com/gofiber/fiber/v2"
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/domain"
+)
 
 // moderationQueue lists the offers waiting for a staff decision.
 func (s *Server) moderationQueue(c *fiber.Ctx) error {
@@ -8,11 +12,13 @@ func (s *Server) moderationQueue(c *fiber.Ctx) error {
 }
 
 func (s *Server) showModeration(c *fiber.Ctx, data fiber.Map) error {
-	offers, err := s.deps.Passerelle.ModerationQueue(c.UserContext(), currentUser(c))
+	offers, p, err := readPage(c, listAt{path: "/agents/moderation"}, func(r domain.PageRequest) (domain.Page[domain.Offer], error) {
+		return s.deps.Passerelle.ModerationQueue(c.UserContext(), currentUser(c), r)
+	})
 	if err != nil {
 		return err
 	}
-	data["Offers"], data["Pager"] = pageOf(c, offers, listAt{path: "/agents/moderation"})
+	data["Offers"], data["Pager"] = offers, p
 	data["Title"] = s.localizer(c).T("passerelle.moderation.title")
 	return s.render(c, "passerelle_moderation", data)
 }

@@ -25,7 +25,11 @@ func (s *Server) staffBookings(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	ov.Bookings, data["Pager"] = pageOf(c, ov.Bookings, listAt{path: "/agents/reservations"})
+	var p pager
+	if ov.Bookings, p, err = pageOf(c, ov.Bookings, listAt{path: "/agents/reservations"}); err != nil {
+		return err
+	}
+	data["Pager"] = p
 	data["Overview"] = ov
 	return s.render(c, "passerelle_staff_bookings", data)
 }

@@ -2,6 +2,8 @@ package web
 
 import (
 	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/domain"
 )
 
 func (s *Server) applyPage(c *fiber.Ctx) error {
@@ -33,11 +35,12 @@ func (s *Server) applyForm(c *fiber.Ctx) error {
 }
 
 func (s *Server) myApplications(c *fiber.Ctx) error {
-	apps, err := s.deps.Passerelle.ApplicationsFor(c.UserContext(), currentUser(c))
+	apps, p, err := readPage(c, listAt{path: "/jeunes/candidatures"}, func(r domain.PageRequest) (domain.Page[domain.Application], error) {
+		return s.deps.Passerelle.ApplicationsPageFor(c.UserContext(), currentUser(c), r)
+	})
 	if err != nil {
 		return err
 	}
-	apps, p := pageOf(c, apps, listAt{path: "/jeunes/candidatures"})
 	return s.render(c, "passerelle_applications", fiber.Map{"Title": s.localizer(c).T("passerelle.applications.mine"), "Applications": apps, "Pager": p})
 }
 

@@ -39,10 +39,7 @@ func (s *Server) exportData(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
-	c.Set(fiber.HeaderContentDisposition, `attachment; filename="passerelle92-mes-donnees.json"`)
-	c.Set(fiber.HeaderCacheControl, "no-store")
-	return c.Send(body)
+	return sendDownload(c, "passerelle92-mes-donnees.json", fiber.MIMEApplicationJSONCharsetUTF8, body)
 }
 
 func (s *Server) deletionPage(c *fiber.Ctx) error {

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"bytes"
-	"encoding/csv"
 	"strconv"
 	"strings"
 
@@ -53,8 +51,8 @@ func countBars(counts []progress.Count, label func(string) string) []bar {
 	return bars
 }
 
-// progressExport sends one table of a call as CSV (semicolons and a BOM,
-// as French spreadsheets expect) or XLSX: "dossiers.csv", "decisions.xlsx"…
+// progressExport sends one table of a call as CSV or XLSX: "dossiers.csv",
+// "decisions.xlsx"…
 func (s *Server) progressExport(c *fiber.Ctx) error {
 	name, format, _ := strings.Cut(c.Params("file"), ".")
 	tables, err := s.deps.Progress.Exports(c.UserContext(), currentUser(c), c.Params("id"))
@@ -62,30 +60,9 @@ func (s *Server) progressExport(c *fiber.Ctx) error {
 		return err
 	}
 	for _, t := range tables {
-		if t.Name == name && (format == "csv" || format == "xlsx") {
-			return sendTable(c, t, format)
+		if t.Name == name {
+			return sendTable(c, t.Name, format, t.Rows)
 		}
 	}
 	return fiber.ErrNotFound
-}
-
-func sendTable(c *fiber.Ctx, t progress.Table, format string) error {
-	c.Attachment(t.Name + "." + format)
-	if format == "xlsx" {
-		data, err := writeXLSX(t.Name, t.Rows)
-		if err != nil {
-			return err
-		}
-		c.Set(fiber.HeaderContentType, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-		return c.Send(data)
-	}
-	var buf bytes.Buffer
-	buf.WriteString("\ufeff")
-	w := csv.NewWriter(&buf)
-	w.Comma = ';'
-	if err := w.WriteAll(t.Rows); err != nil {
-		return err
-	}
-	c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
-	return c.Send(buf.Bytes())
 }

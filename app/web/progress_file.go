@@ -29,6 +29,10 @@ func (s *Server) showFile(c *fiber.Ctx, data fiber.Map) error {
 	}
 	data["Title"], data["File"], data["Call"], data["Notes"], data["Steps"] = g.Content.Project.Title, g, call, notes, progressSteps
 	data["Open"], data["Now"] = call.IsOpen(s.deps.Now()), s.deps.Now()
+	if data["CoEditors"], err = s.deps.Progress.CoEditors(ctx, u, g); err != nil {
+		return err
+	}
+	data["IsAuthor"], data["CoEditorAdded"] = g.CreatedBy == u.ID, c.Query("coediteur") != ""
 	if data["Title"] == "" {
 		data["Title"] = s.localizer(c).T("progress.file.untitled")
 	}
@@ -48,6 +52,16 @@ func (s *Server) submitFile(c *fiber.Ctx) error {
 		return s.fileFailed(c, fiber.Map{}, err)
 	}
 	return c.Redirect("/progress/dossiers/"+c.Params("id")+"?depose=1", fiber.StatusSeeOther)
+}
+
+// inviteCoEditor names, by their email, another applicant of the
+// association who then edits the file with its author.
+func (s *Server) inviteCoEditor(c *fiber.Ctx) error {
+	email := c.FormValue("co_editor")
+	if _, err := s.deps.Progress.InviteCoEditor(c.UserContext(), currentUser(c), c.Params("id"), email); err != nil {
+		return s.fileFailed(c, fiber.Map{"CoEditor": email}, err)
+	}
+	return c.Redirect("/progress/dossiers/"+c.Params("id")+"?coediteur=1#coediteurs", fiber.StatusSeeOther)
 }
 
 func (s *Server) answerInformation(c *fiber.Ctx) error {
@@ -85,10 +99,7 @@ func (s *Server) downloadAttachment(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderContentType, a.ContentType)
-	c.Set("X-Content-Type-Options", "nosniff")
-	c.Attachment(a.Name)
-	return c.Send(data)
+	return sendDownload(c, a.Name, a.ContentType, data)
 }
 
 func (s *Server) fileReceipt(c *fiber.Ctx) error {
@@ -96,7 +107,5 @@ func (s *Server) fileReceipt(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderContentType, "application/pdf")
-	c.Attachment("accuse-reception-" + c.Params("id") + ".pdf")
-	return c.Send(pdf)
+	return sendDownload(c, "accuse-reception-"+c.Params("id")+".pdf", "application/pdf", pdf)
 }

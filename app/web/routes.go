@@ -71,6 +71,7 @@ func (s *Server) routes() {
 	post("/progress/dossiers/:id/etapes/:step", s.saveStep)
 	post("/progress/dossiers/:id/depot", s.submitFile)
 	post("/progress/dossiers/:id/reponse", s.answerInformation)
+	post("/progress/dossiers/:id/coediteurs", s.inviteCoEditor)
 	post("/progress/dossiers/:id/messages", s.sendFileMessage)
 	post("/progress/dossiers/:id/pieces/:file/suppression", s.removeAttachment)
 	get("/progress/dossiers/:id/pieces/:file", s.downloadAttachment)
@@ -179,6 +180,16 @@ func (s *Server) routes() {
 	post("/agents/personnes/:id/roles", s.changeRoles)
 	post("/agents/personnes/:id/suspension", s.suspendUser)
 	get("/agents/journal", s.auditLog)
+
+	// Promote work-study, make trades known, discover the ESS (issue 19).
+	get("/alternance/simulateur", s.simulator)
+	get("/decouvrir", s.discoverIndex)
+	get("/quel-metier", s.quiz)
+	post("/quel-metier/enregistrer", s.quizSave)
+	get("/decouvrir/ess", s.discoverESS)
+	get("/decouvrir/:famille", s.discoverFamily)
+	get("/decouvrir/:famille/fiche.pdf", s.discoverSheet)
+	get("/decouvrir/:famille/classe", s.classJourney)
 
 	get("/e-mails/:token", s.emailPreferencesPage)
 	post("/e-mails/:token", s.saveEmailPreferences)

@@ -61,7 +61,7 @@ func (s *Server) suggest(c *fiber.Ctx) error {
 		for _, j := range refdata.SearchJobs(q, suggestLimit) {
 			out.Jobs = append(out.Jobs, romeChoice(j))
 		}
-		c.Set(fiber.HeaderCacheControl, "public, max-age=3600")
+		cacheable(c, "public, max-age=3600")
 		return c.JSON(out)
 	}
 	counts, err := s.counts(c.UserContext())
@@ -77,7 +77,7 @@ func (s *Server) suggest(c *fiber.Ctx) error {
 			out.Communes = append(out.Communes, sg.Label)
 		}
 	}
-	c.Set(fiber.HeaderCacheControl, "public, max-age=60") // as long as the counts are kept
+	cacheable(c, "public, max-age=60") // as long as the counts are kept
 	return c.JSON(out)
 }
 

@@ -30,6 +30,8 @@ type Server struct {
 	// and without an access rule.
 	declared   map[string]bool
 	undeclared []string
+	// laureateCache keeps the PROGR'ESS laureates the ESS page shows.
+	laureateCache laureateCache
 	// indexCounts keeps the index's counts by job, commune, family and term
 	// for a minute, for suggestions (see search_counts.go).
 	indexCounts indexCounts

@@ -15,7 +15,7 @@ func (s *Server) signInPage(c *fiber.Ctx) error {
 
 func (s *Server) signInData(c *fiber.Ctx) fiber.Map {
 	return fiber.Map{"Title": s.localizer(c).T("auth.signin.title"), "Email": c.FormValue("email"),
-		"Next": localPath(c.Query("suite", c.FormValue("suite")))}
+		"Next": localTarget(c.Query("suite", c.FormValue("suite")), "/compte")}
 }
 
 func (s *Server) signInWithPassword(c *fiber.Ctx) error {
@@ -26,7 +26,7 @@ func (s *Server) signInWithPassword(c *fiber.Ctx) error {
 	if err := s.signIn(c, raw, user); err != nil {
 		return err
 	}
-	return c.Redirect(localPath(c.FormValue("suite")), fiber.StatusSeeOther)
+	return c.Redirect(localTarget(c.FormValue("suite"), "/compte"), fiber.StatusSeeOther)
 }
 
 func (s *Server) requestMagicLink(c *fiber.Ctx) error {

@@ -3,6 +3,8 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"passerelle/app/alternance"
+	"passerelle/app/discover"
 	"passerelle/app/domain"
 )
 
@@ -19,7 +21,8 @@ func (s *Server) space(page string, offers, visits int) fiber.Handler {
 		}
 		title := s.localizer(c).T(page + ".title")
 		return s.render(c, page, fiber.Map{"Title": title, "Overview": o, "Now": s.deps.Now(),
-			"OfferTypes": domain.OfferTypes, "Mine": mine})
+			"OfferTypes": domain.OfferTypes, "Mine": mine,
+			"Families": discover.Families()})
 	}
 }
 
@@ -35,5 +38,12 @@ func (s *Server) offer(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "offer", fiber.Map{"Title": offer.Title, "Offer": offer, "Favourite": favourite})
+	return s.render(c, "offer", fiber.Map{"Title": offer.Title, "Offer": offer, "Favourite": favourite,
+		"Contract": workStudyContract[offer.Type]})
+}
+
+// workStudyContract is the simulator's contract of a work-study offer.
+var workStudyContract = map[domain.OfferType]alternance.Contract{
+	domain.OfferApprenticeship:      alternance.Apprenticeship,
+	domain.OfferProfessionalisation: alternance.Professionalisation,
 }

@@ -4,18 +4,17 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+
+	"passerelle/app/domain"
 )
 
 // staffOrganisations lists organisations for staff, those waiting for
 // verification first, optionally matching a name or identifier.
 func (s *Server) staffOrganisations(c *fiber.Ctx) error {
 	q := strings.TrimSpace(c.Query("q"))
-	total, err := s.deps.People.CountOrganisationsMatching(c.UserContext(), q)
-	if err != nil {
-		return err
-	}
-	p := newPager(c, total, listAt{path: "/agents/organisations"})
-	orgs, err := s.deps.People.FindOrganisations(c.UserContext(), q, p.offset(), listPerPage)
+	orgs, p, err := readPage(c, listAt{path: "/agents/organisations"}, func(r domain.PageRequest) (domain.Page[domain.Organisation], error) {
+		return s.deps.People.OrganisationsPage(c.UserContext(), q, r)
+	})
 	if err != nil {
 		return err
 	}

@@ -11,12 +11,9 @@ import (
 // staffPeople lists accounts for staff, matching an email or a name.
 func (s *Server) staffPeople(c *fiber.Ctx) error {
 	q := strings.TrimSpace(c.Query("q"))
-	total, err := s.deps.People.CountUsersMatching(c.UserContext(), q)
-	if err != nil {
-		return err
-	}
-	p := newPager(c, total, listAt{path: "/agents/personnes"})
-	users, err := s.deps.People.FindUsers(c.UserContext(), q, p.offset(), listPerPage)
+	users, p, err := readPage(c, listAt{path: "/agents/personnes"}, func(r domain.PageRequest) (domain.Page[domain.User], error) {
+		return s.deps.People.UsersPage(c.UserContext(), q, r)
+	})
 	if err != nil {
 		return err
 	}

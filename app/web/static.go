@@ -60,7 +60,7 @@ func (a *assets) serve(c *fiber.Ctx) error {
 	if !ok {
 		return fiber.ErrNotFound
 	}
-	c.Set(fiber.HeaderCacheControl, "public, max-age=31536000, immutable")
+	cacheable(c, "public, max-age=31536000, immutable")
 	c.Set(fiber.HeaderContentType, mime.TypeByExtension(path.Ext(name)))
 	return c.Send(data)
 }
