@@ -52,7 +52,9 @@ func (e Entry) namesJob(code string) bool {
 }
 
 // Synonyms are the vocabulary's groups of two words or more, merged when
-// they share a word, so that each word belongs to one group. The first
+// they share a word, so that each word belongs to one group. Misspellings
+// are left out: no offer's text holds them, so expanding to them costs a
+// query for nothing, and the offers of their jobs hold them as terms. The first
 // member of a group is one of its shortest: engines that cannot expand long
 // phrases use it.
 var Synonyms = synonymGroups(Vocabulary)
@@ -61,7 +63,7 @@ func synonymGroups(entries []Entry) [][]string {
 	var groups [][]string
 	groupOf := map[string]int{} // folded word → index in groups
 	for _, e := range entries {
-		if len(e.Words) < 2 {
+		if len(e.Words) < 2 || e.Family == FamilySpelling {
 			continue
 		}
 		target := -1
