@@ -58,6 +58,13 @@ func (m *member) request(t *testing.T, f *fixture, method, path string) *http.Re
 	req := httptest.NewRequest(method, path, strings.NewReader(""))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "text/html")
+	return m.sendSigned(t, f, req)
+}
+
+// sendSigned sends req as m — in m's session, started when needed, or
+// anonymously — with a valid anti-forgery token, and closes the body.
+func (m *member) sendSigned(t *testing.T, f *fixture, req *http.Request) *http.Response {
+	t.Helper()
 	binding := strings.Repeat("a", 32)
 	if m.user != nil {
 		if m.session == "" {
@@ -69,7 +76,7 @@ func (m *member) request(t *testing.T, f *fixture, method, path string) *http.Re
 		req.AddCookie(&http.Cookie{Name: "p92_csrf", Value: binding})
 	}
 	req.Header.Set("X-CSRF-Token", csrfFor(binding))
-	resp, err := f.server.App().Test(req, 30_000)
+	resp, err := f.server.App().Test(req, 60_000)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -190,26 +190,5 @@ func (m *member) send(t *testing.T, f *fixture, method, path string, bad badBody
 	req := httptest.NewRequest(method, path, strings.NewReader(bad.body))
 	req.Header.Set("Content-Type", bad.contentType)
 	req.Header.Set("Accept-Language", "fr")
-	binding := strings.Repeat("a", 32)
-	if m.user != nil {
-		if m.session == "" {
-			m.session = f.startSession(t, m.user)
-		}
-		binding = m.session
-		req.AddCookie(&http.Cookie{Name: "p92_session", Value: binding})
-	} else {
-		req.AddCookie(&http.Cookie{Name: "p92_csrf", Value: binding})
-	}
-	req.Header.Set("X-CSRF-Token", csrfFor(binding))
-	resp, err := f.server.App().Test(req, 60_000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	for _, c := range resp.Cookies() {
-		if c.Name == "p92_session" {
-			m.session = ""
-		}
-	}
-	return resp
+	return m.sendSigned(t, f, req)
 }
