@@ -383,7 +383,7 @@ func TestPrivateResponsesAreNotCacheable(t *testing.T) {
 		}
 		checked++
 	})
-	f := newFixture(t)
+	f, _ := newSearchFixture(t)
 	p := f.programme(t)
 	for _, path := range []string{"/compte", "/compte/donnees", "/exports/offres/csv", "/api/v1/offers?organisation_id=api-company"} {
 		resp, _ := p.employer.pageVisitor().get(t, path)
@@ -393,9 +393,11 @@ func TestPrivateResponsesAreNotCacheable(t *testing.T) {
 				resp.Header.Get("Pragma"))
 		}
 	}
-	resp, _ := f.get(t, "/api/v1/suggest?q=nan")
-	if !strings.HasPrefix(resp.Header.Get("Cache-Control"), "public") {
-		t.Errorf("suggestions: Cache-Control %q", resp.Header.Get("Cache-Control"))
+	for _, path := range []string{"/api/v1/suggest?q=nan", "/api/v1/suggest?q=nan&kind=rome"} {
+		resp, _ := f.get(t, path)
+		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Cache-Control"), "public") {
+			t.Errorf("GET %s: %d Cache-Control %q", path, resp.StatusCode, resp.Header.Get("Cache-Control"))
+		}
 	}
 	t.Logf("%d routes checked", checked)
 }
