@@ -48,8 +48,9 @@ func concrete(path string) string {
 // member is a role's user in the matrix, with a session that is replaced
 // when a route ended it.
 type member struct {
-	user    *domain.User
-	session string
+	user     *domain.User
+	session  string
+	sessions int // started so far: each one writes the user's last sign-in
 }
 
 // request sends method path as m, with a valid anti-forgery token.
@@ -67,9 +68,7 @@ func (m *member) sendSigned(t *testing.T, f *fixture, req *http.Request) *http.R
 	t.Helper()
 	binding := strings.Repeat("a", 32)
 	if m.user != nil {
-		if m.session == "" {
-			m.session = f.startSession(t, m.user)
-		}
+		m.keepSignedIn(t, f)
 		binding = m.session
 		req.AddCookie(&http.Cookie{Name: "p92_session", Value: binding})
 	} else {
@@ -87,6 +86,17 @@ func (m *member) sendSigned(t *testing.T, f *fixture, req *http.Request) *http.R
 		}
 	}
 	return resp
+}
+
+// keepSignedIn starts a new session for m when a request ended the last one,
+// and says whether it did.
+func (m *member) keepSignedIn(t *testing.T, f *fixture) bool {
+	if m.user == nil || m.session != "" {
+		return false
+	}
+	m.session = f.startSession(t, m.user)
+	m.sessions++
+	return true
 }
 
 func (f *fixture) startSession(t testing.TB, user *domain.User) string {
