@@ -9,6 +9,7 @@ type Offer struct {
 	Type             string
 	Title            string
 	Description      string
+	OrganisationID   string // the organisation's public page
 	OrganisationName string
 	ROMECodes        []string
 	ROMELabels       []string

@@ -34,6 +34,7 @@ type Store interface {
 	AppendAudit(ctx context.Context, e domain.AuditEvent) error
 
 	OrganisationStore
+	TestimonyStore
 	YouthStore
 	PrivacyStore
 	StaffStore

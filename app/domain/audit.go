@@ -34,5 +34,8 @@ const (
 	AuditUserReinstated    = "staff.user_reinstated"
 	AuditOrgCreated        = "organisation.created"
 	AuditOrgVerified       = "staff.organisation_verified"
+	AuditOrgPresented      = "organisation.presentation"
+	AuditTestimonyWritten  = "organisation.testimony_written"
+	AuditTestimonyMod      = "staff.testimony_moderated"
 	AuditGuardianConsent   = "youth.guardian_consent"
 )

@@ -8,6 +8,7 @@ type Counts struct {
 	UnverifiedEmployers int                 `json:"unverified_employers"`
 	UpcomingSessions    int                 `json:"upcoming_sessions"`
 	Youths              int                 `json:"youths"`
+	PendingTestimonies  int                 `json:"pending_testimonies"`
 }
 
 // Offers returns the number of offers in status s.

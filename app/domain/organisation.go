@@ -49,5 +49,9 @@ type Organisation struct {
 	Priority          string           `bson:"priority,omitempty" json:"priority,omitempty"` // REP, REP+ or QPV
 	Size              string           `bson:"size,omitempty" json:"size,omitempty"`         // TPE, PME, ETI, GE
 	Verified          bool             `bson:"verified" json:"verified"`
-	CreatedAt         time.Time        `bson:"created_at" json:"created_at"`
+	// Presentation and Accessibility (of the premises) are written by the
+	// members for the public page.
+	Presentation  string    `bson:"presentation,omitempty" json:"presentation,omitempty"`
+	Accessibility string    `bson:"accessibility,omitempty" json:"accessibility,omitempty"`
+	CreatedAt     time.Time `bson:"created_at" json:"created_at"`
 }

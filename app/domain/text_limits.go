@@ -37,7 +37,7 @@ var textFields = map[string]TextKind{
 	"guardian_email": TextLine, "contact_email": TextLine, "contact_phone": TextLine, "expense_label": TextLine,
 	"resource_label": TextLine, "resource_funder": TextLine, "group_level": TextLine, "level": TextLine,
 	"interests": TextLine, "languages": TextLine, "situation": TextLine, "suite": TextLine, "next": TextLine,
-	"summary": TextShort, "reason": TextShort, "publics": TextShort, "indicators": TextShort, "comment": TextLong,
+	"summary": TextShort, "reason": TextShort, "accessibility": TextShort, "testimony": TextShort, "author": TextName, "publics": TextShort, "indicators": TextShort, "comment": TextLong,
 	"description": TextLong, "message": TextLong, "body": TextLong, "reply": TextLong, "recommendation": TextLong,
 	"password": TextSecret, "confirm": TextSecret,
 	"id": TextCode, "_csrf": TextCode, "siret": TextCode, "rna": TextCode, "uai": TextCode, "commune_code": TextCode,

@@ -13,7 +13,7 @@ import (
 func SearchDocument(o domain.Offer) search.Offer {
 	doc := search.Offer{
 		ID: o.ID, Type: string(o.Type), Title: o.Title, Description: o.Description,
-		OrganisationName: o.OrganisationName, ROMECodes: o.ROMECodes, Subdomain: o.Subdomain,
+		OrganisationID: o.OrganisationID, OrganisationName: o.OrganisationName, ROMECodes: o.ROMECodes, Subdomain: o.Subdomain,
 		TensionFamily: o.TensionFamily, ESS: o.ESS, CommuneCode: o.CommuneCode, Lat: o.Lat, Lng: o.Lng,
 		AgeMin: o.AgeMin, AgeMax: o.AgeMax, StartDate: o.StartDate, EndDate: o.EndDate,
 		Accessible: o.Accessible, Remote: o.Remote,

@@ -37,7 +37,10 @@ func (db *DB) Counts(ctx context.Context, now time.Time) (domain.Counts, error) 
 	if c.UpcomingSessions, err = count(ctx, db.sessions(), bson.D{{Key: "starts_at", Value: bson.D{{Key: "$gte", Value: now}}}}); err != nil {
 		return c, err
 	}
-	c.Youths, err = count(ctx, db.youths(), bson.D{})
+	if c.Youths, err = count(ctx, db.youths(), bson.D{}); err != nil {
+		return c, err
+	}
+	c.PendingTestimonies, err = count(ctx, db.testimonies(), bson.D{{Key: "status", Value: domain.TestimonyPending}})
 	return c, err
 }
 

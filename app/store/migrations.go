@@ -61,6 +61,9 @@ var migrations = []migration{
 	{"0306_users_last_sign_in_unknown", markUnknownSignIns},
 	{"0014_notifications_claim", createIndex(notificationsCollection, "claimed_by", bson.D{{Key: "claimed_by", Value: 1}}, plain)},
 	{"0015_notification_claims_dropped", dropCollection("notification_claims")},
+	{"0111_testimonies_status", createIndex(testimoniesCollection, "status_created_at", bson.D{{Key: "status", Value: 1}, {Key: "created_at", Value: 1}}, plain)},
+	{"0112_testimonies_organisation", createIndex(testimoniesCollection, "organisation_id_status", bson.D{{Key: "organisation_id", Value: 1}, {Key: "status", Value: 1}}, plain)},
+	{"0113_testimonies_families", createIndex(testimoniesCollection, "families_status", bson.D{{Key: "families", Value: 1}, {Key: "status", Value: 1}}, plain)},
 }
 
 // dropCollection removes a collection the code no longer uses.

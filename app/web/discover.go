@@ -21,7 +21,7 @@ const discoverShown = 6
 // engine, never from the database, near the youth when one is signed in.
 type openings struct {
 	Offers, Visits []search.Hit
-	Employers      []string
+	Employers      []employerLink
 	Near           *refdata.Commune
 	Unavailable    bool
 }
@@ -41,10 +41,14 @@ func (s *Server) discoverFamily(c *fiber.Ctx) error {
 		return err
 	}
 	open := s.openings(c.UserContext(), near, func(q *search.Query) { q.TensionFamilies = []string{family.Key} })
+	testimonies, err := s.deps.People.PublishedTestimonies(c.UserContext(), "", family.Key, discoverShown)
+	if err != nil {
+		return err
+	}
 	l := s.localizer(c)
 	return s.render(c, "discover_family", fiber.Map{"Title": l.T("discover.family.title", l.T("discover."+family.Key+".name")),
 		"Family": family, "Groups": family.Groups(), "Lycees": discover.VocationalLycees(near, 2*discoverShown),
-		"Open": open})
+		"Open": open, "Testimonies": testimonies})
 }
 
 // discoverESS serves the page on the social and solidarity economy.
@@ -116,13 +120,18 @@ func (s *Server) openings(ctx context.Context, near *refdata.Commune, filter fun
 			open.Offers = hits
 		}
 		for _, h := range res.Hits {
-			if name := h.Offer.OrganisationName; len(open.Employers) < 2*discoverShown && !slices.Contains(open.Employers, name) {
-				open.Employers = append(open.Employers, name)
+			e := employerLink{ID: h.Offer.OrganisationID, Name: h.Offer.OrganisationName}
+			if len(open.Employers) < 2*discoverShown && !slices.Contains(open.Employers, e) {
+				open.Employers = append(open.Employers, e)
 			}
 		}
 	}
 	return open
 }
+
+// employerLink names an employer with offers open, and links to its public
+// page when the search engine knows its id (offers indexed since).
+type employerLink struct{ ID, Name string }
 
 // essForms are the kinds of ESS organisation the page explains; their texts
 // are the catalog's discover.ess.form.<kind> and .text.

@@ -104,3 +104,76 @@ func TestCounsellorPicksTheSchoolFromTheList(t *testing.T) {
 	wantStatus(t, resp, http.StatusUnprocessableEntity)
 	wantContains(t, body, `id="kind-error"`)
 }
+
+func TestEmployerWritesATestimonyThatStaffPublish(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	employer := f.signUp(t, "rh@creche.test", "employer")
+	employer.get(t, "/organisations/nouvelle")
+	resp, _ := employer.post(t, "/organisations/nouvelle", url.Values{"kind": {"company"}, "name": {"Crèche Les Lucioles"}, "siret": {"73282932000074"}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	orgPath := resp.Header.Get("Location")
+	orgID := strings.TrimPrefix(orgPath, "/organisations/")
+	now := f.now
+	if err := f.db.InsertOffers(ctx, []domain.Offer{{ID: "off-lucioles", OrganisationID: orgID, OrganisationName: "Crèche Les Lucioles",
+		Type: domain.OfferApprenticeship, Title: "Apprenti·e auxiliaire petite enfance", Status: domain.OfferPublished,
+		TensionFamily: "petite_enfance", CommuneCode: "92050", PublishedAt: &now}}); err != nil {
+		t.Fatal(err)
+	}
+
+	employer.get(t, orgPath)
+	_, body := employer.post(t, orgPath+"/presentation", url.Values{"presentation": {"Trois crèches à Nanterre."}, "accessibility": {"Plain-pied, accès en fauteuil."}})
+	wantContains(t, body, "Votre page publique est enregistrée.")
+	resp, body = employer.post(t, orgPath+"/temoignages", url.Values{"author": {""}, "testimony": {"Un métier qui a du sens."}})
+	wantStatus(t, resp, http.StatusUnprocessableEntity)
+	wantContains(t, body, `id="author-error"`, "Un métier qui a du sens.")
+	_, body = employer.post(t, orgPath+"/temoignages", url.Values{"author": {"Inès, apprentie"}, "testimony": {"Un métier qui a du sens."}})
+	wantContains(t, body, "votre témoignage est envoyé au Département")
+	employer.post(t, orgPath+"/temoignages", url.Values{"author": {"Marc, tuteur"}, "testimony": {"À refuser."}})
+
+	public := "/employeurs-du-92/" + orgID
+	resp, body = f.visitor().get(t, public)
+	wantStatus(t, resp, http.StatusOK)
+	wantContains(t, body, "Trois crèches à Nanterre.", "Plain-pied, accès en fauteuil.", "/offres/off-lucioles", "/decouvrir/petite-enfance", "Aucun témoignage publié")
+	_, body = f.visitor().get(t, "/offres/off-lucioles")
+	wantContains(t, body, `href="`+public+`"`)
+
+	staff := f.staffVisitor(t)
+	_, body = staff.get(t, "/agents")
+	wantContains(t, body, `href="/agents/temoignages"><strong>2</strong>`)
+	_, body = staff.get(t, "/agents/temoignages")
+	wantContains(t, body, "Inès, apprentie", "Marc, tuteur")
+	pending, err := f.db.PendingTestimonies(ctx, domain.PageRequest{Number: 1, Size: 10})
+	if err != nil || len(pending.Items) != 2 {
+		t.Fatalf("pending testimonies: %+v %v", pending, err)
+	}
+	ines, marc := pending.Items[0].ID, pending.Items[1].ID
+	_, body = staff.post(t, "/agents/temoignages/"+ines+"/publication", url.Values{})
+	wantContains(t, body, "Témoignage publié sur la page de Crèche Les Lucioles.")
+	_, body = staff.post(t, "/agents/temoignages/"+marc+"/refus", url.Values{})
+	wantContains(t, body, "Témoignage de Crèche Les Lucioles refusé", "Aucun témoignage n'attend de décision.")
+	resp, body = staff.post(t, "/agents/temoignages/"+marc+"/publication", url.Values{})
+	wantStatus(t, resp, http.StatusConflict)
+	wantContains(t, body, "déjà été publié ou refusé")
+
+	_, body = f.visitor().get(t, public)
+	wantContains(t, body, "Un métier qui a du sens.", "Inès, apprentie")
+	if strings.Contains(body, "À refuser.") {
+		t.Fatal("a refused testimony shows on the public page")
+	}
+	_, body = f.visitor().get(t, "/decouvrir/petite-enfance")
+	wantContains(t, body, "Un métier qui a du sens.", `<a href="`+public+`">Crèche Les Lucioles</a>`)
+	_, body = f.visitor().get(t, "/decouvrir/informatique")
+	if strings.Contains(body, "Un métier qui a du sens.") {
+		t.Fatal("the testimony shows on another family's page")
+	}
+	events, err := f.db.LatestAudit(ctx, marc, 10)
+	if err != nil || len(events) != 1 || events[0].Action != domain.AuditTestimonyMod || events[0].ActorID != "user-agent" {
+		t.Fatalf("audit of the moderation: %+v %v", events, err)
+	}
+
+	other := f.signUp(t, "autre@example.fr", "employer")
+	if resp, _ := other.post(t, orgPath+"/temoignages", url.Values{"author": {"X"}, "testimony": {"Y"}}); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("a non-member writes a testimony: %d", resp.StatusCode)
+	}
+}

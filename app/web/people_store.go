@@ -16,4 +16,7 @@ type PeopleStore interface {
 	UserWebSessions(ctx context.Context, userID string) ([]domain.WebSession, error)
 	UsersPage(ctx context.Context, q string, r domain.PageRequest) (domain.Page[domain.User], error)
 	LatestAudit(ctx context.Context, id string, limit int) ([]domain.AuditEvent, error)
+	PublishedOffersOf(ctx context.Context, orgID string, limit int) ([]domain.Offer, error)
+	PublishedTestimonies(ctx context.Context, orgID, family string, limit int) ([]domain.Testimony, error)
+	PendingTestimonies(ctx context.Context, r domain.PageRequest) (domain.Page[domain.Testimony], error)
 }

@@ -60,8 +60,14 @@ func (s *Server) routes() {
 	post("/organisations/:id/invitations", signedIn.ownedBy("member", memberOf), s.inviteMember)
 	get("/invitations/:token", signedIn, s.invitationPage)
 	post("/invitations/:token", signedIn, s.acceptInvitation)
+	post("/organisations/:id/presentation", signedIn.ownedBy("member", memberOf), s.savePresentation)
+	post("/organisations/:id/temoignages", signedIn.ownedBy("member", memberOf), s.writeTestimony)
+	get("/employeurs-du-92/:id", public, s.publicOrganisation)
 	get("/agents/organisations", staff, s.staffOrganisations)
 	post("/agents/organisations/:id/verification", staff, s.verifyOrganisation)
+	get("/agents/temoignages", staff, s.staffTestimonies)
+	post("/agents/temoignages/:id/publication", staff, s.moderateTestimony(true))
+	post("/agents/temoignages/:id/refus", staff, s.moderateTestimony(false))
 
 	// PROGR'ESS: the public call and laureates, the applicant's file, staff instruction and the jury. The service
 	// checks, for each file, that the user edits it (applicants), is assigned to it without a conflict (reviewers)

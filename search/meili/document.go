@@ -13,6 +13,7 @@ type document struct {
 	Type             string   `json:"type"`
 	Title            string   `json:"title"`
 	Description      string   `json:"description"`
+	OrganisationID   string   `json:"organisation_id"`
 	OrganisationName string   `json:"organisation_name"`
 	ROMECodes        []string `json:"rome_codes"`
 	ROMELabels       []string `json:"rome_labels"`
@@ -36,7 +37,7 @@ type document struct {
 }
 
 // retrieved are the attributes a hit brings back: all but the distances and the terms.
-var retrieved = []string{"id", "type", "title", "description", "organisation_name", "rome_codes", "rome_labels",
+var retrieved = []string{"id", "type", "title", "description", "organisation_id", "organisation_name", "rome_codes", "rome_labels",
 	"subdomain", "tension_family", "ess", "commune_code", "commune_name", "_geo", "age_min", "age_max",
 	"start_date", "end_date", "published_at", "accessible", "remote"}
 
@@ -47,7 +48,7 @@ type geo struct {
 
 func toDocument(o search.Offer, places []search.Place) document {
 	d := document{ID: o.ID, Type: o.Type, Title: o.Title, Description: o.Description,
-		OrganisationName: o.OrganisationName, ROMECodes: o.ROMECodes, ROMELabels: o.ROMELabels,
+		OrganisationID: o.OrganisationID, OrganisationName: o.OrganisationName, ROMECodes: o.ROMECodes, ROMELabels: o.ROMELabels,
 		Terms: search.OfferTerms(o), Subdomain: o.Subdomain, TensionFamily: o.TensionFamily, ESS: o.ESS,
 		CommuneCode: o.CommuneCode, CommuneName: o.CommuneName, Geo: geo{Lat: o.Lat, Lng: o.Lng}, AgeMin: o.AgeMin, AgeMax: o.AgeMax,
 		StartDate: unix(o.StartDate), EndDate: unix(o.EndDate), PublishedAt: unix(o.PublishedAt),
@@ -63,7 +64,7 @@ func toDocument(o search.Offer, places []search.Place) document {
 
 func (d document) offer() search.Offer {
 	return search.Offer{ID: d.ID, Type: d.Type, Title: d.Title, Description: d.Description,
-		OrganisationName: d.OrganisationName, ROMECodes: d.ROMECodes, ROMELabels: d.ROMELabels,
+		OrganisationID: d.OrganisationID, OrganisationName: d.OrganisationName, ROMECodes: d.ROMECodes, ROMELabels: d.ROMELabels,
 		Subdomain: d.Subdomain, TensionFamily: d.TensionFamily, ESS: d.ESS, CommuneCode: d.CommuneCode,
 		CommuneName: d.CommuneName, Lat: d.Geo.Lat, Lng: d.Geo.Lng, AgeMin: d.AgeMin, AgeMax: d.AgeMax,
 		StartDate: fromUnix(d.StartDate), EndDate: fromUnix(d.EndDate), PublishedAt: fromUnix(d.PublishedAt),
