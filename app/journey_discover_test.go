@@ -102,7 +102,8 @@ func TestJourneyYouthQuizToAVisit(t *testing.T) {
 }
 
 // A counsellor plans a class's journey from the space, books a visit of
-// the family from it, and gets the class sheet.
+// the family from it, and gets the class sheet; then an employer's testimony
+// is published (employerWritesATestimonyThatStaffPublish).
 func TestJourneyCounsellorPlansAClass(t *testing.T) {
 	var report bytes.Buffer
 	m := startDemoPlatformTo(t, &report)
@@ -128,4 +129,37 @@ func TestJourneyCounsellorPlansAClass(t *testing.T) {
 	if b.Count("a[href^='/visites/']") == 0 {
 		t.Errorf("no session to book on %s", b.URL())
 	}
+	b.Submit("form[action='/deconnexion']")
+	employerWritesATestimonyThatStaffPublish(t, m, b, passwords)
+}
+
+// The demo employer writes a testimony from the organisation's page; staff
+// find it from their space and publish it; it shows on the public page.
+func employerWritesATestimonyThatStaffPublish(t *testing.T, m *Main, b *browsertest.Browser, passwords map[string]string) {
+	t.Helper()
+	signIn(t, m, b, "employeur@"+demo.EmailDomain, passwords["employeur@"+demo.EmailDomain])
+	b.Visit(m.URL() + "/employeurs")
+	b.Click("a[href^='/organisations/']:not([href$='/nouvelle'])")
+	b.CheckPage()
+	public := "/employeurs-du-92/" + strings.TrimPrefix(b.URL()[len(m.URL()):], "/organisations/")
+	b.Fill("#author", "Inès, apprentie")
+	b.Choose("#testimony", "Mon tuteur m'a tout appris, pas à pas.")
+	b.Submit("form[action$='/temoignages']")
+	if got := b.Text("p[role=status]"); !strings.Contains(got, "témoignage est envoyé") {
+		t.Fatalf("after writing the testimony: %q", got)
+	}
+	b.Submit("form[action='/deconnexion']")
+	signIn(t, m, b, "agent@"+demo.EmailDomain, passwords["agent@"+demo.EmailDomain])
+	b.Visit(m.URL() + "/agents")
+	b.Click("a[href='/agents/temoignages']")
+	b.CheckPage()
+	b.Submit("form[action$='/publication']")
+	if got := b.Text("p[role=status]"); !strings.Contains(got, "Témoignage publié") {
+		t.Fatalf("after publishing: %q", got)
+	}
+	b.Visit(m.URL() + public)
+	if got := b.Text("#temoignages + ul"); !strings.Contains(got, "Mon tuteur m'a tout appris") {
+		t.Errorf("public page %s testimonies: %q", public, got)
+	}
+	b.CheckPage()
 }

@@ -20,7 +20,7 @@ var embeddedCollections = []string{
 	notificationsCollection, notificationBodiesCollection, notificationsSentCollection, emailPreferencesCollection,
 	offersCollection, organisationsCollection, rateLimitsCollection, reviewsCollection, savedSearchesCollection,
 	searchOutboxCollection, secretsCollection, sessionsCollection, testimoniesCollection, tokensCollection, usersCollection,
-	webSessionsCollection, youthsCollection,
+	webSessionsCollection, youthDiscoveriesCollection, youthsCollection,
 }
 
 // indexEmbeddedIDs gives every table of the embedded database an index on

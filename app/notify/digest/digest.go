@@ -34,6 +34,7 @@ type Store interface {
 	ClosingStore
 	EmployerStore
 	SavedSearchStore
+	DiscoveryStore
 }
 
 // Digests are the scheduled emails.

@@ -22,9 +22,10 @@ const youthDigestSize = 5
 // YouthDigestData is what a youth's weekly digest shows: the new offers of
 // their saved searches, then those recommended for their profile.
 type YouthDigestData struct {
-	FirstName string
-	Searches  []SearchDigest
-	Offers    []DigestOffer
+	FirstName   string
+	Searches    []SearchDigest
+	Offers      []DigestOffer
+	Discoveries []DigestDiscovery
 }
 
 // Count is how many offers the digest shows, each once.
@@ -73,6 +74,9 @@ type Audience struct {
 	Youth    domain.Youth
 	User     domain.User
 	Searches []domain.SavedSearch
+	// Discoveries are the discovery pages of the tension families of the
+	// youth's interests that no digest has carried yet.
+	Discoveries []DigestDiscovery
 }
 
 // SavedSearchStore is what the youth digest reads of saved searches.
@@ -94,11 +98,31 @@ func (d *Digests) YouthDigest(ctx context.Context, opts jobs.RunOptions) (jobs.R
 	if err != nil {
 		return jobs.Report{}, err
 	}
+	period := week(now)
+	sentBefore, err := d.discoveries(ctx, audience, period)
+	if err != nil {
+		return jobs.Report{}, err
+	}
 	ns, err := YouthDigests(offers, audience, d.weights, now)
 	if err != nil || len(ns) == 0 {
 		return jobs.Report{Summary: "aucune nouvelle offre ne correspond à un profil"}, err
 	}
-	return d.send(ctx, opts, ns)
+	if opts.DryRun {
+		return d.send(ctx, opts, ns)
+	}
+	if err := d.claimDiscoveries(ctx, ns, audience, period); err != nil {
+		return jobs.Report{}, err
+	}
+	report, err := d.send(ctx, opts, ns)
+	if err != nil {
+		return report, err
+	}
+	// Queued: each family claimed is sent, now or by the next delivery.
+	digests := sentBefore
+	for _, n := range ns {
+		digests = append(digests, n.Key)
+	}
+	return report, d.store.ConfirmYouthDiscoveries(ctx, digests)
 }
 
 // youthAudience pairs each youth with their account and followed searches,
@@ -155,7 +179,8 @@ func YouthDigests(offers []domain.Offer, audience []Audience, w matching.Weights
 		data := YouthDigestData{FirstName: a.Youth.FirstName, Searches: searches.sections(a, now)}
 		data.Offers = explain(index, youths[i], unlisted(ranked, data.Searches), byID, now)
 		if data.Count() > 0 {
-			ns = append(ns, notify.Notification{Key: "youth_digest/" + period + "/" + a.User.Email,
+			data.Discoveries = a.Discoveries
+			ns = append(ns, notify.Notification{Key: youthDigestKey(period, a.User),
 				Topic: domain.TopicYouthDigest, To: recipient(a.User), Template: "youth_digest", Data: data})
 		}
 	}
