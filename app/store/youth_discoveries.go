@@ -13,7 +13,9 @@ import (
 
 const youthDiscoveriesCollection = "youth_discoveries"
 
-func (db *DB) youthDiscoveries() *mongo.Collection { return db.db.Collection(youthDiscoveriesCollection) }
+func (db *DB) youthDiscoveries() *mongo.Collection {
+	return db.db.Collection(youthDiscoveriesCollection)
+}
 
 // YouthDiscoveries lists every family already claimed for a youth's digest
 // (a few per youth, read with the youths by the weekly digest).
