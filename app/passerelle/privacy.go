@@ -14,6 +14,7 @@ type PrivacyStore interface {
 	DeleteMessagesOfApplications(ctx context.Context, ids []string) (int64, error)
 	AnonymiseApplications(ctx context.Context, ids []string, label string) error
 	DeleteFavouritesOfYouth(ctx context.Context, youthID string) error
+	DeleteYouthDiscoveries(ctx context.Context, youthID string) error
 	VisitSessionsByIDs(ctx context.Context, ids []string) ([]domain.VisitSession, error)
 	OrganisationsByIDs(ctx context.Context, ids []string) ([]domain.Organisation, error)
 	RenameBookingsCounsellor(ctx context.Context, counsellorID, structureID, name string) error

@@ -23,6 +23,10 @@ func (s *Service) ErasePersonalData(ctx context.Context, user *domain.User) erro
 			return err
 		}
 	}
+	// Which discovery pages the youth's digests carried.
+	if err := s.store.DeleteYouthDiscoveries(ctx, user.ID); err != nil {
+		return err
+	}
 	return s.eraseCounsellor(ctx, h.bookings)
 }
 

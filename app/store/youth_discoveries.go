@@ -53,6 +53,13 @@ func (db *DB) ConfirmYouthDiscoveries(ctx context.Context, digests []string) err
 	return mapError(err)
 }
 
+// DeleteYouthDiscoveries forgets which discovery pages a youth's digests
+// carried, when their account is deleted.
+func (db *DB) DeleteYouthDiscoveries(ctx context.Context, youthID string) error {
+	_, err := db.youthDiscoveries().DeleteMany(ctx, bson.D{{Key: "youth_id", Value: youthID}})
+	return mapError(err)
+}
+
 // QueuedNotifications returns which of these notification ids are queued
 // (or were: a sent one keeps its record).
 func (db *DB) QueuedNotifications(ctx context.Context, ids []string) (map[string]bool, error) {
