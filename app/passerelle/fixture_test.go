@@ -20,23 +20,23 @@ import (
 // service itself (delivery, exactly-once) is tested where it lives.
 type outbox struct {
 	mu   sync.Mutex
-	sent []passerelle.Notification
+	sent []domain.Notice
 }
 
-func (o *outbox) Notify(_ context.Context, n passerelle.Notification) error {
+func (o *outbox) SendNotices(_ context.Context, notices []domain.Notice) (int, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.sent = append(o.sent, n)
-	return nil
+	o.sent = append(o.sent, notices...)
+	return len(notices), nil
 }
 
 // to returns the notifications of a template sent to an address.
-func (o *outbox) to(email, template string) []passerelle.Notification {
+func (o *outbox) to(email, template string) []domain.Notice {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	var found []passerelle.Notification
+	var found []domain.Notice
 	for _, n := range o.sent {
-		if n.To.Email == email && n.Template == template {
+		if n.To.Email == email && n.Text == "email.passerelle."+template {
 			found = append(found, n)
 		}
 	}
@@ -140,12 +140,12 @@ func booking(sessionID, structure string, seats int) passerelle.BookingInput {
 }
 
 // mailTemplates returns every notification of a template.
-func (e *env) mailTemplates(template string) []passerelle.Notification {
+func (e *env) mailTemplates(template string) []domain.Notice {
 	e.mail.mu.Lock()
 	defer e.mail.mu.Unlock()
-	var found []passerelle.Notification
+	var found []domain.Notice
 	for _, n := range e.mail.sent {
-		if n.Template == template {
+		if n.Text == "email.passerelle."+template {
 			found = append(found, n)
 		}
 	}

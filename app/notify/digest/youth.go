@@ -156,7 +156,7 @@ func YouthDigests(offers []domain.Offer, audience []Audience, w matching.Weights
 		data.Offers = explain(index, youths[i], unlisted(ranked, data.Searches), byID, now)
 		if data.Count() > 0 {
 			ns = append(ns, notify.Notification{Key: "youth_digest/" + period + "/" + a.User.Email,
-				Topic: domain.TopicYouthDigest, To: recipient(a.User), Template: "youth_digest", Data: data})
+				Topic: domain.TopicYouthDigest, To: domain.RecipientOf(a.User), Template: "youth_digest", Data: data})
 		}
 	}
 	return ns, nil
