@@ -43,6 +43,16 @@ func (s *Service) ApplicationMessages(ctx context.Context, actor *domain.User, a
 	return &ApplicationThread{Application: a, Messages: msgs, Side: side}, nil
 }
 
+// ApplicationMessagesPage returns one page of the thread to whom
+// ApplicationMessages returns it whole.
+func (s *Service) ApplicationMessagesPage(ctx context.Context, actor *domain.User, applicationID string, r domain.PageRequest) (domain.Page[domain.ApplicationMessage], error) {
+	a, _, err := s.applicationParty(ctx, actor, applicationID)
+	if err != nil {
+		return domain.Page[domain.ApplicationMessage]{}, err
+	}
+	return s.store.ApplicationMessagesPage(ctx, a.ID, r)
+}
+
 // PostApplicationMessage adds a message of the youth or of an employer to an
 // application that is still open, and tells the other side.
 func (s *Service) PostApplicationMessage(ctx context.Context, actor *domain.User, applicationID, body string) (*domain.ApplicationMessage, error) {
