@@ -15,7 +15,7 @@ var firstPage = domain.PageRequest{Number: 1, Size: 20}
 func TestBookingOverviewCountsForStaffOnly(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
-	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	s := e.visit(t)
 	if _, err := e.svc.Book(ctx, counsellor2, booking(s.ID, "school-std", 20)); err != nil {
 		t.Fatal(err)
 	}

@@ -122,6 +122,12 @@ func (e *env) publishedOffer(t testing.TB, typ domain.OfferType, change func(*pa
 
 // session adds a session of capacity seats, reserved seats of which are kept
 // for priority education until a week before.
+// visit is a session of 30 places, none reserved, of a new published visit offer.
+func (e *env) visit(t testing.TB) *domain.VisitSession {
+	t.Helper()
+	return e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+}
+
 func (e *env) session(t testing.TB, offerID string, capacity, reserved int) *domain.VisitSession {
 	t.Helper()
 	start := today.AddDate(0, 0, 30)
