@@ -93,12 +93,25 @@ func secondCounsellor(t *testing.T, m *Main) credentials {
 	return credentials{u.Email, passwords[0]}
 }
 
+// signIn signs a browser in through the sign-in form.
 func signIn(t *testing.T, m *Main, b *browsertest.Browser, email, password string) {
 	t.Helper()
 	b.Visit(m.URL() + "/connexion")
 	b.Fill("#email", email)
 	b.Fill("#password", password)
 	b.Submit("form[action='/connexion']")
+}
+
+// demoSignedIn starts the demo platform and signs a browser in as its
+// account local@ the demo domain.
+func demoSignedIn(t *testing.T, local string) (*Main, *browsertest.Browser) {
+	t.Helper()
+	var report bytes.Buffer
+	m := startDemoPlatformTo(t, &report)
+	passwords := demoPasswords(t, report.String())
+	b := browsertest.New(t)
+	signIn(t, m, b, local+"@"+demo.EmailDomain, passwords[local+"@"+demo.EmailDomain])
+	return m, b
 }
 
 // openCampaign creates the campaign through the staff form, after a

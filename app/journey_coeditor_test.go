@@ -21,7 +21,7 @@ func TestJourneyCoEditorWritesTheFileWithItsAuthor(t *testing.T) {
 	coEditor := joinAssociation(t, m, "jury@"+demo.EmailDomain, "porteur@"+demo.EmailDomain)
 
 	b := browsertest.New(t)
-	signInAs(t, m, b, "porteur@"+demo.EmailDomain, passwords["porteur@"+demo.EmailDomain])
+	signIn(t, m, b, "porteur@"+demo.EmailDomain, passwords["porteur@"+demo.EmailDomain])
 	b.Visit(m.URL() + "/progress/appels/" + call.ID)
 	b.Submit("form[action$='/candidature'] button")
 	file := strings.TrimSuffix(b.URL(), "/etapes/identite")
@@ -36,7 +36,7 @@ func TestJourneyCoEditorWritesTheFileWithItsAuthor(t *testing.T) {
 	}
 
 	co := b.Session()
-	signInAs(t, m, co, coEditor.Email, passwords[coEditor.Email])
+	signIn(t, m, co, coEditor.Email, passwords[coEditor.Email])
 	co.Visit(m.URL() + "/progress/dossiers")
 	co.CheckPage()
 	co.Click("tbody a[href='" + strings.TrimPrefix(file, m.URL()) + "']")

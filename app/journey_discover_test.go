@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"passerelle/app/demo"
 	"passerelle/app/discover"
 	"passerelle/app/web/browsertest"
 )
@@ -68,11 +67,7 @@ func TestJourneyDiscoverAFamilyAndTheESS(t *testing.T) {
 // The demo youth answers « Quel métier pour moi ? » from her space, saves
 // the leads, opens the discovery page of the first one and finds a visit.
 func TestJourneyYouthQuizToAVisit(t *testing.T) {
-	var report bytes.Buffer
-	m := startDemoPlatformTo(t, &report)
-	passwords := demoPasswords(t, report.String())
-	b := browsertest.New(t)
-	signIn(t, m, b, "jeune@"+demo.EmailDomain, passwords["jeune@"+demo.EmailDomain])
+	m, b := demoSignedIn(t, "jeune")
 	b.Visit(m.URL() + "/jeunes")
 	b.Click(".discover-nav a[href='/quel-metier']")
 	expectPage(t, b, "/quel-metier", m.Catalog.T("fr", "quiz.title"))
@@ -105,11 +100,7 @@ func TestJourneyYouthQuizToAVisit(t *testing.T) {
 // the family from it, and gets the class sheet; then an employer's testimony
 // is published (employerWritesATestimonyThatStaffPublish).
 func TestJourneyCounsellorPlansAClass(t *testing.T) {
-	var report bytes.Buffer
-	m := startDemoPlatformTo(t, &report)
-	passwords := demoPasswords(t, report.String())
-	b := browsertest.New(t)
-	signIn(t, m, b, "conseiller@"+demo.EmailDomain, passwords["conseiller@"+demo.EmailDomain])
+	m, b := demoSignedIn(t, "conseiller")
 	b.Visit(m.URL() + "/etablissements")
 	b.Click(".link-list a[href='/decouvrir/informatique/classe']")
 	expectPage(t, b, "/decouvrir/informatique/classe", "Le parcours d'une classe : Informatique")

@@ -23,16 +23,7 @@ func firstOpenCall(t *testing.T, m *Main) domain.Call {
 	return calls[0]
 }
 
-// signInAs signs a browser in through the sign-in form.
 // Text areas are set with Choose: chromedp cannot clear an empty one.
-
-func signInAs(t *testing.T, m *Main, b *browsertest.Browser, email, password string) {
-	t.Helper()
-	b.Visit(m.URL() + "/connexion")
-	b.Fill("#email", email)
-	b.Fill("#password", password)
-	b.Submit("form[action='/connexion']")
-}
 
 // The PROGR'ESS journey: an association drafts its file, leaves, comes back
 // and submits; staff declares it eligible and assigns two reviewers; both
@@ -48,11 +39,11 @@ func TestJourneyProgressFromDraftToLaureate(t *testing.T) {
 	b := browsertest.New(t)
 	file := applicantSubmits(t, m, b, call, passwords["porteur@"+demo.EmailDomain])
 	staff := b.Session()
-	signInAs(t, m, staff, "agent@"+demo.EmailDomain, passwords["agent@"+demo.EmailDomain])
+	signIn(t, m, staff, "agent@"+demo.EmailDomain, passwords["agent@"+demo.EmailDomain])
 	staffDeclaresEligibleAndAssigns(t, m, staff, file, secondReviewer)
 	for _, email := range []string{"jury@" + demo.EmailDomain, "employeur@" + demo.EmailDomain} {
 		reviewer := b.Session()
-		signInAs(t, m, reviewer, email, passwords[email])
+		signIn(t, m, reviewer, email, passwords[email])
 		reviewerScores(t, m, reviewer, call, file)
 	}
 	staffAwardsAndPublishes(t, m, staff, call, file)
@@ -105,7 +96,7 @@ func makeReviewer(t *testing.T, m *Main, email string) *domain.User {
 
 func applicantSubmits(t *testing.T, m *Main, b *browsertest.Browser, call domain.Call, password string) string {
 	t.Helper()
-	signInAs(t, m, b, "porteur@"+demo.EmailDomain, password)
+	signIn(t, m, b, "porteur@"+demo.EmailDomain, password)
 	b.Visit(m.URL() + "/progress/appels/" + call.ID)
 	b.CheckPage()
 	b.Submit("form[action$='/candidature'] button")

@@ -1,23 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"strings"
 	"testing"
-
-	"passerelle/app/demo"
-	"passerelle/app/web/browsertest"
 )
 
 // The demo youth saves a search for apprenticeships around Nanterre, finds
 // it in her space, runs it again, leaves it out of her digest, then deletes
 // it. Every page passes axe and the 360 px check.
 func TestJourneyYouthSavesASearch(t *testing.T) {
-	var report bytes.Buffer
-	m := startDemoPlatformTo(t, &report)
-	passwords := demoPasswords(t, report.String())
-	b := browsertest.New(t)
-	signIn(t, m, b, "jeune@"+demo.EmailDomain, passwords["jeune@"+demo.EmailDomain])
+	m, b := demoSignedIn(t, "jeune")
 	b.Visit(m.URL() + "/jeunes")
 	before := b.Count(".saved-searches li")
 

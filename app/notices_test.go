@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"passerelle/app/domain"
-	"passerelle/app/mail"
 	"passerelle/app/mail/mailtest"
 	"passerelle/app/passerelle"
 )
@@ -15,15 +14,14 @@ import (
 // data's values in place and no formatting left-over.
 func TestPasserelleNoticesRenderEveryTemplate(t *testing.T) {
 	m := startMain(t, testConfig(t), false)
-	offer := &domain.Offer{Title: "Apprentissage boulanger", RejectReason: "adresse incomplète"}
-	booking := passerelle.BookingMail{
-		Booking: &domain.Booking{GroupName: "3e B", Seats: 24, CancelReason: "grève des transports"},
-		Session: &domain.VisitSession{StartsAt: time.Date(2026, 12, 3, 9, 30, 0, 0, time.UTC), MeetingPoint: "Accueil"},
-	}
-	application := &domain.Application{OfferTitle: "Apprentissage boulanger", YouthName: "Inès"}
+	offer := passerelle.OfferArgs(&domain.Offer{Title: "Apprentissage boulanger", RejectReason: "adresse incomplète"})
+	booking := passerelle.BookingArgs(&domain.Booking{GroupName: "3e B", Seats: 24, CancelReason: "grève des transports"},
+		&domain.VisitSession{StartsAt: time.Date(2026, 12, 3, 9, 30, 0, 0, time.UTC), MeetingPoint: "Accueil"})
+	a := &domain.Application{OfferTitle: "Apprentissage boulanger", YouthName: "Inès"}
+	application := passerelle.ApplicationArgs(a)
 	type noticeCase struct {
 		template string
-		data     any
+		args     []any
 		want     []string
 	}
 	cases := []noticeCase{
@@ -34,7 +32,7 @@ func TestPasserelleNoticesRenderEveryTemplate(t *testing.T) {
 		{"application_received", application, []string{"Inès"}},
 		{"application_expired_employer", application, []string{"Inès", "Apprentissage boulanger"}},
 	}
-	message := passerelle.MessageMail{Application: application, Message: &domain.ApplicationMessage{AuthorName: "Le Fournil", Body: "Venez mardi."}}
+	message := passerelle.MessageArgs(a, &domain.ApplicationMessage{AuthorName: "Le Fournil", Body: "Venez mardi."})
 	for _, side := range []string{"youth", "employer", "guardian"} {
 		cases = append(cases, noticeCase{"application_message_" + side, message, []string{"Apprentissage boulanger", "Le Fournil"}})
 	}
@@ -42,11 +40,9 @@ func TestPasserelleNoticesRenderEveryTemplate(t *testing.T) {
 		cases = append(cases, noticeCase{"application_" + s, application, []string{"Apprentissage boulanger"}},
 			noticeCase{"application_" + s + "_guardian", application, []string{"Apprentissage boulanger", "Inès"}})
 	}
-	notices := passerelleNotices{notify: m.Notify}
 	for _, c := range cases {
-		n := passerelle.Notification{Key: "test:" + c.template, To: mail.Address{Email: c.template + "@example.fr"},
-			Template: c.template, Data: c.data}
-		if err := notices.Notify(t.Context(), n); err != nil {
+		n := passerelle.Notice("test:"+c.template, domain.NoticeRecipient{Email: c.template + "@example.fr"}, c.template, c.args)
+		if _, err := m.Notify.SendNotices(t.Context(), []domain.Notice{n}); err != nil {
 			t.Fatalf("%s: %v", c.template, err)
 		}
 	}

@@ -28,10 +28,10 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 	}
 	m.Indexer = passerelle.NewIndexer(m.DB, m.Search, m.Logger)
 	m.Recommendations = recommendations(m)
-	m.Passerelle = passerelle.NewService(m.DB, offerHooks{m.Indexer, m.Recommendations}, passerelleNotices{notify: m.Notify},
+	m.Passerelle = passerelle.NewService(m.DB, offerHooks{m.Indexer, m.Recommendations}, m.Notify,
 		m.Logger, passerelle.Config{ApplicationExpiry: m.Config.Applications.ExpiryDelay, Now: m.Now})
 	m.Accounts = account.New(m.DB, m.Mail, m.Catalog, m.accountConfig(), m.Logger)
-	m.Progress = progress.New(m.DB, grantNotices{notify: m.Notify, users: m.DB}, m.Logger, progress.Config{Now: m.Now})
+	m.Progress = progress.New(m.DB, m.Notify, m.Logger, progress.Config{Now: m.Now})
 	m.Campaigns = campaign.New(m.DB, m.Notify, m.Catalog,
 		campaign.Config{BaseURL: m.Config.Server.BaseURL, Now: m.Now}, m.Logger)
 	m.Jobs, err = jobs.New(jobs.Config{Schedules: m.Config.JobSchedules(), LeaseTTL: m.Config.Jobs.LeaseTTL},

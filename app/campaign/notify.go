@@ -38,17 +38,17 @@ func byCounsellor(groups []domain.CampaignGroup) [][]domain.CampaignGroup {
 }
 
 // resultNotice is the email of one counsellor: each group's outcome and
-// why, in French as the allocation explains it, so the email is too.
+// why, in the platform's language (French), as the allocation explains it.
 func (s *Service) resultNotice(v *View, groups []domain.CampaignGroup) domain.Notice {
 	lines := make([]string, 0, 2*len(groups))
 	for _, g := range groups {
 		lines = append(lines, "- "+s.outcome(v, g),
-			"  "+s.catalog.T("fr", "email.campaign_result.why", v.Campaign.ResultOf(g.ID).Explanation))
+			"  "+s.catalog.T(i18n.Default, "email.campaign_result.why", v.Campaign.ResultOf(g.ID).Explanation))
 	}
 	link := strings.TrimSuffix(s.cfg.BaseURL, "/") + "/campagnes/" + v.Campaign.ID
 	first := groups[0]
 	return domain.Notice{Key: "campaign_result/" + v.Campaign.ID + "/" + first.CounsellorID,
-		To:   domain.NoticeRecipient{Name: first.CounsellorName, Email: first.CounsellorEmail, Locale: "fr"},
+		To:   domain.NoticeRecipient{Name: first.CounsellorName, Email: first.CounsellorEmail},
 		Text: "email.campaign_result",
 		Args: []any{first.CounsellorName, v.Campaign.Title, strings.Join(lines, "\n"), link}}
 }
@@ -57,8 +57,8 @@ func (s *Service) resultNotice(v *View, groups []domain.CampaignGroup) domain.No
 func (s *Service) outcome(v *View, g domain.CampaignGroup) string {
 	vs := v.Session(v.Campaign.ResultOf(g.ID).SessionID)
 	if vs == nil {
-		return s.catalog.T("fr", "email.campaign_result.none", g.Name)
+		return s.catalog.T(i18n.Default, "email.campaign_result.none", g.Name)
 	}
-	return s.catalog.T("fr", "email.campaign_result.granted", g.Name, vs.OfferTitle, vs.OrganisationName,
-		i18n.DateTime("fr", vs.StartsAt))
+	return s.catalog.T(i18n.Default, "email.campaign_result.granted", g.Name, vs.OfferTitle, vs.OrganisationName,
+		i18n.DateTime(i18n.Default, vs.StartsAt))
 }

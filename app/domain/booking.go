@@ -53,6 +53,9 @@ type Booking struct {
 }
 
 // Holds reports whether the booking's seats are counted on its session.
-func (b *Booking) Holds() bool {
-	return b.Status == BookingConfirmed || b.Status == BookingAttended || b.Status == BookingNoShow
+func (b *Booking) Holds() bool { return b.Status.Holds() }
+
+// Holds reports whether a booking in this status holds its seats.
+func (s BookingStatus) Holds() bool {
+	return s == BookingConfirmed || s == BookingAttended || s == BookingNoShow
 }

@@ -16,3 +16,10 @@ func (c Counts) Offers(s OfferStatus) int { return c.OffersByStatus[s] }
 
 // Published returns the number of published offers of type t.
 func (c Counts) Published(t OfferType) int { return c.PublishedByType[t] }
+
+// BookingTally is how many bookings stand in one status, and their seats.
+type BookingTally struct {
+	Status   BookingStatus
+	Bookings int
+	Seats    int
+}

@@ -48,3 +48,9 @@ type OfferFilter struct {
 	Status          OfferStatus
 	OldestFirst     bool // the moderation queue
 }
+
+// WithItems is the page p holding items in place of its own (the same
+// items in another shape).
+func WithItems[U, T any](p Page[T], items []U) Page[U] {
+	return Page[U]{Items: items, Page: p.Page, PerPage: p.PerPage, Total: p.Total}
+}

@@ -126,3 +126,10 @@ type Notice struct {
 type NoticeRecipient struct {
 	Email, Name, Locale string
 }
+
+// RecipientOf is a user as a notice's recipient, in the language they chose:
+// the one way to choose it. An address without an account (a contact, a
+// guardian) has no Locale and is written to in the platform's language.
+func RecipientOf(u User) NoticeRecipient {
+	return NoticeRecipient{Email: u.Email, Name: u.Name, Locale: u.Locale}
+}

@@ -21,7 +21,7 @@ func (s *Service) SendNotices(ctx context.Context, notices []domain.Notice) (int
 		for j, a := range n.Attachments {
 			files[j] = mail.Attachment{Filename: a.Filename, ContentType: a.ContentType, Data: a.Data}
 		}
-		batch[i] = Notification{Key: n.Key, To: Recipient{Email: n.To.Email, Name: n.To.Name, Locale: n.To.Locale},
+		batch[i] = Notification{Key: n.Key, To: n.To,
 			Template: template, Data: Notice{Key: n.Text, Args: n.Args}, Attachments: files}
 	}
 	q, err := s.NotifyAll(ctx, batch)

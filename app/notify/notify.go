@@ -18,11 +18,7 @@ import (
 )
 
 // Recipient is who receives a notification, in their language.
-type Recipient struct {
-	Email  string
-	Name   string
-	Locale string
-}
+type Recipient = domain.NoticeRecipient
 
 // Notification is one email to queue.
 type Notification struct {

@@ -29,12 +29,6 @@ func (t *ApplicationThread) CanWrite() bool {
 	return t.Side != "" && t.Application.OpenToMessages()
 }
 
-// MessageMail is what the emails about a new message show.
-type MessageMail struct {
-	Application *domain.Application
-	Message     *domain.ApplicationMessage
-}
-
 // ApplicationMessages returns an application's thread to its youth, to the
 // employers of the offering organisation, and to staff.
 func (s *Service) ApplicationMessages(ctx context.Context, actor *domain.User, applicationID string) (*ApplicationThread, error) {
@@ -47,6 +41,16 @@ func (s *Service) ApplicationMessages(ctx context.Context, actor *domain.User, a
 		return nil, err
 	}
 	return &ApplicationThread{Application: a, Messages: msgs, Side: side}, nil
+}
+
+// ApplicationMessagesPage returns one page of the thread to whom
+// ApplicationMessages returns it whole.
+func (s *Service) ApplicationMessagesPage(ctx context.Context, actor *domain.User, applicationID string, r domain.PageRequest) (domain.Page[domain.ApplicationMessage], error) {
+	a, _, err := s.applicationParty(ctx, actor, applicationID)
+	if err != nil {
+		return domain.Page[domain.ApplicationMessage]{}, err
+	}
+	return s.store.ApplicationMessagesPage(ctx, a.ID, r)
 }
 
 // PostApplicationMessage adds a message of the youth or of an employer to an
@@ -136,13 +140,13 @@ func (s *Service) markSeen(ctx context.Context, actor *domain.User, a *domain.Ap
 // minor hears that the employer wrote — as they hear of each step of the
 // application — but not what, nor of the youth's own messages.
 func (s *Service) notifyMessage(ctx context.Context, a *domain.Application, o *domain.Offer, m *domain.ApplicationMessage) {
-	data, key := MessageMail{Application: a, Message: m}, "application_message:"+m.ID+":"
+	args, key := MessageArgs(a, m), "application_message:"+m.ID+":"
 	if m.AuthorSide == domain.SideYouth {
 		for _, to := range s.employerRecipients(ctx, o) {
-			s.notify(ctx, Notification{Key: key + to.Email, To: to, Template: "application_message_employer", Data: data})
+			s.notify(ctx, Notice(key+to.Email, to, "application_message_employer", args))
 		}
 		return
 	}
-	s.notify(ctx, Notification{Key: key + "youth", To: contact(a.YouthName, a.YouthEmail), Template: "application_message_youth", Data: data})
-	s.notify(ctx, Notification{Key: key + "guardian", To: contact("", a.GuardianEmail), Template: "application_message_guardian", Data: data})
+	s.notify(ctx, Notice(key+"youth", contact(a.YouthName, a.YouthEmail), "application_message_youth", args))
+	s.notify(ctx, Notice(key+"guardian", contact("", a.GuardianEmail), "application_message_guardian", args))
 }

@@ -33,8 +33,7 @@ func (s *Service) Apply(ctx context.Context, actor *domain.User, offerID string,
 	}
 	s.notifyApplication(ctx, a, "application_sent")
 	for _, to := range s.employerRecipients(ctx, o) {
-		s.notify(ctx, Notification{Key: "application_received:" + a.ID + ":" + to.Email, To: to,
-			Template: "application_received", Data: a})
+		s.notify(ctx, Notice("application_received:"+a.ID+":"+to.Email, to, "application_received", ApplicationArgs(a)))
 	}
 	return a, nil
 }

@@ -5,14 +5,7 @@ import (
 
 	"passerelle/app/domain"
 	"passerelle/app/ics"
-	"passerelle/app/mail"
 )
-
-// BookingMail is what booking emails show.
-type BookingMail struct {
-	Booking *domain.Booking
-	Session *domain.VisitSession
-}
 
 // BookingCalendar returns the .ics of a booking, for the email and the
 // "add to calendar" link; a cancelled booking's cancels the entry.
@@ -27,10 +20,10 @@ func BookingCalendar(b *domain.Booking, vs *domain.VisitSession) []byte {
 }
 
 func (s *Service) notifyBooking(ctx context.Context, b *domain.Booking, vs *domain.VisitSession, template string) {
-	s.notify(ctx, Notification{Key: template + ":" + b.ID, To: contact(b.CounsellorName, b.CounsellorEmail),
-		Template: template, Data: BookingMail{Booking: b, Session: vs},
-		Attachments: []mail.Attachment{{Filename: "visite.ics", ContentType: "text/calendar; charset=utf-8",
-			Data: BookingCalendar(b, vs)}}})
+	n := Notice(template+":"+b.ID, contact(b.CounsellorName, b.CounsellorEmail), template, BookingArgs(b, vs))
+	n.Attachments = []domain.EmailAttachment{{Filename: "visite.ics", ContentType: "text/calendar; charset=utf-8",
+		Data: BookingCalendar(b, vs)}}
+	s.notify(ctx, n)
 }
 
 // notifyCancellation tells the other side: the counsellor when the employer
@@ -44,6 +37,6 @@ func (s *Service) notifyCancellation(ctx context.Context, b *domain.Booking, vs 
 	if err != nil {
 		return
 	}
-	s.notify(ctx, Notification{Key: "booking_cancelled:" + b.ID, To: contact(o.ContactName, o.ContactEmail),
-		Template: "booking_cancelled", Data: BookingMail{Booking: b, Session: vs}})
+	s.notify(ctx, Notice("booking_cancelled:"+b.ID, contact(o.ContactName, o.ContactEmail), "booking_cancelled",
+		BookingArgs(b, vs)))
 }

@@ -2,56 +2,59 @@ package passerelle
 
 import (
 	"context"
-	"time"
 
 	"passerelle/app/domain"
 )
 
-// BookingOverview is the staff's view of every group booking, with the
-// counts that show how the visits are going.
+// BookingOverview is the staff's view of the group bookings, a page at a
+// time, with the counts that show how the visits are going.
 type BookingOverview struct {
-	Bookings []domain.Booking               // of the chosen status, or all, newest first
+	Bookings []domain.Booking               // the page's, of the chosen status or all, newest first
+	Total    int                            // bookings of the chosen status, or all
 	ByStatus map[domain.BookingStatus]int   // every booking, per status
 	Seats    int                            // seats held (confirmed, attended, no-show)
 	Upcoming int                            // sessions yet to come with a confirmed booking
-	Sessions map[string]domain.VisitSession // the session of each booking, by id
+	Sessions map[string]domain.VisitSession // the session of each booking of the page, by id
 }
 
-// BookingOverview returns all bookings to staff, of status when not empty,
-// in two queries.
-func (s *Service) BookingOverview(ctx context.Context, actor *domain.User, status domain.BookingStatus) (*BookingOverview, error) {
+// BookingOverview returns to staff one page of the bookings, of status when
+// not empty, and the counts of them all, which the store computes.
+func (s *Service) BookingOverview(ctx context.Context, actor *domain.User, status domain.BookingStatus, r domain.PageRequest) (*BookingOverview, error) {
 	if err := mustBeStaff(actor); err != nil {
 		return nil, err
 	}
-	all, err := s.store.Bookings(ctx, domain.BookingFilter{NewestFirst: true})
+	page, err := s.store.BookingsPage(ctx, domain.BookingFilter{Status: status, NewestFirst: true}, r)
 	if err != nil {
 		return nil, err
 	}
-	sessions, err := s.store.SessionsOfOffers(ctx, bookedOffers(all))
+	ov := &BookingOverview{Bookings: page.Items, Total: page.Total, ByStatus: map[domain.BookingStatus]int{},
+		Sessions: map[string]domain.VisitSession{}}
+	sessions, err := s.store.SessionsOfOffers(ctx, bookedOffers(page.Items))
 	if err != nil {
 		return nil, err
 	}
-	ov := &BookingOverview{ByStatus: map[domain.BookingStatus]int{}, Sessions: map[string]domain.VisitSession{}}
 	for _, vs := range sessions {
 		ov.Sessions[vs.ID] = vs
 	}
-	ov.count(all, s.now())
-	ov.Bookings = ofStatus(all, status)
+	if err := s.count(ctx, ov); err != nil {
+		return nil, err
+	}
 	return ov, nil
 }
 
-func (ov *BookingOverview) count(all []domain.Booking, now time.Time) {
-	upcoming := map[string]bool{}
-	for _, b := range all {
-		ov.ByStatus[b.Status]++
-		if b.Holds() {
-			ov.Seats += b.Seats
-		}
-		if b.Status == domain.BookingConfirmed && ov.Sessions[b.SessionID].StartsAt.After(now) {
-			upcoming[b.SessionID] = true
+func (s *Service) count(ctx context.Context, ov *BookingOverview) error {
+	tallies, err := s.store.BookingTallies(ctx)
+	if err != nil {
+		return err
+	}
+	for _, t := range tallies {
+		ov.ByStatus[t.Status] = t.Bookings
+		if t.Status.Holds() {
+			ov.Seats += t.Seats
 		}
 	}
-	ov.Upcoming = len(upcoming)
+	ov.Upcoming, err = s.store.UpcomingBookedSessions(ctx, s.now())
+	return err
 }
 
 func bookedOffers(bookings []domain.Booking) []string {
@@ -64,17 +67,4 @@ func bookedOffers(bookings []domain.Booking) []string {
 		}
 	}
 	return ids
-}
-
-func ofStatus(bookings []domain.Booking, status domain.BookingStatus) []domain.Booking {
-	if status == "" {
-		return bookings
-	}
-	var out []domain.Booking
-	for _, b := range bookings {
-		if b.Status == status {
-			out = append(out, b)
-		}
-	}
-	return out
 }

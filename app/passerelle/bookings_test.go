@@ -41,7 +41,7 @@ func TestReservedShareIsKeptForPriorityEducationUntilItsRelease(t *testing.T) {
 
 func TestConfirmationCarriesTheCalendar(t *testing.T) {
 	e := newEnv(t)
-	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	s := e.visit(t)
 	b, err := e.svc.Book(context.Background(), counsellor, booking(s.ID, "school-rep", 24))
 	must(t, err)
 	sent := e.mail.to(counsellor.Email, "booking_confirmed")
@@ -57,7 +57,7 @@ func TestConfirmationCarriesTheCalendar(t *testing.T) {
 func TestBookingRefusals(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
-	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	s := e.visit(t)
 	cases := []struct {
 		name  string
 		actor *domain.User
@@ -89,7 +89,7 @@ func TestBookingRefusals(t *testing.T) {
 func TestCancellationPromotesTheWaitlist(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
-	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	s := e.visit(t)
 	first, err := e.svc.Book(ctx, counsellor, booking(s.ID, "school-rep", 25))
 	must(t, err)
 	big, small := booking(s.ID, "school-rep", 20), booking(s.ID, "school-std", 8)
@@ -126,7 +126,7 @@ func TestCancellationPromotesTheWaitlist(t *testing.T) {
 func TestAttendanceAfterTheVisit(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
-	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	s := e.visit(t)
 	b, err := e.svc.Book(ctx, counsellor, booking(s.ID, "school-rep", 10))
 	must(t, err)
 	if _, err := e.svc.MarkAttendance(ctx, employer, b.ID, domain.BookingAttended); domain.ErrorMessage(err) != "error.booking.not_yet" {
@@ -149,7 +149,7 @@ func TestAttendanceAfterTheVisit(t *testing.T) {
 func TestRetriedRequestBooksOnce(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
-	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	s := e.visit(t)
 	in := booking(s.ID, "school-rep", 10)
 	in.RequestKey = "form-123"
 	a, err := e.svc.Book(ctx, counsellor, in)
@@ -170,7 +170,7 @@ func TestRetriedRequestBooksOnce(t *testing.T) {
 func TestRepairAfterACrash(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
-	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	s := e.visit(t)
 	orphan := domain.SeatHold{BookingID: "never-saved", Seats: 12, At: today}
 	if took, err := e.db.TakeSeats(ctx, s.ID, orphan); !took || err != nil {
 		t.Fatal(took, err)
@@ -208,7 +208,7 @@ func TestRepairAfterACrash(t *testing.T) {
 func TestBookingRepairWaitsForTheGracePeriod(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
-	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	s := e.visit(t)
 	_, err := e.svc.Book(ctx, counsellor, booking(s.ID, "school-rep", 5))
 	must(t, err)
 	leaked := domain.SeatHold{BookingID: "died-midway", Seats: 7, At: today.Add(-10 * time.Minute)}

@@ -33,8 +33,8 @@ func (s *Service) tellEmployersOfExpiry(ctx context.Context, expired []domain.Ap
 		a := &expired[i]
 		if o := byID[a.OfferID]; o != nil {
 			for _, to := range recipientsOf(o, members) {
-				s.notify(ctx, Notification{Key: "application_expired_employer:" + a.ID + ":" + to.Email, To: to,
-					Template: "application_expired_employer", Data: a})
+				s.notify(ctx, Notice("application_expired_employer:"+a.ID+":"+to.Email, to,
+					"application_expired_employer", ApplicationArgs(a)))
 			}
 		}
 	}

@@ -20,23 +20,23 @@ import (
 // service itself (delivery, exactly-once) is tested where it lives.
 type outbox struct {
 	mu   sync.Mutex
-	sent []passerelle.Notification
+	sent []domain.Notice
 }
 
-func (o *outbox) Notify(_ context.Context, n passerelle.Notification) error {
+func (o *outbox) SendNotices(_ context.Context, notices []domain.Notice) (int, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.sent = append(o.sent, n)
-	return nil
+	o.sent = append(o.sent, notices...)
+	return len(notices), nil
 }
 
 // to returns the notifications of a template sent to an address.
-func (o *outbox) to(email, template string) []passerelle.Notification {
+func (o *outbox) to(email, template string) []domain.Notice {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	var found []passerelle.Notification
+	var found []domain.Notice
 	for _, n := range o.sent {
-		if n.To.Email == email && n.Template == template {
+		if n.To.Email == email && n.Text == "email.passerelle."+template {
 			found = append(found, n)
 		}
 	}
@@ -122,6 +122,12 @@ func (e *env) publishedOffer(t testing.TB, typ domain.OfferType, change func(*pa
 
 // session adds a session of capacity seats, reserved seats of which are kept
 // for priority education until a week before.
+// visit is a session of 30 places, none reserved, of a new published visit offer.
+func (e *env) visit(t testing.TB) *domain.VisitSession {
+	t.Helper()
+	return e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+}
+
 func (e *env) session(t testing.TB, offerID string, capacity, reserved int) *domain.VisitSession {
 	t.Helper()
 	start := today.AddDate(0, 0, 30)
@@ -140,12 +146,12 @@ func booking(sessionID, structure string, seats int) passerelle.BookingInput {
 }
 
 // mailTemplates returns every notification of a template.
-func (e *env) mailTemplates(template string) []passerelle.Notification {
+func (e *env) mailTemplates(template string) []domain.Notice {
 	e.mail.mu.Lock()
 	defer e.mail.mu.Unlock()
-	var found []passerelle.Notification
+	var found []domain.Notice
 	for _, n := range e.mail.sent {
-		if n.Template == template {
+		if n.Text == "email.passerelle."+template {
 			found = append(found, n)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 // FollowedYouthStore is what a structure's view of its youths reads.
 type FollowedYouthStore interface {
 	YouthsOfStructures(ctx context.Context, structureIDs []string) ([]domain.Youth, error)
+	YouthsOfStructuresPage(ctx context.Context, structureIDs []string, r domain.PageRequest) (domain.Page[domain.Youth], error)
 	ApplicationsOfYouths(ctx context.Context, youthIDs []string) ([]domain.Application, error)
 }
 
@@ -32,6 +33,24 @@ func (s *Service) FollowedYouths(ctx context.Context, u *domain.User) ([]Followe
 	if err != nil {
 		return nil, err
 	}
+	return s.followed(ctx, youths)
+}
+
+// FollowedYouthsPage returns one page of what FollowedYouths returns, read
+// alone from the store.
+func (s *Service) FollowedYouthsPage(ctx context.Context, u *domain.User, r domain.PageRequest) (domain.Page[FollowedYouth], error) {
+	if u == nil || !u.HasRole(domain.RoleCounsellor) {
+		return domain.Page[FollowedYouth]{}, errForbidden
+	}
+	youths, err := s.store.YouthsOfStructuresPage(ctx, u.OrganisationIDs, r)
+	if err != nil {
+		return domain.Page[FollowedYouth]{}, err
+	}
+	items, err := s.followed(ctx, youths.Items)
+	return domain.WithItems(youths, items), err
+}
+
+func (s *Service) followed(ctx context.Context, youths []domain.Youth) ([]FollowedYouth, error) {
 	apps, err := s.sharedApplications(ctx, youths)
 	followed := make([]FollowedYouth, len(youths))
 	for i, y := range youths {

@@ -34,15 +34,34 @@ func (s *Service) ModerationQueue(ctx context.Context, actor *domain.User, r dom
 // is: by its organisation's employers and by staff; anyone else is told, as
 // on the offer's page, that there is no such offer.
 func (s *Service) OfferSessions(ctx context.Context, actor *domain.User, offerID string) (*domain.Offer, []domain.VisitSession, error) {
-	o, err := s.store.OfferByID(ctx, offerID)
+	o, err := s.offerWithSessions(ctx, actor, offerID)
 	if err != nil {
 		return nil, nil, err
 	}
-	if !o.Status.Open() && !memberOf(actor, domain.RoleEmployer, o.OrganisationID) && mustBeStaff(actor) != nil {
-		return nil, nil, &domain.Error{Code: domain.ENOTFOUND, Message: "error.offer.not_found"}
-	}
 	sessions, err := s.store.SessionsOfOffers(ctx, []string{o.ID})
 	return o, sessions, err
+}
+
+// OfferSessionsPage returns one page of an offer's sessions, to whom
+// OfferSessions returns them all.
+func (s *Service) OfferSessionsPage(ctx context.Context, actor *domain.User, offerID string, r domain.PageRequest) (domain.Page[domain.VisitSession], error) {
+	o, err := s.offerWithSessions(ctx, actor, offerID)
+	if err != nil {
+		return domain.Page[domain.VisitSession]{}, err
+	}
+	return s.store.SessionsPage(ctx, o.ID, r)
+}
+
+// offerWithSessions is the offer whose sessions the actor may see.
+func (s *Service) offerWithSessions(ctx context.Context, actor *domain.User, offerID string) (*domain.Offer, error) {
+	o, err := s.store.OfferByID(ctx, offerID)
+	if err != nil {
+		return nil, err
+	}
+	if !o.Status.Open() && !memberOf(actor, domain.RoleEmployer, o.OrganisationID) && mustBeStaff(actor) != nil {
+		return nil, &domain.Error{Code: domain.ENOTFOUND, Message: "error.offer.not_found"}
+	}
+	return o, nil
 }
 
 // BookingsFor returns what the actor may see of bookings, for an export: a

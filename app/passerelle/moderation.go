@@ -53,6 +53,6 @@ func (s *Service) RejectOffer(ctx context.Context, actor *domain.User, id, reaso
 }
 
 func (s *Service) notifyEmployer(ctx context.Context, o *domain.Offer, template string) {
-	s.notify(ctx, Notification{Key: template + ":" + o.ID + ":" + o.UpdatedAt.String(),
-		To: contact(o.ContactName, o.ContactEmail), Template: template, Data: o})
+	s.notify(ctx, Notice(template+":"+o.ID+":"+o.UpdatedAt.String(), contact(o.ContactName, o.ContactEmail),
+		template, OfferArgs(o)))
 }

@@ -126,7 +126,7 @@ func TestErasingAYouth(t *testing.T) {
 func TestErasingACounsellorKeepsTheBookings(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
-	s := e.session(t, e.publishedOffer(t, domain.OfferVisit, nil).ID, 30, 0)
+	s := e.visit(t)
 	b, err := e.svc.Book(ctx, counsellor, booking(s.ID, "school-rep", 24))
 	must(t, err)
 	d := exportOf(t, e, counsellor)

@@ -7,22 +7,12 @@ import (
 	"time"
 
 	"passerelle/app/domain"
-	"passerelle/app/mail"
 )
 
-// Notification is one email to send at most once: Key identifies it, so
-// that a retried operation never sends it twice.
-type Notification struct {
-	Key         string
-	To          mail.Address
-	Template    string // e.g. "booking_confirmed"
-	Data        any
-	Attachments []mail.Attachment
-}
-
-// Notifier sends the programme's emails (the notification service plugs in here).
+// Notifier queues the programme's emails, each sent at most once per key
+// (the notification service plugs in here).
 type Notifier interface {
-	Notify(ctx context.Context, n Notification) error
+	SendNotices(ctx context.Context, notices []domain.Notice) (int, error)
 }
 
 // OfferIndex is told of every saved offer change, to keep search in step.
@@ -64,11 +54,11 @@ func NewService(store Store, index OfferIndex, notifier Notifier, logger *slog.L
 
 // notify sends n and only logs a failure: the change it reports is saved,
 // and the notification service retries what it could not send.
-func (s *Service) notify(ctx context.Context, n Notification) {
+func (s *Service) notify(ctx context.Context, n domain.Notice) {
 	if n.To.Email == "" || s.notifier == nil {
 		return
 	}
-	if err := s.notifier.Notify(ctx, n); err != nil {
+	if _, err := s.notifier.SendNotices(ctx, []domain.Notice{n}); err != nil {
 		s.logger.Error("passerelle: notification not sent", slog.String("key", n.Key), slog.Any("error", err))
 	}
 }

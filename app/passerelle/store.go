@@ -20,6 +20,7 @@ type OfferStore interface {
 	Offers(ctx context.Context, f domain.OfferFilter) ([]domain.Offer, error)
 	OffersPage(ctx context.Context, f domain.OfferFilter, r domain.PageRequest) (domain.Page[domain.Offer], error)
 	SessionsOfOffers(ctx context.Context, offerIDs []string) ([]domain.VisitSession, error)
+	SessionsPage(ctx context.Context, offerID string, r domain.PageRequest) (domain.Page[domain.VisitSession], error)
 }
 
 // BookingStore is what visit sessions and group bookings read and write.
@@ -30,6 +31,8 @@ type BookingStore interface {
 	BookingByID(ctx context.Context, id string) (*domain.Booking, error)
 	Bookings(ctx context.Context, f domain.BookingFilter) ([]domain.Booking, error)
 	BookingsPage(ctx context.Context, f domain.BookingFilter, r domain.PageRequest) (domain.Page[domain.Booking], error)
+	BookingTallies(ctx context.Context) ([]domain.BookingTally, error)
+	UpcomingBookedSessions(ctx context.Context, now time.Time) (int, error)
 	MoveBooking(ctx context.Context, id string, from []domain.BookingStatus, to domain.BookingStatus, change domain.BookingChange) (bool, error)
 	TakeSeats(ctx context.Context, sessionID string, h domain.SeatHold) (bool, error)
 	ReleaseSeats(ctx context.Context, sessionID string, h domain.SeatHold) error
@@ -55,6 +58,7 @@ type ApplicationStore interface {
 	ApplicationsPage(ctx context.Context, f domain.ApplicationFilter, r domain.PageRequest) (domain.Page[domain.Application], error)
 	InsertApplicationMessage(ctx context.Context, m *domain.ApplicationMessage) error
 	ApplicationMessages(ctx context.Context, applicationID string) ([]domain.ApplicationMessage, error)
+	ApplicationMessagesPage(ctx context.Context, applicationID string, r domain.PageRequest) (domain.Page[domain.ApplicationMessage], error)
 	OrganisationMembers(ctx context.Context, orgID string) ([]domain.User, error)
 	OffersByIDs(ctx context.Context, ids []string) ([]domain.Offer, error)
 	MembersOf(ctx context.Context, orgIDs []string) ([]domain.User, error)

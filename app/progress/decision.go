@@ -34,8 +34,7 @@ func (s *Service) decide(ctx context.Context, actor *domain.User, g *domain.Gran
 	if err := s.Transition(ctx, actor, g, to, domain.RoleStaff, reason, nil); err != nil {
 		return err
 	}
-	s.notify(ctx, Notice{Key: "grant.decision:" + g.ID + ":" + string(to), UserIDs: editors(g), Template: template,
-		Args: []any{g.Content.Project.Title, g.ID, reason}})
+	s.notifyEditors(ctx, g, "grant.decision:"+g.ID+":"+string(to), template, []any{g.Content.Project.Title, g.ID, reason})
 	return nil
 }
 
@@ -81,8 +80,7 @@ func (s *Service) recordAward(ctx context.Context, actor *domain.User, g *domain
 	if err := s.Transition(ctx, actor, g, domain.GrantAwarded, domain.RoleStaff, reason, nil); err != nil {
 		return nil, err
 	}
-	s.notify(ctx, Notice{Key: "grant.awarded:" + g.ID, UserIDs: editors(g), Template: "notice.grant.awarded",
-		Args: []any{g.Content.Project.Title, g.ID}})
+	s.notifyEditors(ctx, g, "grant.awarded:"+g.ID, "notice.grant.awarded", []any{g.Content.Project.Title, g.ID})
 	return &a, nil
 }
 

@@ -16,18 +16,22 @@ import (
 // as the platform's notifier promises.
 type recorder struct {
 	mu      sync.Mutex
-	byKey   map[string]Notice
-	ordered []Notice
+	byKey   map[string]domain.Notice
+	ordered []domain.Notice
 }
 
-func (r *recorder) Notify(_ context.Context, n Notice) error {
+func (r *recorder) SendNotices(_ context.Context, notices []domain.Notice) (int, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, seen := r.byKey[n.Key]; !seen {
-		r.byKey[n.Key] = n
-		r.ordered = append(r.ordered, n)
+	queued := 0
+	for _, n := range notices {
+		if _, seen := r.byKey[n.Key]; !seen {
+			r.byKey[n.Key] = n
+			r.ordered = append(r.ordered, n)
+			queued++
+		}
 	}
-	return nil
+	return queued, nil
 }
 
 func (r *recorder) templates() []string {
@@ -35,7 +39,7 @@ func (r *recorder) templates() []string {
 	defer r.mu.Unlock()
 	var names []string
 	for _, n := range r.ordered {
-		names = append(names, n.Template)
+		names = append(names, n.Text)
 	}
 	return names
 }
@@ -58,7 +62,7 @@ var ctx = context.Background()
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
-	w := &world{db: storetest.Open(t), sent: &recorder{byKey: map[string]Notice{}}}
+	w := &world{db: storetest.Open(t), sent: &recorder{byKey: map[string]domain.Notice{}}}
 	w.now = time.Date(2026, 11, 26, 10, 0, 0, 0, domain.Paris)
 	w.svc = New(w.db, w.sent, nil, Config{Now: func() time.Time { return w.now }})
 	w.orgA = domain.Organisation{ID: "org-a", Kind: domain.KindAssociation, Name: "Les Paniers de Nanterre", RNA: "W921234567", CommuneCode: "92050", Address: "1 rue de la Paix, 92000 Nanterre"}

@@ -27,9 +27,8 @@ func (s *Service) RequestInformation(ctx context.Context, actor *domain.User, id
 		next.Info = &req
 	})
 	if err == nil {
-		s.notify(ctx, Notice{Key: "grant.info_requested:" + g.ID + ":" + req.Deadline.Format(time.RFC3339),
-			UserIDs: editors(g), Template: "notice.grant.info_requested",
-			Args: []any{g.ID, req.Message}})
+		s.notifyEditors(ctx, g, "grant.info_requested:"+g.ID+":"+req.Deadline.Format(time.RFC3339), "notice.grant.info_requested",
+			[]any{g.ID, req.Message})
 	}
 	return g, err
 }

@@ -11,22 +11,12 @@ import (
 	"time"
 
 	"passerelle/app/domain"
-	"passerelle/app/mail"
 )
 
-// Notifier sends a notice to users at most once per key. The platform's
+// Notifier queues notices, each sent at most once per key. The platform's
 // notification service implements it; a nil Notifier sends nothing.
 type Notifier interface {
-	Notify(ctx context.Context, n Notice) error
-}
-
-// Notice is one notification: its Key makes a resend a no-op.
-type Notice struct {
-	Key         string   // e.g. "grant.submitted:<id>:1"
-	UserIDs     []string // recipients
-	Template    string   // catalog prefix: Template+".subject" and Template+".body"
-	Args        []any    // the body's %s arguments, in order
-	Attachments []mail.Attachment
+	SendNotices(ctx context.Context, notices []domain.Notice) (int, error)
 }
 
 // Config holds the service's clock.
@@ -57,14 +47,26 @@ func New(store Store, notifier Notifier, logger *slog.Logger, cfg Config) *Servi
 		trail: audit.New(store, logger, cfg.Now)}
 }
 
-func (s *Service) notify(ctx context.Context, n Notice) {
+// notifyEditors sends the catalog text (e.g. "notice.grant.awarded") to each editor
+// of g, in their language, keyed by key and the editor: a repeated notice is
+// queued once.
+func (s *Service) notifyEditors(ctx context.Context, g *domain.GrantApplication, key, text string, args []any, files ...domain.EmailAttachment) {
 	if s.notifier == nil {
 		return
 	}
 	// The decision is recorded: a notice that fails is retried by the
 	// notifier's own outbox, never by undoing the decision.
-	if err := s.notifier.Notify(ctx, n); err != nil {
-		s.logger.Error("progress: notify", slog.String("key", n.Key), slog.Any("error", err))
+	users, err := s.store.UsersByID(ctx, editors(g))
+	if err == nil {
+		notices := make([]domain.Notice, len(users))
+		for i, u := range users {
+			notices[i] = domain.Notice{Key: key + "/" + u.ID, To: domain.RecipientOf(u), Text: text,
+				Args: args, Attachments: files}
+		}
+		_, err = s.notifier.SendNotices(ctx, notices)
+	}
+	if err != nil {
+		s.logger.Error("progress: notify", slog.String("key", key), slog.Any("error", err))
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"passerelle/app/domain"
-	"passerelle/app/mail"
 )
 
 // Problems lists what keeps a file from being submitted, for the summary
@@ -61,11 +60,8 @@ func (s *Service) acknowledge(ctx context.Context, call *domain.Call, g *domain.
 		s.logger.Error("progress: receipt", slog.String("grant", g.ID), slog.Any("error", err))
 		return
 	}
-	s.notify(ctx, Notice{
-		Key: "grant.submitted:" + g.ID, UserIDs: editors(g), Template: "notice.grant.submitted",
-		Args:        []any{g.Content.Project.Title, g.ID},
-		Attachments: []mail.Attachment{{Filename: "accuse-reception-" + g.ID + ".pdf", ContentType: "application/pdf", Data: pdf}},
-	})
+	s.notifyEditors(ctx, g, "grant.submitted:"+g.ID, "notice.grant.submitted", []any{g.Content.Project.Title, g.ID},
+		domain.EmailAttachment{Filename: "accuse-reception-" + g.ID + ".pdf", ContentType: "application/pdf", Data: pdf})
 }
 
 // ReceiptFor returns the PDF receipt of a submitted file to its editors and staff.

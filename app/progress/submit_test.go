@@ -55,7 +55,7 @@ func TestSubmitLocksAndAcknowledgesWithAReceipt(t *testing.T) {
 		t.Errorf("second submission: %v", err)
 	}
 	sent := w.sent.ordered
-	if len(sent) != 1 || sent[0].Template != "notice.grant.submitted" || len(sent[0].Attachments) != 1 ||
+	if len(sent) != 1 || sent[0].Text != "notice.grant.submitted" || len(sent[0].Attachments) != 1 ||
 		!bytes.HasPrefix(sent[0].Attachments[0].Data, []byte("%PDF-")) {
 		t.Fatalf("acknowledgement: %+v", sent)
 	}

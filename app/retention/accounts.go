@@ -89,7 +89,7 @@ func (s *Service) warn(ctx context.Context, dry bool, now time.Time, users []dom
 	for i, u := range users {
 		last := u.LastActive()
 		ns[i] = notify.Notification{Key: "inactivity_warning/" + u.ID + "/" + last.UTC().Format(time.DateOnly),
-			To: notify.Recipient{Email: u.Email, Name: u.Name, Locale: u.Locale}, Template: "inactivity_warning",
+			To: domain.RecipientOf(u), Template: "inactivity_warning",
 			Data: WarningData{LastActive: last, Years: s.cfg.InactiveYears, AnonymiseOn: maxTime(
 				last.AddDate(s.cfg.InactiveYears, 0, 0), now.Add(warningAhead))}}
 	}

@@ -26,15 +26,18 @@ func (db *DB) InsertApplicationMessage(ctx context.Context, m *domain.Applicatio
 
 // ApplicationMessages returns the thread of one application, oldest first.
 func (db *DB) ApplicationMessages(ctx context.Context, applicationID string) ([]domain.ApplicationMessage, error) {
-	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}, {Key: "_id", Value: 1}})
-	return findAll[domain.ApplicationMessage](ctx, db.applicationMessages(), bson.D{{Key: "application_id", Value: applicationID}}, opts)
+	return findAll[domain.ApplicationMessage](ctx, db.applicationMessages(), bson.D{{Key: "application_id", Value: applicationID}}, oldestFirst)
+}
+
+// ApplicationMessagesPage returns one page of an application's thread, oldest first.
+func (db *DB) ApplicationMessagesPage(ctx context.Context, applicationID string, r domain.PageRequest) (domain.Page[domain.ApplicationMessage], error) {
+	return findPage[domain.ApplicationMessage](ctx, db.applicationMessages(), bson.D{{Key: "application_id", Value: applicationID}}, createdOrder, r)
 }
 
 // MessagesOfApplications returns the threads of these applications, oldest
 // first, in one query (a person's data export).
 func (db *DB) MessagesOfApplications(ctx context.Context, ids []string) ([]domain.ApplicationMessage, error) {
-	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}, {Key: "_id", Value: 1}})
-	return findAll[domain.ApplicationMessage](ctx, db.applicationMessages(), in("application_id", ids), opts)
+	return findAll[domain.ApplicationMessage](ctx, db.applicationMessages(), in("application_id", ids), oldestFirst)
 }
 
 // CountMessagesOfApplications counts the messages of these applications,

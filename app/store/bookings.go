@@ -62,3 +62,37 @@ func (db *DB) BookingsOfSessions(ctx context.Context, sessionIDs []string) ([]do
 	filter := bson.D{{Key: "session_id", Value: bson.D{{Key: "$in", Value: sessionIDs}}}}
 	return findAll[domain.Booking](ctx, db.bookings(), filter, opts)
 }
+
+// BookingTallies counts the bookings and their seats per status, in one
+// aggregation grouped by status and group size (the embedded engine does
+// not sum a field), a few rows whatever the number of bookings.
+func (db *DB) BookingTallies(ctx context.Context) ([]domain.BookingTally, error) {
+	cur, err := db.bookings().Aggregate(ctx, mongo.Pipeline{{{Key: "$group", Value: bson.D{
+		{Key: "_id", Value: bson.D{{Key: "status", Value: "$status"}, {Key: "seats", Value: "$seats"}}},
+		{Key: "n", Value: bson.D{{Key: "$sum", Value: 1}}}}}}})
+	if err != nil {
+		return nil, mapError(err)
+	}
+	var rows []struct {
+		ID struct {
+			Status domain.BookingStatus `bson:"status"`
+			Seats  int                  `bson:"seats"`
+		} `bson:"_id"`
+		N int `bson:"n"`
+	}
+	if err := cur.All(ctx, &rows); err != nil {
+		return nil, mapError(err)
+	}
+	tallies := []domain.BookingTally{}
+	index := map[domain.BookingStatus]int{}
+	for _, r := range rows {
+		i, ok := index[r.ID.Status]
+		if !ok {
+			i, index[r.ID.Status] = len(tallies), len(tallies)
+			tallies = append(tallies, domain.BookingTally{Status: r.ID.Status})
+		}
+		tallies[i].Bookings += r.N
+		tallies[i].Seats += r.N * r.ID.Seats
+	}
+	return tallies, nil
+}

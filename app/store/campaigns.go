@@ -71,7 +71,7 @@ func (db *DB) CampaignGroups(ctx context.Context, campaignID, counsellorID strin
 // first, with what a list needs of their published offer. Two queries.
 func (db *DB) SessionsBetween(ctx context.Context, from, to time.Time) ([]domain.SessionWithOffer, error) {
 	filter := bson.D{{Key: "starts_at", Value: bson.D{{Key: "$gte", Value: from}, {Key: "$lt", Value: to}}}}
-	return db.sessionsWithOffers(ctx, filter)
+	return db.sessionsWithOffers(ctx, filter, 0)
 }
 
 // SessionsByIDs returns the sessions with these ids, soonest first, with
@@ -80,11 +80,17 @@ func (db *DB) SessionsByIDs(ctx context.Context, ids []string) ([]domain.Session
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	return db.sessionsWithOffers(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
+	return db.sessionsWithOffers(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}}, 0)
 }
 
-func (db *DB) sessionsWithOffers(ctx context.Context, filter bson.D) ([]domain.SessionWithOffer, error) {
-	opts := options.Find().SetSort(bson.D{{Key: "starts_at", Value: 1}, {Key: "_id", Value: 1}})
+// sessionsWithOffers reads the sessions the filter picks, soonest first, at
+// most limit of them when limit is above zero, with their published offers:
+// two queries.
+func (db *DB) sessionsWithOffers(ctx context.Context, filter bson.D, limit int) ([]domain.SessionWithOffer, error) {
+	opts := options.Find().SetSort(soonestFirst)
+	if limit > 0 {
+		opts.SetLimit(int64(limit))
+	}
 	sessions, err := findAll[domain.VisitSession](ctx, db.sessions(), filter, opts)
 	if err != nil || len(sessions) == 0 {
 		return nil, err

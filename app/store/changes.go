@@ -108,6 +108,9 @@ func offerOrder(f domain.OfferFilter) bson.D {
 
 var newestFirst = bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: 1}}
 
+// createdOrder is the oldest first, the order of a thread.
+var createdOrder = bson.D{{Key: "created_at", Value: 1}, {Key: "_id", Value: 1}}
+
 // equal adds field = value to q when value is not empty.
 func equal(q bson.D, field, value string) bson.D {
 	if value == "" {

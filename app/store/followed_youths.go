@@ -19,9 +19,20 @@ func (db *DB) Structures(ctx context.Context) ([]domain.Organisation, error) {
 // YouthsOfStructures returns the profiles of the youths followed by one of
 // the structures, without their guardian's address.
 func (db *DB) YouthsOfStructures(ctx context.Context, structureIDs []string) ([]domain.Youth, error) {
-	opts := options.Find().SetProjection(bson.D{{Key: "guardian_email", Value: 0}}).SetSort(bson.D{{Key: "first_name", Value: 1}})
-	return findAll[domain.Youth](ctx, db.youths(), bson.D{{Key: "structure_id", Value: bson.D{{Key: "$in", Value: structureIDs}}}}, opts)
+	return findAll[domain.Youth](ctx, db.youths(), in("structure_id", structureIDs), followedView().SetSort(byFirstName))
 }
+
+// YouthsOfStructuresPage returns one page of what YouthsOfStructures returns.
+func (db *DB) YouthsOfStructuresPage(ctx context.Context, structureIDs []string, r domain.PageRequest) (domain.Page[domain.Youth], error) {
+	return findPage[domain.Youth](ctx, db.youths(), in("structure_id", structureIDs), byFirstName, r, followedView())
+}
+
+// followedView leaves out what a counsellor does not see of a youth.
+func followedView() *options.FindOptions {
+	return options.Find().SetProjection(bson.D{{Key: "guardian_email", Value: 0}})
+}
+
+var byFirstName = bson.D{{Key: "first_name", Value: 1}, {Key: "_id", Value: 1}}
 
 // ApplicationsOfYouths returns the applications of the youths, newest first.
 func (db *DB) ApplicationsOfYouths(ctx context.Context, youthIDs []string) ([]domain.Application, error) {

@@ -37,7 +37,7 @@ func (db *DB) GrantsByOrganisations(ctx context.Context, orgIDs []string) ([]dom
 	return findAll[domain.GrantApplication](ctx, db.grants(), filter, oldestFirst)
 }
 
-var oldestFirst = options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}, {Key: "_id", Value: 1}})
+var oldestFirst = options.Find().SetSort(createdOrder)
 
 // SaveGrantSection replaces one section of an application's content
 // (identity, project or budget) while the file is still in state.

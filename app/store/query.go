@@ -50,8 +50,8 @@ func findAll[T any](ctx context.Context, coll *mongo.Collection, filter any, opt
 
 // findPage reads one page of the documents matching filter in the order of
 // sort: a count and a find with skip and limit, two round trips whatever
-// the size of the collection.
-func findPage[T any](ctx context.Context, coll *mongo.Collection, filter, sort bson.D, r domain.PageRequest) (domain.Page[T], error) {
+// the size of the collection. opts add to the find (a projection).
+func findPage[T any](ctx context.Context, coll *mongo.Collection, filter, sort bson.D, r domain.PageRequest, opts ...*options.FindOptions) (domain.Page[T], error) {
 	p := domain.Page[T]{Page: r.Number, PerPage: r.Size, Items: []T{}}
 	total, err := coll.CountDocuments(ctx, filter)
 	if err != nil {
@@ -65,7 +65,7 @@ func findPage[T any](ctx context.Context, coll *mongo.Collection, filter, sort b
 	if r.Offset() >= p.Total {
 		return p, nil
 	}
-	opts := options.Find().SetSort(sort).SetSkip(int64(r.Offset())).SetLimit(int64(r.Size))
-	p.Items, err = findAll[T](ctx, coll, filter, opts)
+	opts = append(opts, options.Find().SetSort(sort).SetSkip(int64(r.Offset())).SetLimit(int64(r.Size)))
+	p.Items, err = findAll[T](ctx, coll, filter, opts...)
 	return p, err
 }

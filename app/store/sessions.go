@@ -30,17 +30,7 @@ func (db *DB) SessionByID(ctx context.Context, id string) (*domain.VisitSession,
 // of offers no longer published are left out, so fewer than limit may come
 // back. Two queries, whatever the number of sessions.
 func (db *DB) UpcomingSessions(ctx context.Context, from time.Time, limit int) ([]domain.SessionWithOffer, error) {
-	filter := bson.D{{Key: "starts_at", Value: bson.D{{Key: "$gte", Value: from}}}}
-	opts := options.Find().SetSort(bson.D{{Key: "starts_at", Value: 1}, {Key: "_id", Value: 1}}).SetLimit(int64(limit))
-	sessions, err := findAll[domain.VisitSession](ctx, db.sessions(), filter, opts)
-	if err != nil || len(sessions) == 0 {
-		return nil, err
-	}
-	offers, err := db.publishedOffersByID(ctx, offerIDs(sessions))
-	if err != nil {
-		return nil, err
-	}
-	return withOffers(sessions, offers), nil
+	return db.sessionsWithOffers(ctx, bson.D{{Key: "starts_at", Value: bson.D{{Key: "$gte", Value: from}}}}, limit)
 }
 
 func offerIDs(sessions []domain.VisitSession) []string {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"passerelle/app/domain"
 	"passerelle/app/passerelle"
 )
 
@@ -58,15 +59,14 @@ type sharedApplicationJSON struct {
 // apiFollowedYouths lists the youths linked to the counsellor's structures,
 // with the applications of those who share them, a page at a time.
 func (s *Server) apiFollowedYouths(c *fiber.Ctx) error {
-	followed, err := s.deps.Passerelle.FollowedYouths(c.UserContext(), currentUser(c))
-	if err != nil {
-		return err
-	}
-	out := make([]followedYouthJSON, len(followed))
-	for i, y := range followed {
-		out[i] = followedYouthOf(y)
-	}
-	return sendPage(c, out)
+	return sendPageOf(c, func(r domain.PageRequest) (domain.Page[followedYouthJSON], error) {
+		followed, err := s.deps.Passerelle.FollowedYouthsPage(c.UserContext(), currentUser(c), r)
+		out := make([]followedYouthJSON, len(followed.Items))
+		for i, y := range followed.Items {
+			out[i] = followedYouthOf(y)
+		}
+		return domain.WithItems(followed, out), err
+	})
 }
 
 func followedYouthOf(y passerelle.FollowedYouth) followedYouthJSON {

@@ -36,11 +36,9 @@ func (s *Server) apiAddSession(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiSessions(c *fiber.Ctx) error {
-	_, sessions, err := s.deps.Passerelle.OfferSessions(c.UserContext(), currentUser(c), c.Params("id"))
-	if err != nil {
-		return err
-	}
-	return sendPage(c, sessions)
+	return sendPageOf(c, func(r domain.PageRequest) (domain.Page[domain.VisitSession], error) {
+		return s.deps.Passerelle.OfferSessionsPage(c.UserContext(), currentUser(c), c.Params("id"), r)
+	})
 }
 
 type bookingRequest struct {

@@ -46,11 +46,9 @@ func applicationPath(side domain.MessageSide, id string) string {
 }
 
 func (s *Server) apiApplicationMessages(c *fiber.Ctx) error {
-	t, err := s.deps.Passerelle.ApplicationMessages(c.UserContext(), currentUser(c), c.Params("id"))
-	if err != nil {
-		return err
-	}
-	return sendPage(c, t.Messages)
+	return sendPageOf(c, func(r domain.PageRequest) (domain.Page[domain.ApplicationMessage], error) {
+		return s.deps.Passerelle.ApplicationMessagesPage(c.UserContext(), currentUser(c), c.Params("id"), r)
+	})
 }
 
 // apiPostMessage takes a JSON body {body}.

@@ -21,15 +21,18 @@ func (s *Server) staffBookings(c *fiber.Ctx) error {
 		failed(c, data, domain.FieldError("status", "error.booking.status_unknown"))
 		status = ""
 	}
-	ov, err := s.deps.Passerelle.BookingOverview(c.UserContext(), currentUser(c), status)
+	at := listAt{path: "/agents/reservations"}
+	r, err := listPage(c, at)
 	if err != nil {
 		return err
 	}
-	var p pager
-	if ov.Bookings, p, err = pageOf(c, ov.Bookings, listAt{path: "/agents/reservations"}); err != nil {
+	ov, err := s.deps.Passerelle.BookingOverview(c.UserContext(), currentUser(c), status, r)
+	if err != nil {
 		return err
 	}
-	data["Pager"] = p
+	if data["Pager"], err = newPager(c, ov.Total, at); err != nil {
+		return err
+	}
 	data["Overview"] = ov
 	return s.render(c, "passerelle_staff_bookings", data)
 }

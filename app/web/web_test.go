@@ -96,7 +96,6 @@ func (f *fixture) signedInUser(t *testing.T, id string, role domain.Role, orgs .
 	return v
 }
 
-
 // get requests path with the given headers and returns the response and body.
 func (f *fixture) get(t *testing.T, path string, headers ...string) (*http.Response, string) {
 	t.Helper()

@@ -100,7 +100,7 @@ func (d *Digests) closingNotices(ctx context.Context, c domain.Call) ([]notify.N
 	data := ClosingData{CallTitle: c.Title, ClosesAt: c.ClosesAt, Staff: true, Submitted: submitted, Drafts: len(drafts),
 		Path: "/agents/progress/appels/" + c.ID + "/dossiers"}
 	for _, u := range staff {
-		ns = append(ns, closingNotice(c.ID+"/staff", recipient(u), data))
+		ns = append(ns, closingNotice(c.ID+"/staff", domain.RecipientOf(u), data))
 	}
 	return ns, err
 }
@@ -116,7 +116,7 @@ func (d *Digests) draftClosingNotices(ctx context.Context, c domain.Call, drafts
 			Path: "/progress/dossiers/" + g.ID}
 		for _, id := range append([]string{g.CreatedBy}, g.EditorIDs...) {
 			if u, ok := users[id]; ok {
-				ns = append(ns, closingNotice(c.ID+"/"+g.ID, recipient(u), data))
+				ns = append(ns, closingNotice(c.ID+"/"+g.ID, domain.RecipientOf(u), data))
 			}
 		}
 	}

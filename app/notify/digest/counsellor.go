@@ -55,7 +55,7 @@ func (d *Digests) CounsellorDigest(ctx context.Context, opts jobs.RunOptions) (j
 	for _, u := range counsellors {
 		if data := w.digestOf(u); len(data.Visits)+len(data.Sessions)+len(data.Campaigns) > 0 {
 			ns = append(ns, notify.Notification{Key: "counsellor_digest/" + week(now) + "/" + u.Email,
-				Topic: domain.TopicCounsellorDigest, To: recipient(u), Template: "counsellor_digest", Data: data})
+				Topic: domain.TopicCounsellorDigest, To: domain.RecipientOf(u), Template: "counsellor_digest", Data: data})
 		}
 	}
 	if len(ns) == 0 {

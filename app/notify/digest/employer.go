@@ -74,7 +74,7 @@ func (d *Digests) EmployerDigest(ctx context.Context, opts jobs.RunOptions) (job
 	for _, u := range members {
 		if data := digestOfMember(u, byOrg); u.SuspendedAt == nil && data != nil {
 			ns = append(ns, notify.Notification{Key: "employer_digest/" + day + "/" + u.Email,
-				Topic: domain.TopicEmployerDigest, To: recipient(u), Template: "employer_digest", Data: *data})
+				Topic: domain.TopicEmployerDigest, To: domain.RecipientOf(u), Template: "employer_digest", Data: *data})
 		}
 	}
 	if len(ns) == 0 {

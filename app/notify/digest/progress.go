@@ -59,7 +59,7 @@ func (d *Digests) remindDrafts(ctx context.Context, opts jobs.RunOptions, now ti
 		for _, id := range append([]string{g.CreatedBy}, g.EditorIDs...) {
 			if u, ok := users[id]; ok {
 				key := fmt.Sprintf("progress_reminder/%s/%s/%s", g.ID, milestone(data.DaysLeft), u.Email)
-				ns = append(ns, notify.Notification{Key: key, Topic: domain.TopicProgressReminders, To: recipient(u),
+				ns = append(ns, notify.Notification{Key: key, Topic: domain.TopicProgressReminders, To: domain.RecipientOf(u),
 					Template: "progress_reminder", Data: data})
 			}
 		}

@@ -46,7 +46,7 @@ func (d *Digests) ReviewerReminders(ctx context.Context, opts jobs.RunOptions) (
 	for id, reviews := range byReviewer {
 		if u, ok := users[id]; ok {
 			ns = append(ns, notify.Notification{Key: "reviewer_reminder/" + period + "/" + u.Email,
-				Topic: domain.TopicReviewerReminders, To: recipient(u), Template: "reviewer_reminder",
+				Topic: domain.TopicReviewerReminders, To: domain.RecipientOf(u), Template: "reviewer_reminder",
 				Data: ReviewerReminderData{Pending: len(reviews), Calls: pendingByCall(calls, reviews)}})
 		}
 	}

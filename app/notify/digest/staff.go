@@ -36,7 +36,7 @@ func (d *Digests) StaffSummary(ctx context.Context, opts jobs.RunOptions) (jobs.
 	ns := make([]notify.Notification, 0, len(staff))
 	for _, u := range staff {
 		ns = append(ns, notify.Notification{Key: "staff_summary/" + week(now) + "/" + u.Email,
-			Topic: domain.TopicStaffSummary, To: recipient(u), Template: "staff_summary", Data: data})
+			Topic: domain.TopicStaffSummary, To: domain.RecipientOf(u), Template: "staff_summary", Data: data})
 	}
 	return d.send(ctx, opts, ns)
 }
@@ -57,6 +57,3 @@ func (d *Digests) staffFigures(ctx context.Context, now time.Time) (StaffSummary
 	}}, err
 }
 
-func recipient(u domain.User) notify.Recipient {
-	return notify.Recipient{Email: u.Email, Name: u.Name, Locale: u.Locale}
-}

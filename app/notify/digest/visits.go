@@ -53,7 +53,7 @@ func visitNotifications(r domain.VisitReminder) []notify.Notification {
 		ns = append(ns, reminder(r.Session.ID, notify.Recipient{Email: b.CounsellorEmail, Name: b.CounsellorName}, mine))
 	}
 	for _, u := range r.Members {
-		ns = append(ns, reminder(r.Session.ID, recipient(u), data))
+		ns = append(ns, reminder(r.Session.ID, domain.RecipientOf(u), data))
 	}
 	return ns
 }

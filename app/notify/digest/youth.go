@@ -181,7 +181,7 @@ func YouthDigests(offers []domain.Offer, audience []Audience, w matching.Weights
 		if data.Count() > 0 {
 			data.Discoveries = a.Discoveries
 			ns = append(ns, notify.Notification{Key: youthDigestKey(period, a.User),
-				Topic: domain.TopicYouthDigest, To: recipient(a.User), Template: "youth_digest", Data: data})
+				Topic: domain.TopicYouthDigest, To: domain.RecipientOf(a.User), Template: "youth_digest", Data: data})
 		}
 	}
 	return ns, nil
