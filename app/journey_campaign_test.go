@@ -103,15 +103,15 @@ func signIn(t *testing.T, m *Main, b *browsertest.Browser, email, password strin
 }
 
 // demoSignedIn starts the demo platform and signs a browser in as its
-// account local@ the demo domain.
-func demoSignedIn(t *testing.T, local string) (*Main, *browsertest.Browser) {
+// account local@ the demo domain; it returns the demo passwords by email.
+func demoSignedIn(t *testing.T, local string) (*Main, *browsertest.Browser, map[string]string) {
 	t.Helper()
 	var report bytes.Buffer
 	m := startDemoPlatformTo(t, &report)
 	passwords := demoPasswords(t, report.String())
 	b := browsertest.New(t)
 	signIn(t, m, b, local+"@"+demo.EmailDomain, passwords[local+"@"+demo.EmailDomain])
-	return m, b
+	return m, b, passwords
 }
 
 // openCampaign creates the campaign through the staff form, after a

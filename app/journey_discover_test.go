@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"passerelle/app/demo"
 	"passerelle/app/discover"
 	"passerelle/app/web/browsertest"
 )
@@ -67,7 +68,7 @@ func TestJourneyDiscoverAFamilyAndTheESS(t *testing.T) {
 // The demo youth answers « Quel métier pour moi ? » from her space, saves
 // the leads, opens the discovery page of the first one and finds a visit.
 func TestJourneyYouthQuizToAVisit(t *testing.T) {
-	m, b := demoSignedIn(t, "jeune")
+	m, b, _ := demoSignedIn(t, "jeune")
 	b.Visit(m.URL() + "/jeunes")
 	b.Click(".discover-nav a[href='/quel-metier']")
 	expectPage(t, b, "/quel-metier", m.Catalog.T("fr", "quiz.title"))
@@ -100,7 +101,7 @@ func TestJourneyYouthQuizToAVisit(t *testing.T) {
 // the family from it, and gets the class sheet; then an employer's testimony
 // is published (employerWritesATestimonyThatStaffPublish).
 func TestJourneyCounsellorPlansAClass(t *testing.T) {
-	m, b := demoSignedIn(t, "conseiller")
+	m, b, passwords := demoSignedIn(t, "conseiller")
 	b.Visit(m.URL() + "/etablissements")
 	b.Click(".link-list a[href='/decouvrir/informatique/classe']")
 	expectPage(t, b, "/decouvrir/informatique/classe", "Le parcours d'une classe : Informatique")

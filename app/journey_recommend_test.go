@@ -8,7 +8,7 @@ import (
 // The demo youth (17, Nanterre, computing and early childhood) finds on
 // her space the offers recommended for her, each with its reasons.
 func TestJourneyYouthRecommendations(t *testing.T) {
-	m, b := demoSignedIn(t, "jeune")
+	m, b, _ := demoSignedIn(t, "jeune")
 	b.Visit(m.URL() + "/jeunes")
 	b.CheckPage()
 	if got, want := b.Count(".recommendation"), m.Config.Matching.Recommendations; got != want {

@@ -9,7 +9,7 @@ import (
 // it in her space, runs it again, leaves it out of her digest, then deletes
 // it. Every page passes axe and the 360 px check.
 func TestJourneyYouthSavesASearch(t *testing.T) {
-	m, b := demoSignedIn(t, "jeune")
+	m, b, _ := demoSignedIn(t, "jeune")
 	b.Visit(m.URL() + "/jeunes")
 	before := b.Count(".saved-searches li")
 
