@@ -56,4 +56,3 @@ func (d *Digests) staffFigures(ctx context.Context, now time.Time) (StaffSummary
 		{"email.staff_summary.organisations", c.Organisations},
 	}}, err
 }
-
