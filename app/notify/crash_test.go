@@ -15,6 +15,7 @@ import (
 	"passerelle/app/mail/mailtest"
 	"passerelle/app/notify"
 	"passerelle/app/store"
+	"passerelle/app/store/storetest"
 )
 
 // The crash test runs a delivery in a child process (this test binary,
@@ -32,6 +33,7 @@ func TestCrashedDeliveryResumesExactlyOnce(t *testing.T) {
 	for _, mode := range []string{"before_commit", "after_accept"} {
 		t.Run(mode, func(t *testing.T) {
 			dir := t.TempDir()
+			storetest.Migrated(t, dir)
 			withDB(t, dir, func(db *store.DB) {
 				f := &fixture{db: db, clock: newClock(), cfg: notify.Config{BaseURL: baseURL, Secret: []byte("s")}}
 				f.queue(t, newService(t, db, 1, f.cfg), summaries(crashMessages))
