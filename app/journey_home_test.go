@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"passerelle/app/config"
 	"passerelle/app/web/browsertest"
 )
 
@@ -25,9 +24,7 @@ func startDemoPlatform(t *testing.T) *Main {
 // before it opens (its clock).
 func startDemoPlatformTo(t *testing.T, out io.Writer, adjust ...func(*Main)) *Main {
 	t.Helper()
-	cfg := config.Default()
-	cfg.Server.DataDir, cfg.Server.Host, cfg.Server.Port = t.TempDir(), "127.0.0.1", 0
-	cfg.Demo.SeedOnFirstStart = false
+	cfg := testConfig(t)
 	logger := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
 	m := NewMain(cfg, logger)
 	for _, a := range adjust {

@@ -9,14 +9,18 @@ import (
 	"time"
 
 	"passerelle/app/config"
+	"passerelle/app/store/storetest"
 )
 
-// testConfig returns the defaults with a fresh data folder and a free port.
+// testConfig returns the defaults with a free port and a fresh data folder
+// holding a migrated database (as after a first start: migrating costs
+// seconds under the race detector).
 func testConfig(t testing.TB) *config.Config {
 	t.Helper()
 	cfg := config.Default()
 	cfg.Server.Host, cfg.Server.Port = "127.0.0.1", 0
 	cfg.Server.DataDir = t.TempDir()
+	storetest.Migrated(t, cfg.Server.DataDir)
 	cfg.Demo.SeedOnFirstStart = false
 	cfg.Security.Argon2MemoryKiB = 8 * 1024 // fast hashing for tests
 	return cfg

@@ -9,6 +9,7 @@ import (
 
 func TestStartsOnEmbeddedDefaultsAndKeepsDataAcrossRestarts(t *testing.T) {
 	cfg := testConfig(t)
+	cfg.Server.DataDir = t.TempDir() // empty, as on a fresh machine: the first start migrates
 	m := startMain(t, cfg, true)
 	status, body := httpGet(t, m.URL()+"/")
 	if status != 200 || !strings.Contains(body, "Dernières opportunités") {

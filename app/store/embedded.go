@@ -20,11 +20,14 @@ type embedded struct {
 	done   chan struct{}
 }
 
+// EmbeddedDir is the folder of the embedded database's files in dataDir.
+func EmbeddedDir(dataDir string) string { return filepath.Join(dataDir, "db") }
+
 func startEmbedded(dataDir string, logger *slog.Logger) (*embedded, error) {
 	if dataDir == "" {
 		return nil, errors.New("store: the embedded database needs a data folder")
 	}
-	dir := filepath.Join(dataDir, "db")
+	dir := EmbeddedDir(dataDir)
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, fmt.Errorf("store: embedded database folder: %w", err)
 	}

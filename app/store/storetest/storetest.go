@@ -2,6 +2,10 @@
 // embedded FerretDB in a temporary folder, migrated, closed at cleanup; or,
 // when PASSERELLE_TEST_MONGODB_URI names a server, a fresh database there,
 // dropped at cleanup.
+//
+// Migrating an embedded database creates every collection and index, which
+// takes seconds under the race detector: each test binary migrates one
+// database once and every test starts from a copy of its files.
 package storetest
 
 import (
@@ -9,7 +13,9 @@ import (
 	"crypto/rand"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -33,7 +39,9 @@ func Fresh(t testing.TB) store.Config {
 	t.Helper()
 	uri := os.Getenv(URIVariable)
 	if uri == "" {
-		return store.Config{DataDir: t.TempDir()}
+		dir := t.TempDir()
+		Migrated(t, dir)
+		return store.Config{DataDir: dir}
 	}
 	cfg := store.Config{URI: uri, Database: "test_" + strings.ToLower(rand.Text()[:12])}
 	t.Cleanup(func() {
@@ -74,3 +82,57 @@ func OpenConfig(t testing.TB, cfg store.Config) *store.DB {
 func Logger() *slog.Logger {
 	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 }
+
+// Migrated puts into dataDir the files of an embedded database that is
+// already migrated, as a platform that ran before would find them.
+func Migrated(t testing.TB, dataDir string) {
+	t.Helper()
+	files, err := migratedFiles()
+	if err != nil {
+		t.Fatalf("storetest: migrated database: %v", err)
+	}
+	dir := store.EmbeddedDir(dataDir)
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), content, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// migratedFiles migrates a database once per test binary, in a folder
+// removed at once, and keeps its files' contents.
+var migratedFiles = sync.OnceValues(func() (map[string][]byte, error) {
+	dataDir, err := os.MkdirTemp("", "storetest-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dataDir)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	db, err := store.Open(ctx, store.Config{DataDir: dataDir}, Logger())
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		_ = db.Close(ctx)
+		return nil, err
+	}
+	if err := db.Close(ctx); err != nil { // SQLite folds its journal into the file
+		return nil, err
+	}
+	dir := store.EmbeddedDir(dataDir)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	for _, e := range entries {
+		if files[e.Name()], err = os.ReadFile(filepath.Join(dir, e.Name())); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+})
