@@ -173,8 +173,8 @@ func (s *Server) routes() {
 	post("/candidatures/:id/retrait", youth, s.withdrawForm)
 	get("/jeunes/candidatures/:id", youth, s.applicationPage)
 	post("/candidatures/:id/messages", anyOf(youth, employer), s.postMessageForm)
-	post("/offres/:id/favori", youth, s.favouriteAction((*passerelle.Service).SaveFavourite))
-	post("/offres/:id/favori/retrait", youth, s.favouriteAction((*passerelle.Service).RemoveFavourite))
+	post("/offres/:id/favori", youth, s.favouriteAction((*passerelle.Service).SaveFavourite, "favourite_saved"))
+	post("/offres/:id/favori/retrait", youth, s.favouriteAction((*passerelle.Service).RemoveFavourite, "favourite_removed"))
 	// Saved searches: the store finds only the signed-in youth's own.
 	post("/offres/recherches", youth, s.saveSearch)
 	post("/jeunes/recherches/:id/suppression", youth, s.deleteSavedSearch)
