@@ -39,7 +39,7 @@ func TestInternalErrorsHideDetails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := newFixtureOn(t, db)
+	f := newEmptyFixture(t, db, func(*web.Deps) {})
 	if err := db.Close(context.Background()); err != nil {
 		t.Fatal(err)
 	}

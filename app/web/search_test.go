@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"passerelle/app/passerelle"
-	"passerelle/app/store/storetest"
 	"passerelle/app/web"
 	"passerelle/search/embedded"
 )
@@ -25,7 +24,7 @@ func newSearchFixture(t *testing.T) (*fixture, *embedded.Engine) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = engine.Close() })
-	f := newFixtureWith(t, storetest.Open(t), func(d *web.Deps) { d.Search = engine })
+	f := newEmptyFixture(t, demoDB(t), func(d *web.Deps) { d.Search = engine })
 	if _, err := passerelle.NewIndexer(f.db, engine, slog.New(slog.DiscardHandler)).Reconcile(context.Background(), false); err != nil {
 		t.Fatal(err)
 	}

@@ -34,24 +34,24 @@ type fixture struct {
 	mails    *mailtest.Server
 }
 
+// newFixture is a server over the demo data.
 func newFixture(t testing.TB, checks ...web.Check) *fixture {
 	t.Helper()
-	return newFixtureOn(t, storetest.Open(t), checks...)
-}
-
-func newFixtureOn(t testing.TB, db *store.DB, checks ...web.Check) *fixture {
-	t.Helper()
-	return newFixtureWith(t, db, func(*web.Deps) {}, checks...)
+	return newEmptyFixture(t, demoDB(t), func(*web.Deps) {}, checks...)
 }
 
 // fixtureNow is the fixed clock of every fixture.
 var fixtureNow = time.Date(2026, 11, 26, 10, 0, 0, 0, domain.Paris)
 
-// newFixtureWith lets a test add dependencies (the search engine) to the server.
-func newFixtureWith(t testing.TB, db *store.DB, adjust func(*web.Deps), checks ...web.Check) *fixture {
+// demoDB is a database holding the demo data of fixtureNow, loaded once per
+// test run and copied for each test.
+func demoDB(t testing.TB) *store.DB {
 	t.Helper()
-	loadDemo(t, db, fixtureNow)
-	return newEmptyFixture(t, db, adjust, checks...)
+	return storetest.OpenWith(t, "web-demo", func(ctx context.Context, db *store.DB) error {
+		data := demo.Generate(fixtureNow)
+		return errors.Join(db.InsertOrganisations(ctx, data.Organisations), db.InsertYouths(ctx, data.Youths),
+			db.InsertOffers(ctx, data.Offers), db.InsertSessions(ctx, data.Sessions), db.InsertCalls(ctx, data.Calls))
+	})
 }
 
 // newEmptyFixture is a server over db as it is, without the demo data: for
@@ -96,19 +96,6 @@ func (f *fixture) signedInUser(t *testing.T, id string, role domain.Role, orgs .
 	return v
 }
 
-func loadDemo(t testing.TB, db *store.DB, now time.Time) {
-	t.Helper()
-	ctx := context.Background()
-	data := demo.Generate(now)
-	for _, err := range []error{
-		db.InsertOrganisations(ctx, data.Organisations), db.InsertYouths(ctx, data.Youths),
-		db.InsertOffers(ctx, data.Offers), db.InsertSessions(ctx, data.Sessions), db.InsertCalls(ctx, data.Calls),
-	} {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // get requests path with the given headers and returns the response and body.
 func (f *fixture) get(t *testing.T, path string, headers ...string) (*http.Response, string) {

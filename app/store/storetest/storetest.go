@@ -87,24 +87,67 @@ func Logger() *slog.Logger {
 // already migrated, as a platform that ran before would find them.
 func Migrated(t testing.TB, dataDir string) {
 	t.Helper()
-	files, err := migratedFiles()
+	copyTemplate(t, dataDir, "migrated", nil)
+}
+
+// OpenWith is Open on a database that build has already filled: build runs
+// once per test binary and name (its data must not depend on the test), and
+// each test gets a copy. On a server (PASSERELLE_TEST_MONGODB_URI) build runs
+// for each test.
+func OpenWith(t testing.TB, name string, build func(context.Context, *store.DB) error) *store.DB {
+	t.Helper()
+	if os.Getenv(URIVariable) != "" {
+		db := Open(t)
+		if err := build(context.Background(), db); err != nil {
+			t.Fatalf("storetest: %s: %v", name, err)
+		}
+		return db
+	}
+	dir := t.TempDir()
+	copyTemplate(t, dir, name, build)
+	return OpenConfig(t, store.Config{DataDir: dir})
+}
+
+func copyTemplate(t testing.TB, dataDir, name string, build func(context.Context, *store.DB) error) {
+	t.Helper()
+	files, err := templates.files(name, build)
 	if err != nil {
-		t.Fatalf("storetest: migrated database: %v", err)
+		t.Fatalf("storetest: database %s: %v", name, err)
 	}
 	dir := store.EmbeddedDir(dataDir)
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		t.Fatal(err)
 	}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), content, 0o600); err != nil {
+	for file, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, file), content, 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
 }
 
-// migratedFiles migrates a database once per test binary, in a folder
-// removed at once, and keeps its files' contents.
-var migratedFiles = sync.OnceValues(func() (map[string][]byte, error) {
+// templateSet holds the files of the databases built once per test binary,
+// by name.
+type templateSet struct {
+	mu    sync.Mutex
+	built map[string]func() (map[string][]byte, error)
+}
+
+var templates = templateSet{built: map[string]func() (map[string][]byte, error){}}
+
+func (ts *templateSet) files(name string, build func(context.Context, *store.DB) error) (map[string][]byte, error) {
+	ts.mu.Lock()
+	once, ok := ts.built[name]
+	if !ok {
+		once = sync.OnceValues(func() (map[string][]byte, error) { return buildTemplate(build) })
+		ts.built[name] = once
+	}
+	ts.mu.Unlock()
+	return once()
+}
+
+// buildTemplate migrates a database in a folder removed at once, lets build
+// fill it, and keeps its files' contents.
+func buildTemplate(build func(context.Context, *store.DB) error) (map[string][]byte, error) {
 	dataDir, err := os.MkdirTemp("", "storetest-")
 	if err != nil {
 		return nil, err
@@ -116,11 +159,14 @@ var migratedFiles = sync.OnceValues(func() (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := db.Migrate(ctx); err != nil {
-		_ = db.Close(ctx)
-		return nil, err
+	err = db.Migrate(ctx)
+	if err == nil && build != nil {
+		err = build(ctx, db)
 	}
-	if err := db.Close(ctx); err != nil { // SQLite folds its journal into the file
+	if closeErr := db.Close(ctx); err == nil { // closing folds SQLite's journal into the file
+		err = closeErr
+	}
+	if err != nil {
 		return nil, err
 	}
 	dir := store.EmbeddedDir(dataDir)
@@ -135,4 +181,4 @@ var migratedFiles = sync.OnceValues(func() (map[string][]byte, error) {
 		}
 	}
 	return files, nil
-})
+}
