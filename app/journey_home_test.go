@@ -60,9 +60,12 @@ func TestJourneyHomeSpacesAndLanguage(t *testing.T) {
 	b.CheckPage()
 	switchToEnglishAndBack(t, m, b)
 	openLatestOffer(t, b)
+	if n := b.Count("a[href='/agents']"); n != 0 {
+		t.Errorf("a visitor sees %d links to the staff's space", n)
+	}
 	for _, space := range []struct{ path, page string }{
 		{"/jeunes", "youth"}, {"/etablissements", "counsellor"}, {"/employeurs", "employer"},
-		{"/progress", "progress"}, {"/agents", "staff"},
+		{"/progress", "progress"},
 	} {
 		b.Visit(m.URL() + "/")
 		b.Click(".spaces a[href='" + space.path + "']")

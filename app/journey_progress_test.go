@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"passerelle/app/account"
 	"passerelle/app/demo"
@@ -213,6 +214,23 @@ func staffAwardsAndPublishes(t *testing.T, m *Main, b *browsertest.Browser, call
 	b.Choose("#decision-to", "selected")
 	b.Choose("#decision-reason", "Projet classé premier par le jury.")
 	b.Submit("form[action$='/decision'] button")
+	// While the call takes files the server refuses the award, with the reason.
+	b.Fill("#award-reason", "Montant demandé")
+	b.ExpectStatus(409)
+	b.Submit("form[action$='/attribution'] button")
+	if got := b.Text("main"); !strings.Contains(got, "pas encore clos") {
+		t.Fatalf("award before the close: %q", got)
+	}
+	b.CheckPage()
+	closed, err := m.DB.CallByID(t.Context(), call.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed.ClosesAt = time.Now().Add(-time.Minute)
+	if err := m.DB.SaveCall(t.Context(), *closed); err != nil {
+		t.Fatal(err)
+	}
+	b.Visit(m.URL() + "/agents/progress/dossiers/" + file)
 	b.Fill("#award-reason", "Montant demandé")
 	b.Submit("form[action$='/attribution'] button")
 	if got := b.Text(".badge"); got != "Subvention attribuée" {

@@ -10,7 +10,15 @@ import (
 // it. Every page passes axe and the 360 px check.
 func TestJourneyYouthSavesASearch(t *testing.T) {
 	m, b, _ := demoSignedIn(t, "jeune")
-	b.Visit(m.URL() + "/jeunes")
+	expectPage(t, b, "/jeunes", m.Catalog.T("fr", "youth.title")) // a youth lands on their space
+	for _, href := range []string{"/offres", "/jeunes/candidatures", "/jeunes#mes-favoris", "/jeunes#mes-recherches", "/compte/profil"} {
+		if b.Count(".main-nav a[href='"+href+"']") != 1 {
+			t.Errorf("the youth's header lacks %s: %q", href, b.Text(".main-nav"))
+		}
+	}
+	if n := b.Count(".main-nav a[href^='/agents'], .main-nav a[href^='/employeurs']"); n != 0 {
+		t.Errorf("the youth's header shows %d other roles' links", n)
+	}
 	before := b.Count(".saved-searches li")
 
 	b.Visit(m.URL() + "/offres?type=apprenticeship&near=92050&radius=10")
@@ -21,6 +29,9 @@ func TestJourneyYouthSavesASearch(t *testing.T) {
 	b.Fill("#save-name", "Apprentissage à Nanterre")
 	b.Submit("form.save-search")
 	expectPage(t, b, "/jeunes", m.Catalog.T("fr", "youth.title"))
+	if got := b.Text(".flash"); !strings.Contains(got, "Ta recherche est enregistrée") {
+		t.Errorf("after saving the search: %q", got)
+	}
 	b.CheckPage()
 	if n := b.Count(".saved-searches li"); n != before+1 || !strings.Contains(b.Text(".saved-searches"), "Apprentissage à Nanterre") {
 		t.Fatalf("%d saved searches after saving one (%d before): %q", n, before, b.Text(".saved-searches"))

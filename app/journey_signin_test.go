@@ -38,6 +38,9 @@ func TestJourneyDemoAccountsSignIn(t *testing.T) {
 	}
 	b := browsertest.New(t)
 	b.Visit(m.URL() + "/")
+	if b.Count(".main-nav a[href='/agents']") != 0 {
+		t.Error("a visitor's header shows the staff space")
+	}
 	b.Click(".user-menu a[href='/connexion']")
 	b.CheckPage()
 	agent := "agent@" + demo.EmailDomain
@@ -48,8 +51,18 @@ func TestJourneyDemoAccountsSignIn(t *testing.T) {
 	b.CheckPage()
 	b.Fill("#password", passwords[agent])
 	b.Submit("form[action='/connexion']")
-	if got := b.Text("h1"); got != "Mon compte" {
+	if got := b.Text("h1"); got != "Espace agents du Département" {
 		t.Fatalf("after sign-in: %q at %s", got, b.URL())
+	}
+	// Staff's header: their sections, the moderation queue with its count, no other role's.
+	for _, href := range []string{"/agents/moderation", "/agents/organisations", "/agents/personnes", "/agents/reservations",
+		"/agents/campagnes", "/agents/progress", "/agents/journal"} {
+		if b.Count(".main-nav a[href='"+href+"']") != 1 {
+			t.Errorf("staff's header lacks %s", href)
+		}
+	}
+	if b.Count(".main-nav a[href='/agents/moderation'] .nav-count") != 1 || b.Count(".main-nav a[href='/jeunes/candidatures']") != 0 {
+		t.Errorf("staff's header: %q", b.Text(".main-nav"))
 	}
 	b.CheckPage()
 	b.Submit(".user-menu form")

@@ -72,6 +72,15 @@ func (c *Call) Accepts(k OrganisationKind) bool {
 	return false
 }
 
+// CheckClosed refuses an award or the laureates' publication while the call
+// still takes files: the ranking is final only once it closes.
+func (c *Call) CheckClosed(now time.Time) error {
+	if now.Before(c.ClosesAt) {
+		return &Error{Code: ECONFLICT, Message: "error.call.not_closed"}
+	}
+	return nil
+}
+
 // IsOpen reports whether applications may be submitted at instant now.
 func (c *Call) IsOpen(now time.Time) bool {
 	return !now.Before(c.OpensAt) && now.Before(c.ClosesAt)

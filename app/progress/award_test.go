@@ -3,6 +3,7 @@ package progress
 import (
 	"sync"
 	"testing"
+	"time"
 
 	"passerelle/app/domain"
 )
@@ -12,6 +13,7 @@ import (
 // request more than the maximum award.
 func TestConcurrentAwardsNeverExceedBudgetOrMaximum(t *testing.T) {
 	w := newWorld(t)
+	w.now = w.call.ClosesAt // awards wait for the call to close
 	ids := w.insertSelected(t, "fits-", 10, domain.Euros(15_000))
 	ids = append(ids, w.insertSelected(t, "over-max-", 10, domain.Euros(20_000))...)
 	amounts := []domain.Money{domain.Euros(15_000), domain.Euros(14_000), domain.Euros(12_000), domain.Euros(20_000), domain.Euros(15_000) + 1}
@@ -58,6 +60,7 @@ func (w *world) checkBudget(t *testing.T) {
 // same file, with different amounts, commit one amount once.
 func TestConcurrentAwardsOfOneFileCommitOnce(t *testing.T) {
 	w := newWorld(t)
+	w.now = w.call.ClosesAt // awards wait for the call to close
 	id := w.insertSelected(t, "file-", 1, domain.Euros(15_000))[0]
 	var wg sync.WaitGroup
 	for i := range 50 {
@@ -75,5 +78,32 @@ func TestConcurrentAwardsOfOneFileCommitOnce(t *testing.T) {
 	awards, _ := w.db.AwardsByCall(ctx, call.ID)
 	if len(awards) != 1 || len(call.AwardedIDs) != 1 || call.Committed != awards[0].Amount || w.reload(t, id).State != domain.GrantAwarded {
 		t.Errorf("committed %d, awarded %v, awards %+v", call.Committed, call.AwardedIDs, awards)
+	}
+}
+
+// Neither an award nor the laureates' publication before the call closes:
+// a clear refusal, and nothing committed or published.
+func TestAwardAndPublicationWaitForTheCallToClose(t *testing.T) {
+	w := newWorld(t)
+	id := w.insertSelected(t, "early-", 1, domain.Euros(9_000))[0]
+	w.now = w.call.ClosesAt.Add(-time.Second)
+	if _, err := w.svc.Award(ctx, w.staff, id, domain.Euros(9_000), ""); domain.ErrorMessage(err) != "error.call.not_closed" {
+		t.Errorf("award before the close: %v", err)
+	}
+	if err := w.svc.PublishLaureates(ctx, w.staff, w.call.ID, true); domain.ErrorMessage(err) != "error.call.not_closed" {
+		t.Errorf("publication before the close: %v", err)
+	}
+	if _, err := w.svc.FundWaitlist(ctx, w.staff, w.call.ID); domain.ErrorMessage(err) != "error.call.not_closed" {
+		t.Errorf("waitlist funded before the close: %v", err)
+	}
+	if call, _ := w.db.CallByID(ctx, w.call.ID); call.Committed != 0 || call.LaureatesPublished {
+		t.Errorf("written before the close: committed %d, published %v", call.Committed, call.LaureatesPublished)
+	}
+	w.now = w.call.ClosesAt
+	if _, err := w.svc.Award(ctx, w.staff, id, domain.Euros(9_000), ""); err != nil {
+		t.Errorf("award at the close: %v", err)
+	}
+	if err := w.svc.PublishLaureates(ctx, w.staff, w.call.ID, true); err != nil {
+		t.Errorf("publication at the close: %v", err)
 	}
 }

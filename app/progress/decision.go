@@ -55,6 +55,9 @@ func (s *Service) Award(ctx context.Context, actor *domain.User, id string, amou
 }
 
 func (s *Service) commit(ctx context.Context, actor *domain.User, g *domain.GrantApplication, call *domain.Call, amount domain.Money) error {
+	if err := call.CheckClosed(s.now()); err != nil {
+		return err
+	}
 	if g.State != domain.GrantSelected {
 		return domain.CheckTransition(g.State, domain.GrantAwarded, domain.RoleStaff)
 	}

@@ -66,6 +66,9 @@ func (s *Service) PublishLaureates(ctx context.Context, actor *domain.User, call
 	if err != nil {
 		return err
 	}
+	if err := call.CheckClosed(s.now()); published && err != nil {
+		return err
+	}
 	call.LaureatesPublished = published
 	_, err = s.SaveCall(ctx, actor, *call)
 	return err

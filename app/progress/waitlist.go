@@ -18,6 +18,9 @@ func (s *Service) FundWaitlist(ctx context.Context, actor *domain.User, callID s
 	if err != nil {
 		return nil, err
 	}
+	if err := call.CheckClosed(s.now()); err != nil {
+		return nil, err
+	}
 	files, err := s.store.GrantsByCall(ctx, callID)
 	if err != nil {
 		return nil, err

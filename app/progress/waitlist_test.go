@@ -20,6 +20,7 @@ func (w *world) waitlist(t *testing.T, id string, requested domain.Money, score 
 
 func TestWaitlistIsFundedWhenBudgetFreesUp(t *testing.T) {
 	w := newWorld(t)
+	w.now = w.call.ClosesAt // awards wait for the call to close
 	for _, id := range w.insertSelected(t, "funded-", 7, domain.Euros(14_000)) {
 		if _, err := w.svc.Award(ctx, w.staff, id, domain.Euros(14_000), "Classement du jury"); err != nil {
 			t.Fatal(err)
@@ -51,6 +52,7 @@ func TestWaitlistIsFundedWhenBudgetFreesUp(t *testing.T) {
 
 func TestDecisionFollowUpAndNoticesSentOnce(t *testing.T) {
 	w := newWorld(t)
+	w.now = w.call.ClosesAt // awards wait for the call to close
 	id := w.insertSelected(t, "file-", 1, domain.Euros(9_000))[0]
 	if _, err := w.svc.Award(ctx, w.staff, id, domain.Euros(9_000)+1, ""); domain.ErrorMessage(err) != "error.award.over_request" {
 		t.Errorf("over the request: %v", err)

@@ -20,7 +20,9 @@ var (
 	applicant  = only(domain.RoleApplicant)
 	reviewer   = only(domain.RoleReviewer)
 	// staffNotAdmin is the staff role alone, for routes that mix it with
-	// another role's: a technical administrator has no business there.
+	// another role's and for the programme's work (moderation, bookings,
+	// PROGR'ESS), whose services admit staff only: a technical
+	// administrator has no business there.
 	staffNotAdmin = only(domain.RoleStaff)
 )
 

@@ -10,12 +10,13 @@ import (
 )
 
 // favouriteAction saves or forgets the offer for the youth, then shows the
-// offer again.
-func (s *Server) favouriteAction(act func(*passerelle.Service, context.Context, *domain.User, string) error) fiber.Handler {
+// offer again with the flash message done.
+func (s *Server) favouriteAction(act func(*passerelle.Service, context.Context, *domain.User, string) error, done string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if err := act(s.deps.Passerelle, c.UserContext(), currentUser(c), c.Params("id")); err != nil {
 			return err
 		}
+		s.flash(c, done)
 		return c.Redirect("/offres/"+c.Params("id"), fiber.StatusSeeOther)
 	}
 }

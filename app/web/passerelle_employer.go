@@ -10,6 +10,10 @@ import (
 )
 
 // employerOffers lists the offers of the employer's organisations.
+// latestApplications is how many of the latest applications the employer's
+// offers page lists, each leading to its page.
+const latestApplications = 10
+
 func (s *Server) employerOffers(c *fiber.Ctx) error {
 	u := currentUser(c)
 	offers, p, err := readPage(c, listAt{path: "/employeurs/offres"}, func(r domain.PageRequest) (domain.Page[domain.Offer], error) {
@@ -18,7 +22,12 @@ func (s *Server) employerOffers(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "passerelle_offers", fiber.Map{"Title": s.localizer(c).T("passerelle.offers.title"), "Offers": offers, "Pager": p})
+	latest, err := s.deps.Passerelle.ApplicationsPageFor(c.UserContext(), u, domain.PageRequest{Number: 1, Size: latestApplications})
+	if err != nil {
+		return err
+	}
+	return s.render(c, "passerelle_offers", fiber.Map{"Title": s.localizer(c).T("passerelle.offers.title"), "Offers": offers, "Pager": p,
+		"Applications": latest.Items, "Exports": exports})
 }
 
 func (s *Server) newOfferPage(c *fiber.Ctx) error {

@@ -27,12 +27,14 @@ func (s *Server) publishForm(c *fiber.Ctx) error {
 	if _, err := s.deps.Passerelle.PublishOffer(c.UserContext(), currentUser(c), c.Params("id")); err != nil {
 		return err
 	}
+	s.flash(c, "offer_published")
 	return c.Redirect("/agents/moderation", fiber.StatusSeeOther)
 }
 
 func (s *Server) rejectForm(c *fiber.Ctx) error {
 	_, err := s.deps.Passerelle.RejectOffer(c.UserContext(), currentUser(c), c.Params("id"), c.FormValue("reason"))
 	if err == nil {
+		s.flash(c, "offer_rejected")
 		return c.Redirect("/agents/moderation", fiber.StatusSeeOther)
 	}
 	data := fiber.Map{"Rejected": c.Params("id")}

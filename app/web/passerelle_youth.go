@@ -24,6 +24,7 @@ func (s *Server) applyForm(c *fiber.Ctx) error {
 	in, err := applyInput(c)
 	if err == nil {
 		if _, err = s.deps.Passerelle.Apply(c.UserContext(), currentUser(c), c.Params("id"), in); err == nil {
+			s.flash(c, "application_sent")
 			return c.Redirect("/jeunes/candidatures", fiber.StatusSeeOther)
 		}
 	}

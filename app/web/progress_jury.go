@@ -50,6 +50,7 @@ func (s *Server) declareConflict(c *fiber.Ctx) error {
 	if err := s.deps.Progress.DeclareConflict(c.UserContext(), currentUser(c), c.Params("id"), c.FormValue("reason")); err != nil {
 		return err
 	}
+	s.flash(c, "conflict_declared")
 	return c.Redirect("/jury", fiber.StatusSeeOther)
 }
 

@@ -1,7 +1,8 @@
 package web
 
 import (
-	"strconv"
+	"net/url"
+	"slices"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -32,8 +33,29 @@ func (s *Server) staffFiles(c *fiber.Ctx) error {
 		return err
 	}
 	return s.render(c, "staff_files", fiber.Map{"Title": call.Title, "Call": call, "Files": files, "Counts": counts,
-		"Summaries": sums, "Filter": f, "States": domain.GrantStates, "Decisions": batchStates, "Failed": c.Query("echecs"),
+		"Summaries": sums, "Filter": f, "States": domain.GrantStates, "Decisions": batchStates, "Failed": failedFiles(c, files),
 		"Allocation": allocationRows(files, comparison), "Difference": comparison.Difference})
+}
+
+// failedFiles names the files a batch action could not move (the "echec"
+// parameters of the redirect), as the list shows them.
+func failedFiles(c *fiber.Ctx, files []domain.GrantApplication) []string {
+	var names []string
+	for _, id := range c.Request().URI().QueryArgs().PeekMulti("echec") {
+		if i := slices.IndexFunc(files, func(g domain.GrantApplication) bool { return g.ID == string(id) }); i >= 0 {
+			names = append(names, fileName(&files[i]))
+		}
+	}
+	return names
+}
+
+// fileName is how people know a file: its project's title, or its
+// organisation's name before the project is written.
+func fileName(g *domain.GrantApplication) string {
+	if g.Content.Project.Title != "" {
+		return g.Content.Project.Title
+	}
+	return g.Content.Identity.Name
 }
 
 // allocationRow puts the two budget proposals for one file side by side.
@@ -71,7 +93,11 @@ func (s *Server) batchFiles(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Redirect("/agents/progress/appels/"+c.Params("id")+"/dossiers?echecs="+strconv.Itoa(len(failed)), fiber.StatusSeeOther)
+	back := url.Values{}
+	for id := range failed {
+		back.Add("echec", id)
+	}
+	return c.Redirect("/agents/progress/appels/"+c.Params("id")+"/dossiers?"+back.Encode(), fiber.StatusSeeOther)
 }
 
 func (s *Server) fundWaitlist(c *fiber.Ctx) error {

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"passerelle/app/domain"
 )
@@ -150,7 +151,21 @@ func TestAwardOverTheCapIsRefusedNextToTheAmount(t *testing.T) {
 	}
 	staff := f.staffVisitor(t)
 	staff.get(t, "/agents/progress/dossiers/file-1")
-	resp, body := staff.post(t, "/agents/progress/dossiers/file-1/attribution", url.Values{"amount": {"9 000,01"}})
+	// While the call takes files, neither the award nor the laureates' publication.
+	resp, body := staff.post(t, "/agents/progress/dossiers/file-1/attribution", url.Values{"amount": {"9 000"}})
+	wantStatus(t, resp, http.StatusConflict)
+	wantContains(t, body, "L'appel à projets n'est pas encore clos")
+	resp, body = staff.post(t, "/agents/progress/appels/"+call.ID+"/publication", url.Values{"publish": {"1"}})
+	wantStatus(t, resp, http.StatusConflict)
+	wantContains(t, body, "L'appel à projets n'est pas encore clos")
+	if after, _ := f.db.CallByID(context.Background(), call.ID); after.Committed != 0 || after.LaureatesPublished {
+		t.Fatalf("written before the close: %+v", after)
+	}
+	call.OpensAt, call.ClosesAt = f.now.AddDate(0, -2, 0), f.now.Add(-time.Hour)
+	if err := f.db.SaveCall(context.Background(), call); err != nil {
+		t.Fatal(err)
+	}
+	resp, body = staff.post(t, "/agents/progress/dossiers/file-1/attribution", url.Values{"amount": {"9 000,01"}})
 	wantStatus(t, resp, http.StatusUnprocessableEntity)
 	wantContains(t, body, `id="amount-error"`, "Ce montant dépasse la subvention demandée.")
 	if after, _ := f.db.CallByID(context.Background(), call.ID); after.Committed != 0 {
@@ -161,6 +176,11 @@ func TestAwardOverTheCapIsRefusedNextToTheAmount(t *testing.T) {
 	if after, _ := f.db.CallByID(context.Background(), call.ID); after.Committed != requested {
 		t.Errorf("committed %d, want %d", after.Committed, requested)
 	}
+	// A batch action that cannot move the awarded file names it.
+	resp, _ = staff.post(t, "/agents/progress/appels/"+call.ID+"/lot", url.Values{"files": {"file-1"}, "to": {"rejected"}, "reason": {"Hors sujet"}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	_, body = staff.get(t, resp.Header.Get("Location"))
+	wantContains(t, body, "Ces dossiers n'ont pas pu changer d'état", "<li>Repair café</li>")
 }
 
 func TestStaffCreatesACallWithParisInstants(t *testing.T) {

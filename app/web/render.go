@@ -55,6 +55,8 @@ func (s *Server) render(c *fiber.Ctx, page string, data fiber.Map) error {
 	data["RequestID"] = requestID(c)
 	data["User"] = currentUser(c)
 	data["CSRF"] = csrfOf(c)
+	data["Nav"] = s.navFor(c)
+	data["Flash"] = s.takeFlash(c)
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout.html", data); err != nil {
 		return err

@@ -92,6 +92,7 @@ func (s *Server) saveSearch(c *fiber.Ctx) error {
 	if err == nil {
 		name := cmp.Or(strings.TrimSpace(c.FormValue("name")), savedSearchName(s.localizer(c), form))
 		if _, err = s.deps.Passerelle.SaveSearch(c.UserContext(), currentUser(c), name, form.Canonical()); err == nil {
+			s.flash(c, "search_saved")
 			return c.Redirect("/jeunes#mes-recherches", fiber.StatusSeeOther)
 		}
 	}

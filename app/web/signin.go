@@ -7,15 +7,15 @@ import (
 )
 
 func (s *Server) signInPage(c *fiber.Ctx) error {
-	if currentUser(c) != nil {
-		return c.Redirect("/compte", fiber.StatusSeeOther)
+	if u := currentUser(c); u != nil {
+		return c.Redirect(landingOf(u), fiber.StatusSeeOther)
 	}
 	return s.render(c, "signin", s.signInData(c))
 }
 
 func (s *Server) signInData(c *fiber.Ctx) fiber.Map {
 	return fiber.Map{"Title": s.localizer(c).T("auth.signin.title"), "Email": c.FormValue("email"),
-		"Next": localTarget(c.Query("suite", c.FormValue("suite")), "/compte")}
+		"Next": localTarget(c.Query("suite", c.FormValue("suite")), "")}
 }
 
 func (s *Server) signInWithPassword(c *fiber.Ctx) error {
@@ -26,7 +26,7 @@ func (s *Server) signInWithPassword(c *fiber.Ctx) error {
 	if err := s.signIn(c, raw, user); err != nil {
 		return err
 	}
-	return c.Redirect(localTarget(c.FormValue("suite"), "/compte"), fiber.StatusSeeOther)
+	return c.Redirect(localTarget(c.FormValue("suite"), landingOf(user)), fiber.StatusSeeOther)
 }
 
 func (s *Server) requestMagicLink(c *fiber.Ctx) error {
@@ -52,7 +52,7 @@ func (s *Server) useMagicLink(c *fiber.Ctx) error {
 	if err := s.signIn(c, raw, user); err != nil {
 		return err
 	}
-	return c.Redirect("/compte", fiber.StatusSeeOther)
+	return c.Redirect(landingOf(user), fiber.StatusSeeOther)
 }
 
 func (s *Server) signOut(c *fiber.Ctx) error {

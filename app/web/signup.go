@@ -73,5 +73,5 @@ func (s *Server) resetPassword(c *fiber.Ctx) error {
 	if err := s.signIn(c, raw, user); err != nil {
 		return err
 	}
-	return c.Redirect("/compte", fiber.StatusSeeOther)
+	return c.Redirect(landingOf(user), fiber.StatusSeeOther)
 }

@@ -19,6 +19,9 @@ var (
 	noShowcase         = showcase{}
 )
 
+// exports are the lists an employer or staff downloads (passerelle_export.go).
+var exports = []string{"offres", "candidatures", "reservations"}
+
 // Each space page shows first what its user came to do, from the overview.
 func (s *Server) space(page string, shown showcase) fiber.Handler {
 	return func(c *fiber.Ctx) error {
@@ -33,7 +36,7 @@ func (s *Server) space(page string, shown showcase) fiber.Handler {
 		title := s.localizer(c).T(page + ".title")
 		return s.render(c, page, fiber.Map{"Title": title, "Overview": o, "Now": s.deps.Now(),
 			"OfferTypes": domain.OfferTypes, "Mine": mine,
-			"Families": discover.Families()})
+			"Families": discover.Families(), "Exports": exports})
 	}
 }
 

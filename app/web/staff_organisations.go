@@ -27,5 +27,8 @@ func (s *Server) verifyOrganisation(c *fiber.Ctx) error {
 	if err := s.deps.Accounts.VerifyOrganisation(c.UserContext(), c.Params("id"), verified, currentUser(c), s.client(c)); err != nil {
 		return err
 	}
+	if verified {
+		s.flash(c, "organisation_verified")
+	}
 	return c.Redirect(backToList(c, "/agents/organisations"), fiber.StatusSeeOther)
 }

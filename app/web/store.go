@@ -14,6 +14,7 @@ type Store interface {
 	UpcomingSessions(ctx context.Context, from time.Time, limit int) ([]domain.SessionWithOffer, error)
 	OpenCalls(ctx context.Context, now time.Time) ([]domain.Call, error)
 	Counts(ctx context.Context, now time.Time) (domain.Counts, error)
+	CountOffers(ctx context.Context, status domain.OfferStatus) (int, error)
 }
 
 // Check is one readiness probe (database, search, mail).

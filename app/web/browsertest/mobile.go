@@ -28,16 +28,20 @@ const overflowScript = `(() => {
     .filter(x => x.right > limit + 0.5)
     .sort((a, b) => b.right - a.right).slice(0, 5)
     .map(x => name(x.el) + ' reaches ' + Math.round(x.right) + 'px');
-  return {width: document.documentElement.scrollWidth, culprits};
+  const header = document.querySelector('.site-header');
+  return {width: document.documentElement.scrollWidth, culprits,
+    header: header ? Math.round(header.getBoundingClientRect().height) : 0};
 })()`
 
 type overflow struct {
 	Width    int      `json:"width"`
 	Culprits []string `json:"culprits"`
+	Header   int      `json:"header"` // the site header's height
 }
 
 // CheckMobile lays the page out on a 360×740 phone and fails if it scrolls
-// sideways; the desktop size comes back afterwards.
+// sideways or if the header takes a third of the screen; the desktop size
+// comes back afterwards.
 func (b *Browser) CheckMobile() {
 	b.t.Helper()
 	b.step("phone viewport", phone.emulate(chromedp.EmulateMobile))
@@ -46,6 +50,9 @@ func (b *Browser) CheckMobile() {
 	if o.Width > phone.width {
 		b.t.Fatalf("browsertest: %s is %dpx wide on a %dpx phone (horizontal scroll); widest elements:\n%s",
 			b.URL(), o.Width, phone.width, bullets(o.Culprits))
+	}
+	if o.Header*3 >= phone.height {
+		b.t.Fatalf("browsertest: %s has a %dpx header on a %dpx-high phone (a third of the screen or more)", b.URL(), o.Header, phone.height)
 	}
 }
 
