@@ -17,7 +17,7 @@ import (
 // with a delay to retry after, never with an internal error.
 func TestPasswordHashingIsBounded(t *testing.T) {
 	const bound = 2
-	svc := New(storetest.Open(t), nil, nil, Config{Argon2: Argon2{Time: 1, MemoryKiB: 8 * 1024, Threads: 1},
+	svc := New(storetest.Open(t), nil, Config{Argon2: Argon2{Time: 1, MemoryKiB: 8 * 1024, Threads: 1},
 		LoginRatePerMinute: 1000, HashConcurrency: bound, HashWait: 50 * time.Millisecond}, slog.New(slog.DiscardHandler))
 	var wg sync.WaitGroup
 	var mu sync.Mutex

@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"passerelle/app/domain"
-	"passerelle/app/i18n"
-	"passerelle/app/mail"
 )
 
 // Store is what accounts need from the database.
@@ -66,8 +64,7 @@ type Config struct {
 // Service signs people up and in, and keeps their sessions.
 type Service struct {
 	store   Store
-	mail    mail.Sender
-	catalog i18n.Catalog
+	mail    Mailer
 	cfg     Config
 	logger  *slog.Logger
 	sending sync.WaitGroup
@@ -78,11 +75,11 @@ type Service struct {
 }
 
 // New returns the accounts service.
-func New(store Store, sender mail.Sender, catalog i18n.Catalog, cfg Config, logger *slog.Logger) *Service {
+func New(store Store, mailer Mailer, cfg Config, logger *slog.Logger) *Service {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Service{store: store, mail: sender, catalog: catalog, cfg: cfg, logger: logger, now: cfg.Now,
+	return &Service{store: store, mail: mailer, cfg: cfg, logger: logger, now: cfg.Now,
 		trail:   audit.New(store, logger, cfg.Now),
 		holders: cfg.DataHolders, hashing: newHashers(cfg.HashConcurrency, cfg.HashWait)}
 }

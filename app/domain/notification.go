@@ -117,7 +117,10 @@ type Notice struct {
 	Text string
 	Args []any
 	// Framed puts the text between the layout's greeting and signature.
-	Framed      bool
+	Framed bool
+	// Link is the email's one action, when it has one: a button to it
+	// labelled Text+".action", followed by Text+".outro".
+	Link        string
 	Attachments []EmailAttachment
 }
 

@@ -13,17 +13,32 @@ import (
 func (s *Service) SendNotices(ctx context.Context, notices []domain.Notice) (int, error) {
 	batch := make([]Notification, len(notices))
 	for i, n := range notices {
-		template := "notice"
-		if n.Framed {
-			template = "passerelle_notice"
-		}
-		files := make([]mail.Attachment, len(n.Attachments))
-		for j, a := range n.Attachments {
-			files[j] = mail.Attachment{Filename: a.Filename, ContentType: a.ContentType, Data: a.Data}
-		}
-		batch[i] = Notification{Key: n.Key, To: n.To,
-			Template: template, Data: Notice{Key: n.Text, Args: n.Args}, Attachments: files}
+		batch[i] = notification(n)
 	}
 	q, err := s.NotifyAll(ctx, batch)
 	return q.New, err
+}
+
+// SendNow sends a notice at once, outside the queue: an account's link
+// (sign in, verify, reset, invite, consent) is wanted now, and its token is
+// a secret that the outbox must not keep.
+func (s *Service) SendNow(ctx context.Context, n domain.Notice) error {
+	p, err := s.render(notification(n))
+	if err != nil {
+		return err
+	}
+	return s.sender.Send(ctx, message(&p.Notification, &p.Body))
+}
+
+func notification(n domain.Notice) Notification {
+	template := "notice"
+	if n.Framed {
+		template = "passerelle_notice"
+	}
+	files := make([]mail.Attachment, len(n.Attachments))
+	for j, a := range n.Attachments {
+		files[j] = mail.Attachment{Filename: a.Filename, ContentType: a.ContentType, Data: a.Data}
+	}
+	return Notification{Key: n.Key, To: n.To, Template: template,
+		Data: Notice{Key: n.Text, Args: n.Args, Link: n.Link}, Attachments: files}
 }

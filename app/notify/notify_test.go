@@ -244,6 +244,29 @@ func TestNoticeUsesTheCatalogMessage(t *testing.T) {
 	}
 }
 
+// An account's link email goes out at once with its button, its link in
+// the text and its closing words, and stays out of the outbox: its token is
+// a secret.
+func TestSendNowSendsTheLinkAndKeepsNothing(t *testing.T) {
+	f := newFixture(t)
+	svc := f.service(t)
+	link := baseURL + "/connexion/lien/0123456789abcdef"
+	n := domain.Notice{Key: "account-magic-x", Text: "mail.magic", Link: link, Args: []any{"Nadia", 15},
+		To: notify.Recipient{Email: "nadia@asso.fr", Locale: "en"}}
+	if err := svc.SendNow(context.Background(), n); err != nil {
+		t.Fatal(err)
+	}
+	got := f.server.WaitFor(1, waitTime)[0]
+	if got.Subject != "Your sign-in link — Passerelle 92" || !strings.Contains(got.Text, "Hello Nadia,") ||
+		!strings.Contains(got.Text, "Sign in : "+link) || !strings.Contains(got.Text, "nobody can sign in without it") ||
+		!strings.Contains(got.HTML, `href="`+link+`"`) {
+		t.Fatalf("link email %q:\n%s", got.Subject, got.Text)
+	}
+	if c := f.counts(t); len(c) != 0 {
+		t.Errorf("the outbox holds %v", c)
+	}
+}
+
 // A sender whose claim ran out while it was still sending (a long stall)
 // loses the notification to another sender; when it wakes, its commit is
 // refused and the relay discards its copy: one message in all.

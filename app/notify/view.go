@@ -37,8 +37,9 @@ func (l localizer) Paragraphs(text string) []string { return strings.Split(text,
 
 // Notice is the data of the "notice" email: a message whose subject and
 // text are the catalog's Key+".subject" and Key+".body", the body formatted
-// with Args.
+// with Args, then the button to Link when there is one.
 type Notice struct {
 	Key  string
 	Args []any
+	Link string
 }

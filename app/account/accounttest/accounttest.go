@@ -12,6 +12,7 @@ import (
 	"passerelle/app/i18n"
 	"passerelle/app/mail"
 	"passerelle/app/mail/mailtest"
+	"passerelle/app/notify"
 	"passerelle/app/store"
 )
 
@@ -40,7 +41,12 @@ func New(t testing.TB, db *store.DB, adjust ...func(*account.Config)) (*account.
 	for _, a := range adjust {
 		a(&cfg)
 	}
-	svc := account.New(db, sender, catalog, cfg, slog.New(slog.DiscardHandler))
+	logger := slog.New(slog.DiscardHandler)
+	mailer, err := notify.New(db, sender, catalog, notify.Config{BaseURL: BaseURL, Secret: []byte("test")}, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := account.New(db, mailer, cfg, logger)
 	t.Cleanup(func() { svc.Wait(); sender.Close() })
 	return svc, server
 }
