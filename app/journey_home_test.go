@@ -11,9 +11,9 @@ import (
 	"passerelle/app/web/browsertest"
 )
 
-// startDemoPlatform runs the whole platform on a free port with a fresh data
-// folder and the demo data, as a visitor would find it; the test's cleanup
-// stops it.
+// startDemoPlatform runs the whole platform on a free port with the demo
+// data in a data folder of its own, as a visitor would find it; the test's
+// cleanup stops it.
 func startDemoPlatform(t *testing.T) *Main {
 	t.Helper()
 	return startDemoPlatformTo(t, io.Discard)
@@ -24,14 +24,16 @@ func startDemoPlatform(t *testing.T) *Main {
 // before it opens (its clock).
 func startDemoPlatformTo(t *testing.T, out io.Writer, adjust ...func(*Main)) *Main {
 	t.Helper()
-	cfg := testConfig(t)
+	cfg, report := seededConfig(t)
+	if _, err := io.WriteString(out, report); err != nil {
+		t.Fatal(err)
+	}
 	logger := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
 	m := NewMain(cfg, logger)
 	for _, a := range adjust {
 		a(m)
 	}
-	ctx := t.Context()
-	if err := m.Open(ctx); err != nil {
+	if err := m.Open(t.Context()); err != nil {
 		t.Fatalf("open the platform: %v", err)
 	}
 	t.Cleanup(func() {
@@ -41,9 +43,6 @@ func startDemoPlatformTo(t *testing.T, out io.Writer, adjust ...func(*Main)) *Ma
 			t.Errorf("close the platform: %v", err)
 		}
 	})
-	if err := m.seedDemo(ctx, out); err != nil {
-		t.Fatalf("demo data: %v", err)
-	}
 	if err := m.Listen(); err != nil {
 		t.Fatal(err)
 	}

@@ -17,10 +17,16 @@ import (
 // seconds under the race detector).
 func testConfig(t testing.TB) *config.Config {
 	t.Helper()
+	dir := t.TempDir()
+	storetest.Migrated(t, dir)
+	return testConfigIn(dir)
+}
+
+// testConfigIn is the tests' configuration over the data folder dir.
+func testConfigIn(dir string) *config.Config {
 	cfg := config.Default()
 	cfg.Server.Host, cfg.Server.Port = "127.0.0.1", 0
-	cfg.Server.DataDir = t.TempDir()
-	storetest.Migrated(t, cfg.Server.DataDir)
+	cfg.Server.DataDir = dir
 	cfg.Demo.SeedOnFirstStart = false
 	cfg.Security.Argon2MemoryKiB = 8 * 1024 // fast hashing for tests
 	return cfg
