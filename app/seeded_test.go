@@ -3,15 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
-	"io/fs"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"passerelle/app/config"
+	"passerelle/app/store/storetest"
 )
 
 // seededDemo is a platform's data folder right after `seed --demo` (the
@@ -45,17 +44,7 @@ func seedOnce() (seededDemo, error) {
 	if err != nil {
 		return seededDemo{}, err
 	}
-	files := map[string][]byte{}
-	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(dir, path)
-		if err == nil {
-			files[rel], err = os.ReadFile(path)
-		}
-		return err
-	})
+	files, err := storetest.ReadFiles(dir)
 	return seededDemo{files: files, report: report.String()}, err
 }
 
@@ -68,14 +57,6 @@ func seededConfig(t testing.TB) (*config.Config, string) {
 		t.Fatalf("demo data: %v", err)
 	}
 	dir := t.TempDir()
-	for rel, content := range demo.files {
-		path := filepath.Join(dir, rel)
-		if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, content, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.WriteFiles(t, dir, demo.files)
 	return testConfigIn(dir), demo.report
 }

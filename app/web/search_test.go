@@ -6,29 +6,85 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"passerelle/app/passerelle"
+	"passerelle/app/store"
+	"passerelle/app/store/storetest"
 	"passerelle/app/web"
 	"passerelle/search/embedded"
 )
 
 // newSearchFixture is a server over the demo data with every published
-// offer indexed in a real embedded engine.
+// offer indexed in a real embedded engine. Indexing costs seconds under the
+// race detector: the database and the index are built together once per
+// test binary and each test gets a copy of both.
 func newSearchFixture(t *testing.T) (*fixture, *embedded.Engine) {
 	t.Helper()
-	engine, err := embedded.Open(filepath.Join(t.TempDir(), "index"))
+	db := storetest.OpenWith(t, "web-demo-indexed", func(ctx context.Context, db *store.DB) error {
+		if err := loadDemo(ctx, db); err != nil {
+			return err
+		}
+		files, err := indexFiles(ctx, db)
+		demoIndex.keep(files)
+		return err
+	})
+	dir := filepath.Join(t.TempDir(), "index")
+	storetest.WriteFiles(t, dir, demoIndex.files())
+	engine, err := embedded.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = engine.Close() })
-	f := newEmptyFixture(t, demoDB(t), func(d *web.Deps) { d.Search = engine })
-	if _, err := passerelle.NewIndexer(f.db, engine, slog.New(slog.DiscardHandler)).Reconcile(context.Background(), false); err != nil {
-		t.Fatal(err)
+	return newEmptyFixture(t, db, func(d *web.Deps) { d.Search = engine }), engine
+}
+
+// demoIndex keeps the files of the index built with the "web-demo-indexed"
+// database: once per binary on the embedded database, for each test on a
+// server (storetest.OpenWith), always from the same demo data.
+var demoIndex indexTemplate
+
+type indexTemplate struct {
+	mu    sync.Mutex
+	built map[string][]byte
+}
+
+func (it *indexTemplate) keep(files map[string][]byte) {
+	it.mu.Lock()
+	defer it.mu.Unlock()
+	it.built = files
+}
+
+func (it *indexTemplate) files() map[string][]byte {
+	it.mu.Lock()
+	defer it.mu.Unlock()
+	return it.built
+}
+
+// indexFiles indexes db's published offers in a new embedded engine and
+// returns its files by path.
+func indexFiles(ctx context.Context, db *store.DB) (map[string][]byte, error) {
+	dir, err := os.MkdirTemp("", "web-index-")
+	if err != nil {
+		return nil, err
 	}
-	return f, engine
+	defer os.RemoveAll(dir)
+	engine, err := embedded.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	_, err = passerelle.NewIndexer(db, engine, slog.New(slog.DiscardHandler)).Reconcile(ctx, false)
+	if closeErr := engine.Close(); err == nil {
+		err = closeErr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return storetest.ReadFiles(dir)
 }
 
 func TestSearchPageFindsTypoNearACommuneSortedByDistance(t *testing.T) {

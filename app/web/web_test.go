@@ -47,11 +47,14 @@ var fixtureNow = time.Date(2026, 11, 26, 10, 0, 0, 0, domain.Paris)
 // test run and copied for each test.
 func demoDB(t testing.TB) *store.DB {
 	t.Helper()
-	return storetest.OpenWith(t, "web-demo", func(ctx context.Context, db *store.DB) error {
-		data := demo.Generate(fixtureNow)
-		return errors.Join(db.InsertOrganisations(ctx, data.Organisations), db.InsertYouths(ctx, data.Youths),
-			db.InsertOffers(ctx, data.Offers), db.InsertSessions(ctx, data.Sessions), db.InsertCalls(ctx, data.Calls))
-	})
+	return storetest.OpenWith(t, "web-demo", loadDemo)
+}
+
+// loadDemo inserts the demo data of fixtureNow.
+func loadDemo(ctx context.Context, db *store.DB) error {
+	data := demo.Generate(fixtureNow)
+	return errors.Join(db.InsertOrganisations(ctx, data.Organisations), db.InsertYouths(ctx, data.Youths),
+		db.InsertOffers(ctx, data.Offers), db.InsertSessions(ctx, data.Sessions), db.InsertCalls(ctx, data.Calls))
 }
 
 // newEmptyFixture is a server over db as it is, without the demo data: for

@@ -13,7 +13,6 @@ import (
 	"crypto/rand"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -114,15 +113,7 @@ func copyTemplate(t testing.TB, dataDir, name string, build func(context.Context
 	if err != nil {
 		t.Fatalf("storetest: database %s: %v", name, err)
 	}
-	dir := store.EmbeddedDir(dataDir)
-	if err := os.MkdirAll(dir, 0o750); err != nil {
-		t.Fatal(err)
-	}
-	for file, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, file), content, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	WriteFiles(t, store.EmbeddedDir(dataDir), files)
 }
 
 // templateSet holds the files of the databases built once per test binary,
@@ -169,16 +160,5 @@ func buildTemplate(build func(context.Context, *store.DB) error) (map[string][]b
 	if err != nil {
 		return nil, err
 	}
-	dir := store.EmbeddedDir(dataDir)
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	files := map[string][]byte{}
-	for _, e := range entries {
-		if files[e.Name()], err = os.ReadFile(filepath.Join(dir, e.Name())); err != nil {
-			return nil, err
-		}
-	}
-	return files, nil
+	return ReadFiles(store.EmbeddedDir(dataDir))
 }
