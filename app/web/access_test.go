@@ -75,7 +75,7 @@ func (m *member) sendSigned(t *testing.T, f *fixture, req *http.Request) *http.R
 		req.AddCookie(&http.Cookie{Name: "p92_csrf", Value: binding})
 	}
 	req.Header.Set("X-CSRF-Token", csrfFor(binding))
-	resp, err := f.server.App().Test(req, 60_000)
+	resp, err := f.server.App().Test(req, testTimeout)
 	if err != nil {
 		t.Fatal(err)
 	}

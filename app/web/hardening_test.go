@@ -60,7 +60,7 @@ func TestEncodedBodiesAreRefusedBeforeTheyAreInflated(t *testing.T) {
 			req.Header.Set("Accept", "text/html")
 			req.Header.Set("X-CSRF-Token", csrfFor(binding))
 			req.AddCookie(&http.Cookie{Name: "p92_csrf", Value: binding})
-			resp, err := f.server.App().Test(req, 60_000)
+			resp, err := f.server.App().Test(req, testTimeout)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -86,7 +86,7 @@ func TestEncodedBodiesAreRefusedBeforeTheyAreInflated(t *testing.T) {
 		req := httptest.NewRequest(http.MethodPost, "/api/v1/bookings", strings.NewReader("{}"))
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Content-Encoding", encoding)
-		resp, _ := f.server.App().Test(req, 30_000)
+		resp, _ := f.server.App().Test(req, testTimeout)
 		if resp.StatusCode != http.StatusUnsupportedMediaType {
 			t.Errorf("Content-Encoding %q: %d, want 415", encoding, resp.StatusCode)
 		}
@@ -94,7 +94,7 @@ func TestEncodedBodiesAreRefusedBeforeTheyAreInflated(t *testing.T) {
 	req := httptest.NewRequest(http.MethodPost, "/api/v1/bookings", strings.NewReader("{}"))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Content-Encoding", "identity")
-	if resp, _ := f.server.App().Test(req, 30_000); resp.StatusCode == http.StatusUnsupportedMediaType {
+	if resp, _ := f.server.App().Test(req, testTimeout); resp.StatusCode == http.StatusUnsupportedMediaType {
 		t.Error("an identity body is refused")
 	}
 }
@@ -218,7 +218,8 @@ func TestRedirectsStayOnTheSite(t *testing.T) {
 		if m == nil {
 			t.Fatal("no suite field on the sign-in page")
 		}
-		if got := strings.ReplaceAll(m[1], "&#39;", "'"); !safeLocation(got) {
+		// Nothing kept means the role's own space after signing in.
+		if got := strings.ReplaceAll(m[1], "&#39;", "'"); got != "" && !safeLocation(got) {
 			t.Errorf("suite %q kept as %q", next, got)
 		}
 	}
@@ -425,7 +426,7 @@ func TestHeadAnswersEveryGetRoute(t *testing.T) {
 	for _, path := range []string{"/healthz", "/readyz", "/", "/offres"} {
 		resp, _ := f.get(t, path) // as a load balancer or a link checker
 		req := httptest.NewRequest(http.MethodHead, path, nil)
-		head, err := f.server.App().Test(req, 30_000)
+		head, err := f.server.App().Test(req, testTimeout)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -61,7 +61,7 @@ func (u *apiUser) send(req *http.Request) (*http.Response, error) {
 	if u.base != "" {
 		return http.DefaultClient.Do(req)
 	}
-	return u.f.server.App().Test(req, 30_000)
+	return u.f.server.App().Test(req, testTimeout)
 }
 
 // listen serves the fixture's server on a real port for the test.

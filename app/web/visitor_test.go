@@ -33,7 +33,7 @@ func (v *visitor) do(t *testing.T, req *http.Request) (*http.Response, string) {
 	for name, value := range v.cookies {
 		req.AddCookie(&http.Cookie{Name: name, Value: value})
 	}
-	resp, err := v.f.server.App().Test(req, 30_000)
+	resp, err := v.f.server.App().Test(req, testTimeout)
 	if err != nil {
 		t.Fatal(err)
 	}

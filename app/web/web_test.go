@@ -99,6 +99,10 @@ func (f *fixture) signedInUser(t *testing.T, id string, role domain.Role, orgs .
 	return v
 }
 
+// testTimeout is how long, in milliseconds, a test waits for an answer: a
+// hang fails the test, a crowd of parallel tests on a loaded machine does not.
+const testTimeout = 180_000
+
 // get requests path with the given headers and returns the response and body.
 func (f *fixture) get(t *testing.T, path string, headers ...string) (*http.Response, string) {
 	t.Helper()
@@ -106,7 +110,7 @@ func (f *fixture) get(t *testing.T, path string, headers ...string) (*http.Respo
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 	}
-	resp, err := f.server.App().Test(req, 30_000)
+	resp, err := f.server.App().Test(req, testTimeout)
 	if err != nil {
 		t.Fatal(err)
 	}
