@@ -41,7 +41,7 @@ func startDemoPlatformTo(t *testing.T, out io.Writer, adjust ...func(*Main)) *Ma
 			t.Errorf("close the platform: %v", err)
 		}
 	})
-	if err := m.seedDemo(ctx, out); err != nil {
+	if err := m.seedDemo(ctx, out, out, 1); err != nil {
 		t.Fatalf("demo data: %v", err)
 	}
 	if err := m.Listen(); err != nil {
