@@ -98,7 +98,7 @@ func benchLoad(ctx context.Context, env *cliEnv, args []string) error {
 			bench.Load(ctx, client, sc.reqs, *clients, *warmup)
 		}
 		reports[i] = bench.Load(ctx, client, sc.reqs, *clients, *duration)
-		fmt.Fprintf(env.stderr, "  %s : %.0f requêtes/s\n", sc.name, reports[i].Rate())
+		fmt.Fprintf(env.stderr, "  %s : %s requêtes/s\n", sc.name, loadRate(reports[i].Rate()))
 	}
 	printLoad(env.stdout, scenarios, reports, *clients)
 	return nil
@@ -279,11 +279,20 @@ func printLoad(w io.Writer, scenarios []loadScenario, reports []*bench.LoadRepor
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "page (%d clients)\trequêtes/s\t× plancher\tp50\tp95\tp99\terreurs\t\n", clients)
 	for i, r := range reports {
-		fmt.Fprintf(tw, "%s\t%.0f\t%.4f\t%s\t%s\t%s\t%d\t\n", scenarios[i].name, r.Rate(), r.Rate()/floor,
+		fmt.Fprintf(tw, "%s\t%s\t%.5f\t%s\t%s\t%s\t%d\t\n", scenarios[i].name, loadRate(r.Rate()), r.Rate()/floor,
 			loadMs(bench.Percentile(r.Latencies, 50)), loadMs(bench.Percentile(r.Latencies, 95)),
 			loadMs(bench.Percentile(r.Latencies, 99)), r.Errors)
 	}
 	tw.Flush()
+}
+
+// loadRate keeps two decimals below 10 requests/s: a page that takes
+// seconds would otherwise show 0.
+func loadRate(r float64) string {
+	if r < 10 {
+		return fmt.Sprintf("%.2f", r)
+	}
+	return fmt.Sprintf("%.0f", r)
 }
 
 func loadMs(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
