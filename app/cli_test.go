@@ -54,6 +54,8 @@ func TestCommandLineMistakesExitWithStatus2(t *testing.T) {
 		{"inconnue"},
 		{"seed"},
 		{"seed", "--demo", "en-trop"},
+		{"seed", "--demo", "--scale", "0"},
+		{"seed", "--demo", "--scale", "grand"},
 		{"user"},
 		{"user", "create", "--role", "pirate", "--email", "a@b.fr"},
 		{"user", "create", "--role", "staff", "--email", "pas-une-adresse"},

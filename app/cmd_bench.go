@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
-	"time"
 
 	"passerelle/search"
 	"passerelle/search/bench"
@@ -17,7 +15,7 @@ import (
 )
 
 // cmdBench measures the search engines (`bench search --docs N`) or the
-// search page of a running platform (`bench load --url URL`).
+// pages of a running platform (`bench load --url URL`, see cmd_bench_load.go).
 func cmdBench(ctx context.Context, env *cliEnv, args []string) error {
 	switch {
 	case len(args) > 0 && args[0] == "search":
@@ -95,35 +93,4 @@ func benchSubjects(ctx context.Context, env *cliEnv, tmp, url, key, index string
 		return subjects, stop, err
 	}
 	return append(subjects, bench.Subject{Name: "meilisearch", Engine: remote, Dir: meiliDir}), stop, nil
-}
-
-// loadPaths are the searches the load run sends in turn: browsing, text,
-// typo around a commune, filters, and one that needs relaxing.
-var loadPaths = []string{
-	"/offres",
-	"/offres?q=boulangerie",
-	"/offres?q=boulangre&near=92050&radius=10&sort=distance",
-	"/offres?type=apprenticeship&age=17&page=2",
-	"/offres?q=informatique&near=92012&radius=5&ess=1",
-	"/offres?q=boulangerie&near=92002&radius=2&tension=informatique",
-}
-
-func benchLoad(ctx context.Context, env *cliEnv, args []string) error {
-	fs := env.flags("bench load", "bench load --url URL [--clients N] [--duration D]")
-	base := fs.String("url", "", "adresse de la plateforme, ex. http://127.0.0.1:8080")
-	clients := fs.Int("clients", 50, "clients simultanés")
-	duration := fs.Duration("duration", 20*time.Second, "durée de la mesure")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if *base == "" || *clients < 1 {
-		return usageError{"--url et un nombre de clients positif sont nécessaires"}
-	}
-	urls := make([]string, len(loadPaths))
-	for i, p := range loadPaths {
-		urls[i] = strings.TrimSuffix(*base, "/") + p
-	}
-	bench.Load(ctx, urls, *clients, 2*time.Second) // warm-up
-	bench.Load(ctx, urls, *clients, *duration).Print(env.stdout, *clients)
-	return nil
 }

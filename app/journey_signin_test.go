@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"passerelle/app/account"
 	"passerelle/app/demo"
+	"passerelle/app/domain"
 	"passerelle/app/web/browsertest"
 )
 
@@ -68,5 +71,41 @@ func TestJourneyDemoAccountsSignIn(t *testing.T) {
 	b.Submit(".user-menu form")
 	if b.Count(".user-menu a[href='/connexion']") != 1 {
 		t.Fatal("still signed in after signing out")
+	}
+	benchLoadSignsInAndBooks(t, m, passwords)
+}
+
+// bench load signs in as the demo counsellor through the form, measures
+// every page it covers against the floor without an error, and its booking
+// mix books; a wrong password stops it with status 2.
+func benchLoadSignsInAndBooks(t *testing.T, m *Main, passwords map[string]string) {
+	email := "conseiller@" + demo.EmailDomain
+	load := func(password string) (int, string, string) {
+		var out, errOut strings.Builder
+		code := run(t.Context(), []string{"bench", "load", "--url", m.URL(), "--as", "counsellor", "--password", password,
+			"--clients", "1", "--duration", "1ms", "--warmup", "0"}, &out, &errOut)
+		return code, out.String(), errOut.String()
+	}
+	if code, _, errOut := load("pas le bon mot de passe"); code != 2 || !strings.Contains(errOut, "connexion refusée") {
+		t.Errorf("bench load with a wrong password: status %d, %q", code, errOut)
+	}
+	code, out, errOut := load(passwords[email])
+	if code != 0 {
+		t.Fatalf("bench load: status %d, %s", code, errOut)
+	}
+	for _, page := range []string{"/connexion (plancher)", "/ (counsellor)", "/offres, 6 recherches", "/jeunes (", "/etablissements (",
+		"/employeurs (", "/progress (", "/agents (", "/etablissements/reservations (", "réservations POST"} {
+		line := regexp.MustCompile(`(?m)^.*` + regexp.QuoteMeta(page) + `.*$`).FindString(out)
+		if fields := strings.Fields(line); len(fields) == 0 || fields[len(fields)-1] != "0" {
+			t.Errorf("bench load: %q measured with errors or not at all:\n%s", page, out)
+		}
+	}
+	counsellor, err := m.DB.UserByEmail(t.Context(), email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bookings, err := m.DB.Bookings(t.Context(), domain.BookingFilter{CounsellorID: counsellor.ID})
+	if err != nil || !slices.ContainsFunc(bookings, func(b domain.Booking) bool { return b.GroupName == "Groupe du banc d'essai" }) {
+		t.Errorf("the booking mix booked nothing: %v", err)
 	}
 }

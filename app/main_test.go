@@ -43,7 +43,7 @@ func startMain(t testing.TB, cfg *config.Config, demo bool) *Main {
 	}
 	t.Cleanup(func() { _ = m.Close(context.Background()) })
 	if demo {
-		if err := m.seedDemo(ctx, io.Discard); err != nil {
+		if err := m.seedDemo(ctx, io.Discard, io.Discard, 1); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -22,14 +22,16 @@ func (m *Main) seedOnFirstStart(ctx context.Context, out io.Writer) error {
 		return err
 	}
 	m.Logger.Info("base vide : chargement des données de démonstration")
-	return m.seedDemo(ctx, out)
+	return m.seedDemo(ctx, out, out, 1)
 }
 
-// seedDemo loads the demo data set, indexes its offers and prints the demo
-// accounts' passwords, once.
-func (m *Main) seedDemo(ctx context.Context, out io.Writer) error {
-	data := demo.Generate(time.Now())
-	printer := newStepPrinter(out, 13)
+// seedDemo loads the demo data set at a scale (see demo.GenerateScaled),
+// indexes its offers and prints the demo accounts' passwords, once, to out;
+// the progress bar goes to progress.
+func (m *Main) seedDemo(ctx context.Context, out, progress io.Writer, scale int) error {
+	data := demo.GenerateScaled(time.Now(), scale)
+	printer := newStepPrinter(progress, 14)
+	printer.step("jeu de données généré")
 	passwords, err := m.demoPasswords(data)
 	if err != nil {
 		return err
@@ -59,7 +61,7 @@ func (m *Main) seedDemo(ctx context.Context, out io.Writer) error {
 		printer.step(s.label)
 	}
 	printAccounts(out, data.Accounts, passwords)
-	m.Logger.Info("données de démonstration chargées", slog.Int("offres", len(data.Offers)),
+	m.Logger.Info("données de démonstration chargées", slog.Int("échelle", scale), slog.Int("offres", len(data.Offers)),
 		slog.Int("organisations", len(data.Organisations)), slog.Int("jeunes", len(data.Youths)))
 	return nil
 }

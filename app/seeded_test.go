@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"log/slog"
 	"os"
 	"sync"
@@ -37,7 +38,7 @@ func seedOnce() (seededDemo, error) {
 		return seededDemo{}, err
 	}
 	var report bytes.Buffer
-	err = m.seedDemo(ctx, &report)
+	err = m.seedDemo(ctx, &report, io.Discard, 1)
 	if closeErr := m.Close(ctx); err == nil { // closing folds the database's journal into its files
 		err = closeErr
 	}

@@ -53,7 +53,7 @@ func TestSeedOnFirstStartOnlyOnce(t *testing.T) {
 	if err := m.seedOnFirstStart(context.Background(), &out); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "agent@") || !strings.Contains(out.String(), "13/13") {
+	if !strings.Contains(out.String(), "agent@") || !strings.Contains(out.String(), "14/14") {
 		t.Fatalf("seed output lacks accounts or progress:\n%s", out.String())
 	}
 	out.Reset()

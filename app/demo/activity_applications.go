@@ -85,6 +85,8 @@ func (g *generator) apply(y *domain.Youth, orgID string, st domain.ApplicationSt
 		o.AcceptedIDs = append(o.AcceptedIDs, a.ID)
 	}
 	g.data.Applications = append(g.data.Applications, a)
+	g.applied[a.ID] = true
+	g.received[a.OfferID]++
 }
 
 // appliedAt dates an application so that its status is consistent: open
@@ -120,10 +122,7 @@ func (g *generator) mayApply(y *domain.Youth) bool {
 // that y may apply to, published before at and not applied to by y yet, one
 // of those with the fewest applications; nil when none is left.
 func (g *generator) offerFor(y *domain.Youth, orgID string, at time.Time) *domain.Offer {
-	received := map[string]int{}
-	for _, a := range g.data.Applications {
-		received[a.OfferID]++
-	}
+	received := g.received
 	var fit []int
 	for i := range g.data.Offers {
 		o := &g.data.Offers[i]
@@ -143,9 +142,7 @@ func (g *generator) offerFor(y *domain.Youth, orgID string, at time.Time) *domai
 // fits reports whether y may apply to o today (visits are booked by
 // groups: the offer is published) and has not yet.
 func (g *generator) fits(y *domain.Youth, o *domain.Offer) bool {
-	id := domain.ApplicationID(o.ID, y.ID)
-	return o.Type != domain.OfferVisit && domain.Eligible(y, o, g.today) == nil &&
-		!slices.ContainsFunc(g.data.Applications, func(a domain.Application) bool { return a.ID == id })
+	return o.Type != domain.OfferVisit && !g.applied[domain.ApplicationID(o.ID, y.ID)] && domain.Eligible(y, o, g.today) == nil
 }
 
 // applicantFor picks a youth, other than the demo youth, who may apply to an

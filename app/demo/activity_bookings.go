@@ -46,6 +46,7 @@ func (g *generator) counsellors() {
 		}
 		g.teachers = append(g.teachers, teacher{user: g.member(domain.RoleCounsellor, o.ID), school: o, college: college})
 	}
+	g.moreTeachers(schools, colleges)
 }
 
 func (g *generator) teaching(orgID string) bool {
@@ -168,9 +169,10 @@ func (g *generator) fillAndWait(s *domain.VisitSession) {
 	g.bookSeats(s, g.teacherFor(), s.MaxGroup, domain.BookingWaitlisted, g.hoursAgo(2, 24))
 }
 
-// teacherFor picks a teacher, the demo counsellor once in three.
+// teacherFor picks a teacher, the demo counsellor once in three at scale 1
+// (at scale n, once in 3n: their share of the bookings stays the same).
 func (g *generator) teacherFor() teacher {
-	if g.chance(1.0 / 3) {
+	if g.chance(1.0 / float64(3*g.scale)) {
 		return g.teachers[0]
 	}
 	return pick(g, g.teachers)

@@ -44,4 +44,5 @@ func (g *generator) call() {
 		MinReviewers: domain.DefaultMinReviewers, DisagreementSpread: domain.DefaultDisagreementSpread,
 		CreatedAt: opens.AddDate(0, 0, -7), UpdatedAt: opens.AddDate(0, 0, -7),
 	})
+	g.pastEditions()
 }

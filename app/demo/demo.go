@@ -52,11 +52,27 @@ type generator struct {
 	hiring []hiring
 
 	teachers []teacher // counsellors booking visits, the demo one first
+
+	scale int             // how many times the territory's life is generated
+	names map[string]bool // organisation names given, to keep copies apart
+	// applied and received index the applications by ID and count them by
+	// offer: the larger scales would spend minutes looking them up.
+	applied  map[string]bool
+	received map[string]int
 }
 
 // Generate returns the demo data set dated relative to now: the same calendar
 // day in Paris gives the same data set.
-func Generate(now time.Time) *Dataset {
+func Generate(now time.Time) *Dataset { return GenerateScaled(now, 1) }
+
+// GenerateScaled returns the data set at a scale (see MaxScale): scale 1 is
+// Generate's, and scale n has about n times its employers, offers, visit
+// sessions, youths, bookings and applications, and past PROGR'ESS editions.
+// The same day and scale give the same data set.
+func GenerateScaled(now time.Time, scale int) *Dataset {
+	if scale < 1 || scale > MaxScale {
+		panic(fmt.Sprintf("demo: scale %d out of 1..%d", scale, MaxScale))
+	}
 	local := now.In(domain.Paris)
 	g := &generator{
 		rng:   rand.New(rand.NewPCG(seed1, seed2)),
@@ -64,6 +80,11 @@ func Generate(now time.Time) *Dataset {
 		today: time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, domain.Paris),
 		data:  &Dataset{},
 		next:  map[string]int{},
+		scale: scale,
+		names: map[string]bool{},
+
+		applied:  map[string]bool{},
+		received: map[string]int{},
 	}
 	g.structures()
 	g.employers()

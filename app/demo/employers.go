@@ -101,10 +101,13 @@ var employers = []employer{
 }
 
 func (g *generator) employers() {
-	for _, e := range employers {
-		c := g.commune()
+	for _, listed := range g.employerList() {
+		e, c := listed.employer, g.commune()
 		if e.commune != "" {
 			c, _ = refdata.CommuneByCode(e.commune)
+		}
+		if listed.branch {
+			e.name = g.branchName(e.name, c)
 		}
 		org := g.organisation(e.kind, e.name, c)
 		org.Size, org.SIRET, org.Verified = e.size, g.siret(), g.chance(0.9)

@@ -53,6 +53,7 @@ func (g *generator) structures() {
 		org.Verified = true
 		g.data.Organisations = append(g.data.Organisations, org)
 	}
+	g.branches()
 }
 
 // lyceeSelection favours the lycées that train for trades (vocational and

@@ -15,7 +15,7 @@ const youthsPerAge = 10
 
 func (g *generator) youths() {
 	for age := domain.MinYouthAge; age <= domain.MaxYouthAge; age++ {
-		for range youthsPerAge {
+		for range youthsPerAge * g.scale {
 			g.youth(age)
 		}
 	}

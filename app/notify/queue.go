@@ -60,20 +60,28 @@ func (s *Service) NotifyAll(ctx context.Context, ns []Notification) (Queued, err
 // Plan renders notifications and checks preferences without queuing
 // anything: what a dry run shows.
 func (s *Service) Plan(ctx context.Context, ns []Notification) ([]Planned, error) {
-	emails := make([]string, len(ns))
-	for i, n := range ns {
-		emails[i] = normalEmail(n.To.Email)
+	// Only a notification with a topic can be muted: a batch of
+	// transactional ones (a booking's confirmation) skips the read.
+	var emails []string
+	for _, n := range ns {
+		if n.Topic != "" {
+			emails = append(emails, normalEmail(n.To.Email))
+		}
 	}
-	prefs, err := s.store.EmailPreferences(ctx, emails)
-	if err != nil {
-		return nil, err
+	var prefs map[string]domain.EmailPreferences
+	if len(emails) > 0 {
+		var err error
+		if prefs, err = s.store.EmailPreferences(ctx, emails); err != nil {
+			return nil, err
+		}
 	}
 	plan := make([]Planned, len(ns))
 	for i, n := range ns {
+		var err error
 		if plan[i], err = s.render(n); err != nil {
 			return nil, fmt.Errorf("notify: %s: %w", n.Key, err)
 		}
-		plan[i].Muted = n.Topic != "" && !prefs[emails[i]].Wants(n.Topic)
+		plan[i].Muted = n.Topic != "" && !prefs[normalEmail(n.To.Email)].Wants(n.Topic)
 	}
 	return plan, nil
 }

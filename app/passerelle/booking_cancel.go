@@ -9,6 +9,7 @@ import (
 
 // Audited booking actions.
 const (
+	AuditBookingCreated   = "booking.created"
 	AuditBookingCancelled = "booking.cancelled"
 	AuditBookingAttended  = "booking.attendance"
 )

@@ -22,14 +22,17 @@ type BookingInput struct {
 
 var errSessionFull = &domain.Error{Code: domain.ECONFLICT, Message: "error.session.full", Field: "seats"}
 
-// Book takes places of a session for a counsellor's group. The seats are
-// taken first, in one conditional update of the session that records the
-// booking among its holders (never over capacity; the share reserved for
-// priority education kept for it until its release date); then the booking
-// is saved, already confirmed. When the session is full the booking joins
-// the waitlist if asked, and otherwise nothing is written. On a replica set
-// both writes are one transaction; elsewhere a crash between them leaves a
-// hold without a booking, which the booking_repair job gives back.
+// Book takes places of a session for a counsellor's group. It reads the
+// session, its offer and the counsellor's structure once each; the seats are
+// taken in one conditional update of the session that records the booking
+// among its holders (never over capacity; the share reserved for priority
+// education kept for it until its release date); then the booking is
+// inserted, already confirmed, and its audit entry and confirmation queued
+// in the same pass, from what was read: nothing is read back. When the
+// session is full the booking joins the waitlist if asked, and otherwise
+// nothing is written. On a replica set both writes are one transaction;
+// elsewhere a crash between them leaves a hold without a booking, which the
+// booking_repair job gives back.
 func (s *Service) Book(ctx context.Context, actor *domain.User, in BookingInput) (*domain.Booking, error) {
 	b, vs, err := s.newBooking(ctx, actor, in)
 	if err != nil {
@@ -46,6 +49,7 @@ func (s *Service) Book(ctx context.Context, actor *domain.User, in BookingInput)
 	case err != nil:
 		return s.sameRequest(ctx, b, err)
 	}
+	s.audit(ctx, actor, AuditBookingCreated, "booking", b.ID, string(b.Status))
 	if b.Status == domain.BookingConfirmed {
 		s.notifyBooking(ctx, b, vs, "booking_confirmed")
 	}
@@ -94,16 +98,9 @@ func (s *Service) newBooking(ctx context.Context, actor *domain.User, in Booking
 }
 
 func (s *Service) bookingContext(ctx context.Context, in BookingInput) (*domain.VisitSession, *domain.Offer, *domain.Organisation, error) {
-	vs, err := s.store.SessionByID(ctx, in.SessionID)
+	vs, o, err := s.SessionToBook(ctx, in.SessionID)
 	if err != nil {
 		return nil, nil, nil, err
-	}
-	o, err := s.store.OfferByID(ctx, vs.OfferID)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	if !o.Status.Open() {
-		return nil, nil, nil, &domain.Error{Code: domain.ECONFLICT, Message: "error.booking.offer_closed"}
 	}
 	structure, err := s.store.OrganisationByID(ctx, in.StructureID)
 	return vs, o, structure, err

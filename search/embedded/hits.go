@@ -9,15 +9,18 @@ import (
 	"passerelle/search"
 )
 
-func hits(matches bsearch.DocumentMatchCollection) ([]search.Hit, error) {
+// hits returns the offers of the matches with the fragments highlight found
+// in them, by ID.
+func hits(matches bsearch.DocumentMatchCollection, fragments map[string]bsearch.FieldFragmentMap) ([]search.Hit, error) {
 	out := make([]search.Hit, len(matches))
 	for i, m := range matches {
 		o, err := offer(m.Fields[fieldSource])
 		if err != nil {
 			return nil, err
 		}
-		out[i] = search.Hit{Offer: o, Title: highlighted(m, fieldTitle, o.Title), Snippet: highlighted(m, fieldDescription, o.Description)}
-		if len(m.Fragments[fieldDescription]) == 0 {
+		found := fragments[m.ID]
+		out[i] = search.Hit{Offer: o, Title: highlighted(found, fieldTitle, o.Title), Snippet: highlighted(found, fieldDescription, o.Description)}
+		if len(found[fieldDescription]) == 0 {
 			out[i].Snippet = search.Excerpt(o.Description)
 		}
 	}
@@ -26,8 +29,8 @@ func hits(matches bsearch.DocumentMatchCollection) ([]search.Hit, error) {
 
 // highlighted returns Bleve's fragments, already escaped with <mark>
 // around matches, or the escaped text when nothing matched in it.
-func highlighted(m *bsearch.DocumentMatch, field, text string) template.HTML {
-	fragments := m.Fragments[field]
+func highlighted(found bsearch.FieldFragmentMap, field, text string) template.HTML {
+	fragments := found[field]
 	if len(fragments) == 0 {
 		return search.Marked(text)
 	}

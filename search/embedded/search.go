@@ -26,8 +26,12 @@ func (e *Engine) Search(ctx context.Context, q search.Query) (*search.Result, er
 	if err != nil {
 		return nil, wrap(err)
 	}
+	fragments, err := e.highlight(ctx, q, resp.Hits)
+	if err != nil {
+		return nil, err
+	}
 	res := &search.Result{Total: int(resp.Total), Page: q.Page, PerPage: q.PerPage, Facets: facets(resp.Facets, q.Facets)}
-	if res.Hits, err = hits(resp.Hits); err != nil {
+	if res.Hits, err = hits(resp.Hits, fragments); err != nil {
 		return nil, err
 	}
 	search.WithDistances(res.Hits, q.Near)
@@ -36,40 +40,75 @@ func (e *Engine) Search(ctx context.Context, q search.Query) (*search.Result, er
 }
 
 func request(q search.Query) (*bleve.SearchRequest, error) {
-	req := bleve.NewSearchRequestOptions(match(q), q.PerPage, q.Offset(), false)
-	req.Fields = []string{fieldSource}
-	req.Highlight = bleve.NewHighlightWithStyle("html")
-	req.Highlight.Fields = []string{fieldTitle, fieldDescription}
-	for _, name := range q.Facets {
-		req.AddFacet(name, bleve.NewFacetRequest(name, search.MaxFacetValues))
-	}
 	order, err := sortOrder(q)
 	if err != nil {
 		return nil, err
 	}
+	_, byScore := order[0].(*bsearch.SortScore)
+	req := bleve.NewSearchRequestOptions(match(q, byScore), q.PerPage, q.Offset(), false)
+	req.Fields = []string{fieldSource}
+	for _, name := range q.Facets {
+		req.AddFacet(name, bleve.NewFacetRequest(name, search.MaxFacetValues))
+	}
 	req.SortByCustom(order)
-	if _, byScore := order[0].(*bsearch.SortScore); !byScore {
+	if !byScore {
 		req.Score = "none" // scores would be computed for nothing
 	}
 	return req, nil
 }
 
+// highlight marks the text's words in the titles and descriptions of the
+// page's hits, by their IDs. Asking the main search for highlights made
+// every term searcher read and merge the positions of every candidate, a
+// third of a query's time at 100 000 offers (see docs/BENCHMARKS.md); this
+// second search reads them for one page of offers, with the same analysis.
+func (e *Engine) highlight(ctx context.Context, q search.Query, page bsearch.DocumentMatchCollection) (map[string]bsearch.FieldFragmentMap, error) {
+	text := textQuery(q.Text)
+	if text == nil || len(page) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(page))
+	for i, m := range page {
+		ids[i] = m.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), text), len(ids), 0, false)
+	req.Highlight = bleve.NewHighlightWithStyle("html")
+	req.Highlight.Fields = []string{fieldTitle, fieldDescription}
+	resp, err := e.index.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	out := make(map[string]bsearch.FieldFragmentMap, len(resp.Hits))
+	for _, m := range resp.Hits {
+		out[m.ID] = m.Fragments
+	}
+	return out, nil
+}
+
 // match scores offers on the text only; filters never change the score.
 // The radius, the dearest filter, is checked last, on what the rest kept.
-func match(q search.Query) query.Query {
-	m := combine(textQuery(q.Text), filters(q))
+func match(q search.Query, scored bool) query.Query {
+	m := combine(textQuery(q.Text), filters(q), scored)
 	if q.Near != nil && q.RadiusKm > 0 {
 		return withinRadius{inner: m, center: *q.Near, km: q.RadiusKm}
 	}
 	return m
 }
 
-func combine(text query.Query, restrictions []query.Query) query.Query {
+// combine requires the text and every restriction. Unscored, all go into one
+// conjunction, which Bleve walks from its rarest part and advances the
+// others to: the text's phrases and typos are checked only on the offers
+// the filters keep (at 100 000 offers, a third of the full query's time went
+// to text matches the filters then dropped). Scored, the filters stay out of
+// the score as a boolean query's filter.
+func combine(text query.Query, restrictions []query.Query, scored bool) query.Query {
 	switch {
 	case text == nil && len(restrictions) == 0:
 		return bleve.NewMatchAllQuery()
 	case text == nil:
 		return bleve.NewConjunctionQuery(restrictions...)
+	case !scored:
+		return bleve.NewConjunctionQuery(append(restrictions, text)...)
 	}
 	b := bleve.NewBooleanQuery()
 	b.AddMust(text)
