@@ -42,6 +42,9 @@ type Changes interface {
 	// ChangeStamp is a number that grows whenever one of the sources
 	// changed, as far as this process knows.
 	ChangeStamp(sources ...string) uint64
+	// PublishChanges tells the other processes this process's writes before
+	// it returns: a request that wrote calls it before its answer.
+	PublishChanges(ctx context.Context) error
 }
 
 // Model is one read model: a value loaded from sources, kept until one of

@@ -30,6 +30,7 @@ type DB struct {
 	// transactions: the server runs multi-document transactions (a replica set)
 	transactions bool
 	changes      *changeFeed // what read models need to know of the writes
+	shared       Config      // how another process reaches the same database
 }
 
 // Open connects to MongoDB at cfg.URI, or starts and connects to the embedded
@@ -49,6 +50,7 @@ func Open(ctx context.Context, cfg Config, logger *slog.Logger) (*DB, error) {
 		}
 		db.ferret, uri = ferret, ferret.uri
 	}
+	db.shared = Config{URI: uri, Database: cfg.Database, ConnectTimeout: cfg.ConnectTimeout}
 	if err := db.connect(ctx, uri, cfg); err != nil {
 		db.ferret.stop()
 		return nil, err
@@ -93,6 +95,10 @@ func (db *DB) connect(ctx context.Context, uri string, cfg Config) error {
 	go db.publish()
 	return nil
 }
+
+// Shared is the configuration another process uses to share this database,
+// the embedded one included (tests run two processes over one database).
+func (db *DB) Shared() Config { return db.shared }
 
 // Embedded reports whether the database is the in-process FerretDB.
 func (db *DB) Embedded() bool { return db.ferret != nil }

@@ -41,6 +41,9 @@ type changeFeed struct {
 	wake     chan struct{}
 	stop     chan struct{}
 	stopOnce sync.Once
+	// publishing is held while publishing: PublishChanges waits for a
+	// publication under way, which may carry the caller's writes.
+	publishing sync.Mutex
 	done     chan struct{}
 }
 
@@ -149,28 +152,45 @@ func (db *DB) publish() {
 		select {
 		case <-f.wake:
 		case <-f.stop:
-			db.publishDirty()
+			_ = db.publishBackground()
 			return
 		}
-		db.publishDirty()
+		_ = db.publishBackground()
 	}
 }
 
-func (db *DB) publishDirty() {
+// publishBackground publishes outside any request; a failure is logged by
+// publishDirty and retried with the next write.
+func (db *DB) publishBackground() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return db.publishDirty(ctx)
+}
+
+// PublishChanges tells the other processes, before it returns, the writes
+// this process made (readmodel.Changes): the web server calls it before
+// answering a request that wrote, so that the staleness bound holds from
+// the answer on. Writes made elsewhere (jobs) are published in the
+// background.
+func (db *DB) PublishChanges(ctx context.Context) error {
+	return db.publishDirty(ctx)
+}
+
+func (db *DB) publishDirty(ctx context.Context) error {
 	f := db.changes
+	f.publishing.Lock()
+	defer f.publishing.Unlock()
 	f.mu.Lock()
 	names := slices.Sorted(maps.Keys(f.dirty))
 	clear(f.dirty)
 	f.mu.Unlock()
 	if len(names) == 0 {
-		return
+		return nil
 	}
 	inc := bson.D{}
 	for _, c := range names {
 		inc = append(inc, bson.E{Key: c, Value: int64(1)})
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
 	_, err := db.db.Collection(versionsCollection).UpdateOne(ctx, bson.D{{Key: "_id", Value: versionsID}},
 		bson.D{{Key: "$inc", Value: inc}}, options.Update().SetUpsert(true))
 	if err != nil {
@@ -183,4 +203,5 @@ func (db *DB) publishDirty() {
 		}
 		f.mu.Unlock()
 	}
+	return mapError(err)
 }

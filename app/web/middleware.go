@@ -56,6 +56,13 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 	ctx, trips := roundtrip.With(c.UserContext())
 	c.SetUserContext(ctx)
 	err := c.Next()
+	if !safeMethod(c.Method()) {
+		// Other processes learn this request's writes before its answer:
+		// whoever reads them elsewhere after it waits at most the bound. A
+		// failure (logged by the store) leaves them to the next publication:
+		// the writes themselves are done.
+		_ = s.deps.Store.PublishChanges(ctx)
+	}
 	if err != nil {
 		if herr := s.app.ErrorHandler(c, err); herr != nil {
 			_ = c.SendStatus(fiber.StatusInternalServerError)
