@@ -44,7 +44,7 @@ type changeFeed struct {
 	// publishing is held while publishing: PublishChanges waits for a
 	// publication under way, which may carry the caller's writes.
 	publishing sync.Mutex
-	done     chan struct{}
+	done       chan struct{}
 }
 
 func newChangeFeed() *changeFeed {
