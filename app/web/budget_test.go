@@ -77,8 +77,8 @@ func TestDatabaseBudgetOfTheMainPages(t *testing.T) {
 		// profile, favourites, their offers, saved searches
 		{"youth", youth, "/jeunes", "/jeunes", 2 + 4},
 		{"youth", youth, "/offres/:id", "/offres/" + offer.ID, 2 + 1}, // is it a favourite
-		// organisations, followed youths, their shared applications
-		{"counsellor", counsellor, "/etablissements", "/etablissements", 2 + 3},
+		// organisations, a page of followed youths (count, page), their shared applications
+		{"counsellor", counsellor, "/etablissements", "/etablissements", 2 + 4},
 		{"employer", employer, "/employeurs", "/employeurs", 2 + 1}, // organisations
 		{"staff", staff, "/agents", "/agents", 2},
 	} {
