@@ -31,12 +31,14 @@ type Config struct {
 
 // Service keeps an index of the published offers in memory (a read model),
 // rebuilt when an offer changed or when it is older than the TTL, so that
-// the youth's space costs no read of the offers per visit.
+// the youth's space costs no read of the offers per visit; and, for the
+// employers' candidates, the youths who opted in to be visible.
 type Service struct {
 	store Store
 	cfg   Config
 	now   func() time.Time
-	index *readmodel.Model[*index]
+	index   *readmodel.Model[*index]
+	visible *readmodel.Model[[]matching.Youth]
 }
 
 // index is the recommender over the published offers, and the offers by id.
@@ -59,6 +61,8 @@ func New(store Store, cfg Config) *Service {
 	s := &Service{store: store, cfg: cfg, now: cfg.Now}
 	s.index = readmodel.New(readmodel.Config{Changes: store, Sources: []string{readmodel.Offers}, MaxAge: cfg.TTL,
 		Now: cfg.Now}, s.build)
+	s.visible = readmodel.New(readmodel.Config{Changes: store, Sources: []string{readmodel.Youths}, Now: cfg.Now},
+		s.readVisible)
 	return s
 }
 

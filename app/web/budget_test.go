@@ -80,6 +80,8 @@ func TestDatabaseBudgetOfTheMainPages(t *testing.T) {
 		// organisations, a page of followed youths (count, page), their shared applications
 		{"counsellor", counsellor, "/etablissements", "/etablissements", 2 + 4},
 		{"employer", employer, "/employeurs", "/employeurs", 2 + 1}, // organisations
+		// the offer, read as is for its owner; the visible youths are kept
+		{"employer", employer, "/employeurs/offres/:id/candidats", "/employeurs/offres/" + offer.ID + "/candidats", 2 + 1},
 		{"staff", staff, "/agents", "/agents", 2},
 	} {
 		c.v.roundTrips(t, c.route, c.path) // warms what the page keeps
