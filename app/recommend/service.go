@@ -34,9 +34,9 @@ type Config struct {
 // the youth's space costs no read of the offers per visit; and, for the
 // employers' candidates, the youths who opted in to be visible.
 type Service struct {
-	store Store
-	cfg   Config
-	now   func() time.Time
+	store   Store
+	cfg     Config
+	now     func() time.Time
 	index   *readmodel.Model[*index]
 	visible *readmodel.Model[[]matching.Youth]
 }
