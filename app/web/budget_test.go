@@ -72,6 +72,7 @@ func TestDatabaseBudgetOfTheMainPages(t *testing.T) {
 		{"anonymous", anonymous, "/progress", "/progress", 0},
 		{"anonymous", anonymous, "/agents", "/agents", 0},
 		{"anonymous", anonymous, "/offres/:id", "/offres/" + offer.ID, 0},
+		{"anonymous", anonymous, "/employeurs-du-92/:id", "/employeurs-du-92/" + offer.OrganisationID, 0},
 		{"anonymous", anonymous, "/progress/appels/:id", "/progress/appels/" + call.ID, 0},
 		{"anonymous", anonymous, "/progress/appels/:id/laureats", "/progress/appels/" + call.ID + "/laureats", 0},
 		// profile, favourites, their offers, saved searches

@@ -22,11 +22,13 @@ const keptPages = 20_000
 
 // readModels are the public pages' data, kept in memory between requests
 // (package readmodel): the overview of the home page and the spaces (with
-// the figures), the offer pages, the call pages and the laureates.
+// the figures), the offer pages, the employers' public pages, the call
+// pages and the laureates.
 // Per-person data is read from the database on each request.
 type readModels struct {
 	overview          *readmodel.Model[*overview]
 	offers            *readmodel.Keyed[string, *domain.Offer]
+	organisations     *readmodel.Keyed[string, *publicPage]
 	calls             *readmodel.Keyed[string, *domain.Call]
 	laureates         *readmodel.Keyed[string, callLaureates]
 	publishedLaureate *readmodel.Model[[]progress.Laureate]
@@ -52,6 +54,8 @@ func (s *Server) newReadModels() readModels {
 		overview: readmodel.New(from(overviewMaxAge, readmodel.Offers, readmodel.Sessions, readmodel.Calls,
 			readmodel.Organisations, readmodel.Youths, readmodel.Testimonies), s.readOverview),
 		offers: readmodel.NewKeyed(from(0, readmodel.Offers), keptPages, st.OfferByID),
+		organisations: readmodel.NewKeyed(from(0, readmodel.Organisations, readmodel.Offers, readmodel.Testimonies),
+			keptPages, s.readPublicPage),
 	}
 	if p := s.deps.Progress; p != nil {
 		m.calls = readmodel.NewKeyed(from(0, readmodel.Calls), keptPages, p.Call)
