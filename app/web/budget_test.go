@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"testing"
 
+	"passerelle/app/discover"
 	"passerelle/app/domain"
 )
 
@@ -72,6 +73,8 @@ func TestDatabaseBudgetOfTheMainPages(t *testing.T) {
 		{"anonymous", anonymous, "/progress", "/progress", 0},
 		{"anonymous", anonymous, "/agents", "/agents", 0},
 		{"anonymous", anonymous, "/offres/:id", "/offres/" + offer.ID, 0},
+		{"anonymous", anonymous, "/decouvrir/:famille", "/decouvrir/" + discover.Families()[0].Slug, 0},
+		{"anonymous", anonymous, "/decouvrir/ess", "/decouvrir/ess", 0},
 		{"anonymous", anonymous, "/employeurs-du-92/:id", "/employeurs-du-92/" + offer.OrganisationID, 0},
 		{"anonymous", anonymous, "/progress/appels/:id", "/progress/appels/" + call.ID, 0},
 		{"anonymous", anonymous, "/progress/appels/:id/laureats", "/progress/appels/" + call.ID + "/laureats", 0},

@@ -22,13 +22,14 @@ const keptPages = 20_000
 
 // readModels are the public pages' data, kept in memory between requests
 // (package readmodel): the overview of the home page and the spaces (with
-// the figures), the offer pages, the employers' public pages, the call
-// pages and the laureates.
+// the figures), the offer pages, the employers' public pages, the
+// testimonies of the discovery pages, the call pages and the laureates.
 // Per-person data is read from the database on each request.
 type readModels struct {
 	overview          *readmodel.Model[*overview]
 	offers            *readmodel.Keyed[string, *domain.Offer]
 	organisations     *readmodel.Keyed[string, *publicPage]
+	familyTestimonies *readmodel.Keyed[string, []domain.Testimony]
 	calls             *readmodel.Keyed[string, *domain.Call]
 	laureates         *readmodel.Keyed[string, callLaureates]
 	publishedLaureate *readmodel.Model[[]progress.Laureate]
@@ -56,6 +57,10 @@ func (s *Server) newReadModels() readModels {
 		offers: readmodel.NewKeyed(from(0, readmodel.Offers), keptPages, st.OfferByID),
 		organisations: readmodel.NewKeyed(from(0, readmodel.Organisations, readmodel.Offers, readmodel.Testimonies),
 			keptPages, s.readPublicPage),
+		familyTestimonies: readmodel.NewKeyed(from(0, readmodel.Testimonies), keptPages,
+			func(ctx context.Context, family string) ([]domain.Testimony, error) {
+				return s.deps.People.PublishedTestimonies(ctx, "", family, discoverShown)
+			}),
 	}
 	if p := s.deps.Progress; p != nil {
 		m.calls = readmodel.NewKeyed(from(0, readmodel.Calls), keptPages, p.Call)
