@@ -87,6 +87,11 @@ func TestDatabaseBudgetOfTheMainPages(t *testing.T) {
 		// the offer, read as is for its owner; the visible youths are kept
 		{"employer", employer, "/employeurs/offres/:id/candidats", "/employeurs/offres/" + offer.ID + "/candidats", 2 + 1},
 		{"staff", staff, "/agents", "/agents", 2},
+		// the lists read one page in the store: a count, then the page when it has items
+		{"youth", youth, "/jeunes/candidatures", "/jeunes/candidatures", 2 + 2},
+		{"counsellor", counsellor, "/etablissements/reservations", "/etablissements/reservations", 2 + 2},
+		{"employer", employer, "/employeurs/offres", "/employeurs/offres", 2 + 3}, // and the organisations
+		{"staff", staff, "/agents/moderation", "/agents/moderation", 2 + 2},
 	} {
 		c.v.roundTrips(t, c.route, c.path) // warms what the page keeps
 		got := c.v.roundTrips(t, c.route, c.path)
