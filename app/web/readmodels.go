@@ -23,13 +23,15 @@ const keptPages = 20_000
 // readModels are the public pages' data, kept in memory between requests
 // (package readmodel): the overview of the home page and the spaces (with
 // the figures), the offer pages, the employers' public pages, the
-// testimonies of the discovery pages, the call pages and the laureates.
+// testimonies of the discovery pages, the structures a youth may choose,
+// the call pages and the laureates.
 // Per-person data is read from the database on each request.
 type readModels struct {
 	overview          *readmodel.Model[*overview]
 	offers            *readmodel.Keyed[string, *domain.Offer]
 	organisations     *readmodel.Keyed[string, *publicPage]
 	familyTestimonies *readmodel.Keyed[string, []domain.Testimony]
+	structures        *readmodel.Model[[]domain.Organisation]
 	calls             *readmodel.Keyed[string, *domain.Call]
 	laureates         *readmodel.Keyed[string, callLaureates]
 	publishedLaureate *readmodel.Model[[]progress.Laureate]
@@ -57,6 +59,7 @@ func (s *Server) newReadModels() readModels {
 		offers: readmodel.NewKeyed(from(0, readmodel.Offers), keptPages, st.OfferByID),
 		organisations: readmodel.NewKeyed(from(0, readmodel.Organisations, readmodel.Offers, readmodel.Testimonies),
 			keptPages, s.readPublicPage),
+		structures: readmodel.New(from(0, readmodel.Organisations), s.deps.People.Structures),
 		familyTestimonies: readmodel.NewKeyed(from(0, readmodel.Testimonies), keptPages,
 			func(ctx context.Context, family string) ([]domain.Testimony, error) {
 				return s.deps.People.PublishedTestimonies(ctx, "", family, discoverShown)
