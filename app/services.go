@@ -28,7 +28,7 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 	}
 	m.Indexer = passerelle.NewIndexer(m.DB, m.Search, m.Logger)
 	m.Recommendations = recommendations(m)
-	m.Passerelle = passerelle.NewService(m.DB, offerHooks{m.Indexer, m.Recommendations}, m.Notify,
+	m.Passerelle = passerelle.NewService(m.DB, m.Indexer, m.Notify,
 		m.Logger, passerelle.Config{ApplicationExpiry: m.Config.Applications.ExpiryDelay, Now: m.Now})
 	m.Accounts = account.New(m.DB, m.Notify, m.accountConfig(), m.Logger)
 	m.Progress = progress.New(m.DB, m.Notify, m.Logger, progress.Config{Now: m.Now})

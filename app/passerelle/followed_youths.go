@@ -8,7 +8,6 @@ import (
 
 // FollowedYouthStore is what a structure's view of its youths reads.
 type FollowedYouthStore interface {
-	YouthsOfStructures(ctx context.Context, structureIDs []string) ([]domain.Youth, error)
 	YouthsOfStructuresPage(ctx context.Context, structureIDs []string, r domain.PageRequest) (domain.Page[domain.Youth], error)
 	ApplicationsOfYouths(ctx context.Context, youthIDs []string) ([]domain.Application, error)
 }
@@ -23,21 +22,9 @@ type FollowedYouth struct {
 	Applications []domain.Application
 }
 
-// FollowedYouths returns the youths who chose one of the counsellor's
-// structures, with the applications of those who share them, in two queries.
-func (s *Service) FollowedYouths(ctx context.Context, u *domain.User) ([]FollowedYouth, error) {
-	if u == nil || !u.HasRole(domain.RoleCounsellor) {
-		return nil, errForbidden
-	}
-	youths, err := s.store.YouthsOfStructures(ctx, u.OrganisationIDs)
-	if err != nil {
-		return nil, err
-	}
-	return s.followed(ctx, youths)
-}
-
-// FollowedYouthsPage returns one page of what FollowedYouths returns, read
-// alone from the store.
+// FollowedYouthsPage returns one page of the youths who chose one of the
+// counsellor's structures, with the applications of those who share them,
+// read alone from the store: a lycée follows hundreds of youths.
 func (s *Service) FollowedYouthsPage(ctx context.Context, u *domain.User, r domain.PageRequest) (domain.Page[FollowedYouth], error) {
 	if u == nil || !u.HasRole(domain.RoleCounsellor) {
 		return domain.Page[FollowedYouth]{}, errForbidden

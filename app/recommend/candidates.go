@@ -14,6 +14,16 @@ const maxCandidates = 20
 // be visible and can take it. A candidate carries no contact detail: the
 // employer invites through the platform, and sees more only once the youth applies.
 func (s *Service) Candidates(ctx context.Context, o *domain.Offer) ([]matching.Candidate, error) {
+	youths, err := s.visible.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return matching.SuggestCandidates(Offer(o), youths, maxCandidates, s.now(), s.cfg.Weights)
+}
+
+// readVisible reads the youths who opted in, as the matching sees them: a
+// read model, so that an offer's candidates cost no read of the youths.
+func (s *Service) readVisible(ctx context.Context) ([]matching.Youth, error) {
 	youths, err := s.store.VisibleYouths(ctx)
 	if err != nil {
 		return nil, err
@@ -22,5 +32,5 @@ func (s *Service) Candidates(ctx context.Context, o *domain.Offer) ([]matching.C
 	for i := range youths {
 		inputs[i] = Youth(&youths[i])
 	}
-	return matching.SuggestCandidates(Offer(o), inputs, maxCandidates, s.now(), s.cfg.Weights)
+	return inputs, nil
 }

@@ -9,6 +9,7 @@ import (
 	"passerelle/app/domain"
 	"passerelle/app/recommend"
 	"passerelle/app/refdata"
+	"passerelle/app/store"
 	"passerelle/app/store/storetest"
 	"passerelle/matching"
 )
@@ -45,8 +46,9 @@ func TestConvertersKeepWhatTheScoreNeeds(t *testing.T) {
 	}
 }
 
-// The index is read once per TTL, rebuilt when an offer changes, and the
-// recommendations come with their reasons.
+// The index is kept while the offers do not change: rebuilt at once after
+// this process's writes, within store.SyncEvery after another process's;
+// and the recommendations come with their reasons.
 func TestRecommendationsFollowTheOffers(t *testing.T) {
 	db := storetest.Open(t)
 	ctx := context.Background()
@@ -55,7 +57,7 @@ func TestRecommendationsFollowTheOffers(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := today
-	svc := recommend.New(db, recommend.Config{Weights: matching.DefaultWeights(), Count: 2, TTL: time.Minute,
+	svc := recommend.New(db, recommend.Config{Weights: matching.DefaultWeights(), Count: 2, TTL: time.Hour,
 		Now: func() time.Time { return now }})
 	got := ids(t, svc)
 	if got != "near far" {
@@ -65,22 +67,25 @@ func TestRecommendationsFollowTheOffers(t *testing.T) {
 	if reasons := strings.Join(recs[0].Reasons, " ; "); !strings.Contains(reasons, "tu as choisi l'informatique") {
 		t.Errorf("reasons: %s", reasons)
 	}
-	if err := db.InsertOffers(ctx, []domain.Offer{offer("new", "92050", domain.OfferApprenticeship, refdata.FamilyComputing)}); err != nil {
+	other := storetest.Shared(t, db)
+	if err := other.InsertOffers(ctx, []domain.Offer{offer("new", "92050", domain.OfferApprenticeship, refdata.FamilyComputing)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := other.PublishChanges(ctx); err != nil { // as its web server does before answering
 		t.Fatal(err)
 	}
 	if got := ids(t, svc); got != "near far" {
-		t.Fatalf("the index was read again within its TTL: %q", got)
+		t.Fatalf("the index was read again before the other process's write was due: %q", got)
 	}
-	svc.OfferChanged(ctx, domain.Offer{ID: "new"})
+	now = now.Add(store.SyncEvery)
 	if got := ids(t, svc); got != "near new" && got != "new near" {
-		t.Fatalf("after a change: %q", got)
+		t.Fatalf("after another process's change: %q", got)
 	}
 	if err := db.InsertOffers(ctx, []domain.Offer{offer("aaa-newer", "92050", domain.OfferApprenticeship, refdata.FamilyComputing)}); err != nil {
 		t.Fatal(err)
 	}
-	now = now.Add(2 * time.Minute)
 	if got := ids(t, svc); !strings.Contains(got, "aaa-newer") {
-		t.Fatalf("the index outlived its TTL: %q", got)
+		t.Fatalf("this process's change is not seen at once: %q", got)
 	}
 }
 

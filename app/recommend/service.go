@@ -2,15 +2,17 @@ package recommend
 
 import (
 	"context"
-	"sync"
 	"time"
 
 	"passerelle/app/domain"
+	"passerelle/app/readmodel"
 	"passerelle/matching"
 )
 
-// Store reads the published offers and the youths visible to employers.
+// Store reads the published offers and the youths visible to employers,
+// and tells when the offers changed.
 type Store interface {
+	readmodel.Changes
 	LatestPublishedOffers(ctx context.Context, limit int) ([]domain.Offer, error)
 	VisibleYouths(ctx context.Context) ([]domain.Youth, error)
 }
@@ -22,24 +24,27 @@ const maxOffers = 100_000
 type Config struct {
 	Weights matching.Weights
 	Count   int           // offers shown, 6 when zero
-	TTL     time.Duration // the index is rebuilt after it, 1 minute when zero
+	TTL     time.Duration // the index is rebuilt after it (freshness counts), 1 minute when zero
 	// Now is the clock, time.Now when nil; tests move it.
 	Now func() time.Time
 }
 
-// Service keeps an index of the published offers in memory, rebuilt when
-// it is older than the TTL or when an offer changed, so that the youth's
-// space costs one read of the offers per TTL, not per visit.
+// Service keeps an index of the published offers in memory (a read model),
+// rebuilt when an offer changed or when it is older than the TTL, so that
+// the youth's space costs no read of the offers per visit; and, for the
+// employers' candidates, the youths who opted in to be visible.
 type Service struct {
-	store Store
-	cfg   Config
-	now   func() time.Time
+	store   Store
+	cfg     Config
+	now     func() time.Time
+	index   *readmodel.Model[*index]
+	visible *readmodel.Model[[]matching.Youth]
+}
 
-	mu      sync.Mutex // held while rebuilding: concurrent visits wait for one build
-	index   *matching.Recommender
-	offers  map[string]domain.Offer
-	builtAt time.Time
-	stale   bool
+// index is the recommender over the published offers, and the offers by id.
+type index struct {
+	recommender *matching.Recommender
+	offers      map[string]domain.Offer
 }
 
 // New returns the service; its weights must be valid (config checks them).
@@ -53,15 +58,12 @@ func New(store Store, cfg Config) *Service {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Service{store: store, cfg: cfg, now: cfg.Now}
-}
-
-// OfferChanged drops the index, so that the next visit sees the change;
-// it makes the service a search-index hook of the offers' service.
-func (s *Service) OfferChanged(context.Context, domain.Offer) {
-	s.mu.Lock()
-	s.stale = true
-	s.mu.Unlock()
+	s := &Service{store: store, cfg: cfg, now: cfg.Now}
+	s.index = readmodel.New(readmodel.Config{Changes: store, Sources: []string{readmodel.Offers}, MaxAge: cfg.TTL,
+		Now: cfg.Now}, s.build)
+	s.visible = readmodel.New(readmodel.Config{Changes: store, Sources: []string{readmodel.Youths}, Now: cfg.Now},
+		s.readVisible)
+	return s
 }
 
 // Recommendation is an offer recommended to a youth, with the reasons.
@@ -73,38 +75,31 @@ type Recommendation struct {
 
 // ForYouth returns the best published offers for y, best first.
 func (s *Service) ForYouth(ctx context.Context, y *domain.Youth) ([]Recommendation, error) {
-	index, offers, err := s.current(ctx)
+	ix, err := s.index.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	matches := index.TopK(Youth(y), s.cfg.Count, s.now())
+	matches := ix.recommender.TopK(Youth(y), s.cfg.Count, s.now())
 	out := make([]Recommendation, len(matches))
 	for i, m := range matches {
-		out[i] = Recommendation{Offer: offers[m.OfferID], Score: m.Score, Reasons: m.Reasons()}
+		out[i] = Recommendation{Offer: ix.offers[m.OfferID], Score: m.Score, Reasons: m.Reasons()}
 	}
 	return out, nil
 }
 
-// current returns the index, rebuilt first when stale or too old.
-func (s *Service) current(ctx context.Context) (*matching.Recommender, map[string]domain.Offer, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.index != nil && !s.stale && s.now().Sub(s.builtAt) < s.cfg.TTL {
-		return s.index, s.offers, nil
-	}
-	builtAt := s.now()
+// build reads the published offers and indexes them.
+func (s *Service) build(ctx context.Context) (*index, error) {
 	list, err := s.store.LatestPublishedOffers(ctx, maxOffers)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	inputs, byID := make([]matching.Offer, len(list)), make(map[string]domain.Offer, len(list))
 	for i := range list {
 		inputs[i], byID[list[i].ID] = Offer(&list[i]), list[i]
 	}
-	index, err := matching.NewRecommender(inputs, s.cfg.Weights)
+	recommender, err := matching.NewRecommender(inputs, s.cfg.Weights)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	s.index, s.offers, s.builtAt, s.stale = index, byID, builtAt, false
-	return index, byID, nil
+	return &index{recommender: recommender, offers: byID}, nil
 }

@@ -91,12 +91,6 @@ func stringOf(v any) string {
 	return ""
 }
 
-// CountOffers counts the offers in status, for the staff header's
-// moderation count: a count on the status index, not a read of the offers.
-func (db *DB) CountOffers(ctx context.Context, status domain.OfferStatus) (int, error) {
-	return count(ctx, db.offers(), bson.D{{Key: "status", Value: status}})
-}
-
 func count(ctx context.Context, coll *mongo.Collection, filter bson.D) (int, error) {
 	n, err := coll.CountDocuments(ctx, filter)
 	return int(n), mapError(err)

@@ -16,13 +16,8 @@ func (db *DB) Structures(ctx context.Context) ([]domain.Organisation, error) {
 		options.Find().SetSort(bson.D{{Key: "name", Value: 1}}))
 }
 
-// YouthsOfStructures returns the profiles of the youths followed by one of
-// the structures, without their guardian's address.
-func (db *DB) YouthsOfStructures(ctx context.Context, structureIDs []string) ([]domain.Youth, error) {
-	return findAll[domain.Youth](ctx, db.youths(), in("structure_id", structureIDs), followedView().SetSort(byFirstName))
-}
-
-// YouthsOfStructuresPage returns one page of what YouthsOfStructures returns.
+// YouthsOfStructuresPage returns one page of the profiles of the youths
+// followed by one of the structures, without their guardian's address.
 func (db *DB) YouthsOfStructuresPage(ctx context.Context, structureIDs []string, r domain.PageRequest) (domain.Page[domain.Youth], error) {
 	return findPage[domain.Youth](ctx, db.youths(), in("structure_id", structureIDs), byFirstName, r, followedView())
 }

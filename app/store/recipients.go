@@ -33,6 +33,9 @@ func (db *DB) VisitReminders(ctx context.Context, from, to time.Time) ([]domain.
 }
 
 func in(field string, values []string) bson.D {
+	if values == nil {
+		values = []string{} // nil is sent as null, which $in refuses: nothing matches
+	}
 	return bson.D{{Key: field, Value: bson.D{{Key: "$in", Value: values}}}}
 }
 

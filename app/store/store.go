@@ -29,6 +29,8 @@ type DB struct {
 	logger *slog.Logger
 	// transactions: the server runs multi-document transactions (a replica set)
 	transactions bool
+	changes      *changeFeed // what read models need to know of the writes
+	shared       Config      // how another process reaches the same database
 }
 
 // Open connects to MongoDB at cfg.URI, or starts and connects to the embedded
@@ -39,7 +41,7 @@ func Open(ctx context.Context, cfg Config, logger *slog.Logger) (*DB, error) {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	db := &DB{logger: logger}
+	db := &DB{logger: logger, changes: newChangeFeed()}
 	uri := cfg.URI
 	if uri == "" {
 		ferret, err := startEmbedded(cfg.DataDir, logger)
@@ -48,6 +50,7 @@ func Open(ctx context.Context, cfg Config, logger *slog.Logger) (*DB, error) {
 		}
 		db.ferret, uri = ferret, ferret.uri
 	}
+	db.shared = Config{URI: uri, Database: cfg.Database, ConnectTimeout: cfg.ConnectTimeout}
 	if err := db.connect(ctx, uri, cfg); err != nil {
 		db.ferret.stop()
 		return nil, err
@@ -68,7 +71,8 @@ func withDefaults(cfg Config) Config {
 func (db *DB) connect(ctx context.Context, uri string, cfg Config) error {
 	opts := options.Client().ApplyURI(uri).
 		SetConnectTimeout(cfg.ConnectTimeout).
-		SetServerSelectionTimeout(cfg.ConnectTimeout)
+		SetServerSelectionTimeout(cfg.ConnectTimeout).
+		SetMonitor(db.monitor())
 	if db.Embedded() {
 		// FerretDB loses updates under concurrent writers: one connection
 		// serialises every operation (see DESIGN.md).
@@ -88,8 +92,13 @@ func (db *DB) connect(ctx context.Context, uri string, cfg Config) error {
 		_ = client.Disconnect(context.WithoutCancel(ctx))
 		return fmt.Errorf("store: hello: %w", err)
 	}
+	go db.publish()
 	return nil
 }
+
+// Shared is the configuration another process uses to share this database,
+// the embedded one included (tests run two processes over one database).
+func (db *DB) Shared() Config { return db.shared }
 
 // Embedded reports whether the database is the in-process FerretDB.
 func (db *DB) Embedded() bool { return db.ferret != nil }
@@ -101,6 +110,8 @@ func (db *DB) Ping(ctx context.Context) error {
 
 // Close disconnects and, in embedded mode, stops FerretDB and waits for it.
 func (db *DB) Close(ctx context.Context) error {
+	db.changes.stopOnce.Do(func() { close(db.changes.stop) }) // the last writes are published before disconnecting
+	<-db.changes.done
 	err := db.client.Disconnect(ctx)
 	db.ferret.stop()
 	if err != nil {

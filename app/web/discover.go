@@ -41,7 +41,7 @@ func (s *Server) discoverFamily(c *fiber.Ctx) error {
 		return err
 	}
 	open := s.openings(c.UserContext(), near, func(q *search.Query) { q.TensionFamilies = []string{family.Key} })
-	testimonies, err := s.deps.People.PublishedTestimonies(c.UserContext(), "", family.Key, discoverShown)
+	testimonies, err := s.readModels.familyTestimonies.Get(c.UserContext(), family.Key)
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ type metrics struct {
 	registry *prometheus.Registry
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
+	trips    *prometheus.HistogramVec
 }
 
 func newMetrics() *metrics {
@@ -29,8 +30,14 @@ func newMetrics() *metrics {
 			Name: "passerelle_http_request_duration_seconds", Help: "HTTP request duration by route.",
 			Buckets: prometheus.DefBuckets,
 		}, []string{"method", "route"}),
+		// A page's database budget: each command queues behind the embedded
+		// database's single connection, so it is what a crowd waits for.
+		trips: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "passerelle_http_request_db_round_trips", Help: "Database commands per HTTP request, by route.",
+			Buckets: []float64{0, 1, 2, 3, 5, 8, 13, 21},
+		}, []string{"method", "route"}),
 	}
-	m.registry.MustRegister(m.requests, m.duration,
+	m.registry.MustRegister(m.requests, m.duration, m.trips,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -41,10 +48,11 @@ func (s *Server) Registry() *prometheus.Registry { return s.metrics.registry }
 // observe counts a request. The registry keeps its label values for good,
 // while Fiber's strings point into buffers that the next request on the
 // connection overwrites: the labels are copied.
-func (m *metrics) observe(method, route string, status int, elapsed time.Duration) {
+func (m *metrics) observe(method, route string, status int, elapsed time.Duration, trips int) {
 	method, route = strings.Clone(method), strings.Clone(route)
 	m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
 	m.duration.WithLabelValues(method, route).Observe(elapsed.Seconds())
+	m.trips.WithLabelValues(method, route).Observe(float64(trips))
 }
 
 func (m *metrics) handler() fiber.Handler {

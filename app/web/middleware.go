@@ -11,6 +11,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/requestid"
 
 	"passerelle/app/i18n"
+	"passerelle/app/roundtrip"
 )
 
 const localeCookie = "lang"
@@ -52,7 +53,16 @@ func (s *Server) logPanic(c *fiber.Ctx, e any) {
 // accessLog writes one structured line per request and feeds the metrics.
 func (s *Server) accessLog(c *fiber.Ctx) error {
 	start := time.Now()
+	ctx, trips := roundtrip.With(c.UserContext())
+	c.SetUserContext(ctx)
 	err := c.Next()
+	if !safeMethod(c.Method()) {
+		// Other processes learn this request's writes before its answer:
+		// whoever reads them elsewhere after it waits at most the bound. A
+		// failure (logged by the store) leaves them to the next publication:
+		// the writes themselves are done.
+		_ = s.deps.Store.PublishChanges(ctx)
+	}
 	if err != nil {
 		if herr := s.app.ErrorHandler(c, err); herr != nil {
 			_ = c.SendStatus(fiber.StatusInternalServerError)
@@ -61,10 +71,14 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 	elapsed := time.Since(start)
 	status := c.Response().StatusCode()
 	route := routeOf(c)
-	s.metrics.observe(c.Method(), route, status, elapsed)
+	s.metrics.observe(c.Method(), route, status, elapsed, trips.Count())
 	s.deps.Logger.Info("request", slog.String("method", c.Method()), slog.String("path", c.Path()),
 		slog.String("route", route), slog.Int("status", status), slog.Duration("duration", elapsed),
-		slog.String("ip", c.IP()), slog.String("request_id", requestID(c)))
+		slog.Int("db_round_trips", trips.Count()), slog.String("ip", c.IP()), slog.String("request_id", requestID(c)))
+	if s.deps.Logger.Enabled(ctx, slog.LevelDebug) {
+		s.deps.Logger.Debug("request database commands", slog.String("route", route),
+			slog.Any("commands", trips.Commands()), slog.String("request_id", requestID(c)))
+	}
 	return nil
 }
 

@@ -24,7 +24,8 @@ type mySpace struct {
 	Favourites    []domain.Offer             // "Mes favoris", the newest saved first, one page of them
 	FavouritesAt  pager
 	Searches      []domain.SavedSearch       // "Mes recherches enregistrées", the oldest first
-	Followed      []passerelle.FollowedYouth // a counsellor's youths, who chose their structure
+	Followed      []passerelle.FollowedYouth // a counsellor's youths, who chose their structure, one page of them
+	FollowedAt    pager
 }
 
 // loadMySpace reads the signed-in user's own content for the space page,
@@ -56,7 +57,11 @@ func (s *Server) loadMySpace(c *fiber.Ctx, page string) (*mySpace, error) {
 		my.Organisations, err = s.deps.People.OrganisationsByIDs(c.UserContext(), u.OrganisationIDs)
 	}
 	if err == nil && my.Role == domain.RoleCounsellor {
-		my.Followed, err = s.deps.Passerelle.FollowedYouths(c.UserContext(), u)
+		// A lycée follows hundreds of youths: the store reads one page.
+		my.Followed, my.FollowedAt, err = readPage(c, listAt{"/etablissements", "page_jeunes", "mes-jeunes"},
+			func(r domain.PageRequest) (domain.Page[passerelle.FollowedYouth], error) {
+				return s.deps.Passerelle.FollowedYouthsPage(c.UserContext(), u, r)
+			})
 	}
 	return my, err
 }

@@ -60,9 +60,9 @@ func landingOf(u *domain.User) string {
 }
 
 // navFor returns the header's sections for the request's user. Staff see
-// the moderation queue's length: one count query, the only database read
-// the header costs. Without it (the database is down, and the page may be
-// the error page) the header goes without the count.
+// the moderation queue's length, from the overview's figures (kept in
+// memory). Without it (the database is down, and the page may be the error
+// page) the header goes without the count.
 func (s *Server) navFor(c *fiber.Ctx) []navLink {
 	u := currentUser(c)
 	links := publicSections
@@ -77,11 +77,12 @@ func (s *Server) navFor(c *fiber.Ctx) []navLink {
 	out := make([]navLink, len(links))
 	for i, l := range links {
 		if l.Href == "/agents/moderation" {
-			n, err := s.deps.Store.CountOffers(c.UserContext(), domain.OfferPending)
+			o, err := s.readModels.overview.Get(c.UserContext())
 			if err != nil {
 				s.deps.Logger.WarnContext(c.UserContext(), "moderation count", "err", err)
+			} else {
+				l.Count = o.Counts.OffersByStatus[domain.OfferPending]
 			}
-			l.Count = n
 		}
 		l.Current = !strings.Contains(l.Href, "#") && l.Href == c.Path()
 		out[i] = l

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+
 	"github.com/gofiber/fiber/v2"
 
 	"passerelle/app/account"
@@ -16,38 +18,52 @@ const publicShown = 20
 // status, trades, offers and visits open now, published testimonies and the
 // accessibility of its premises. Schools and youth structures have none.
 func (s *Server) publicOrganisation(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	org, err := s.deps.People.OrganisationByID(ctx, c.Params("id"))
+	page, err := s.readModels.organisations.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
+	return s.render(c, "organisation_public", fiber.Map{"Title": page.org.Name, "Organisation": page.org,
+		"Offers": page.open, "Visits": page.visits, "Families": page.families, "Testimonies": page.testimonies})
+}
+
+// publicPage is what an organisation's public page shows, kept as a read
+// model (organisations, offers and testimonies change it).
+type publicPage struct {
+	org          *domain.Organisation
+	open, visits []domain.Offer
+	families     []discover.Family
+	testimonies  []domain.Testimony
+}
+
+func (s *Server) readPublicPage(ctx context.Context, id string) (*publicPage, error) {
+	org, err := s.deps.People.OrganisationByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
 	if org.Kind.IsStructure() {
-		return &domain.Error{Code: domain.ENOTFOUND, Message: "error.organisation.not_found"}
+		return nil, &domain.Error{Code: domain.ENOTFOUND, Message: "error.organisation.not_found"}
 	}
 	offers, err := s.deps.People.PublishedOffersOf(ctx, org.ID, publicShown)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	testimonies, err := s.deps.People.PublishedTestimonies(ctx, org.ID, "", publicShown)
-	if err != nil {
-		return err
+	p := &publicPage{org: org}
+	if p.testimonies, err = s.deps.People.PublishedTestimonies(ctx, org.ID, "", publicShown); err != nil {
+		return nil, err
 	}
-	var families []discover.Family
 	for _, key := range account.TensionFamilies(offers) {
 		if f, ok := discover.ByKey(key); ok {
-			families = append(families, f)
+			p.families = append(p.families, f)
 		}
 	}
-	var open, visits []domain.Offer
 	for _, o := range offers {
 		if o.Type == domain.OfferVisit {
-			visits = append(visits, o)
+			p.visits = append(p.visits, o)
 		} else {
-			open = append(open, o)
+			p.open = append(p.open, o)
 		}
 	}
-	return s.render(c, "organisation_public", fiber.Map{"Title": org.Name, "Organisation": org, "Offers": open,
-		"Visits": visits, "Families": families, "Testimonies": testimonies})
+	return p, nil
 }
 
 // savePresentation saves the texts of the organisation's public page.

@@ -33,7 +33,7 @@ func (s *Server) profilePage(c *fiber.Ctx) error {
 // may choose to be followed by.
 func (s *Server) profileData(c *fiber.Ctx, form url.Values, y *domain.Youth) (fiber.Map, error) {
 	now := s.deps.Now()
-	structures, err := s.deps.People.Structures(c.UserContext())
+	structures, err := s.readModels.structures.Get(c.UserContext())
 	return fiber.Map{"Structures": structures, "Title": s.localizer(c).T("profile.title"), "Form": form, "Youth": y,
 		"Closed": y != nil && y.Closed(now), "NeedsConsent": y != nil && y.NeedsConsent(now),
 		"Situations": account.Situations, "Levels": account.Levels, "Interests": account.Interests(),

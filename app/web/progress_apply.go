@@ -18,7 +18,7 @@ var progressSteps = []string{"identite", "projet", "budget", "pieces"}
 
 // progressCall is the public page of a call: conditions and countdown.
 func (s *Server) progressCall(c *fiber.Ctx) error {
-	call, err := s.deps.Progress.Call(c.UserContext(), c.Params("id"))
+	call, err := s.readModels.calls.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}

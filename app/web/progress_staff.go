@@ -117,10 +117,11 @@ func (s *Server) publishLaureates(c *fiber.Ctx) error {
 
 // laureates is the public page of a call's funded projects, once published.
 func (s *Server) laureates(c *fiber.Ctx) error {
-	call, list, err := s.deps.Progress.Laureates(c.UserContext(), c.Params("id"))
+	kept, err := s.readModels.laureates.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
+	call, list := kept.call, kept.list
 	return s.render(c, "progress_laureates", fiber.Map{"Title": s.localizer(c).T("progress.laureates.title", call.Title),
 		"Call": call, "Laureates": list})
 }

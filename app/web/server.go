@@ -28,8 +28,8 @@ type Server struct {
 	metrics *metrics
 	// table describes the routes registered through route, with their rules.
 	table []Route
-	// laureateCache keeps the PROGR'ESS laureates the ESS page shows.
-	laureateCache laureateCache
+	// readModels keep the public pages' data between requests.
+	readModels readModels
 	// indexCounts keeps the index's counts by job, commune, family and term
 	// for a minute, for suggestions (see search_counts.go).
 	indexCounts indexCounts
@@ -90,6 +90,7 @@ func New(deps Deps) (*Server, error) {
 		return nil, errors.New("web: the accounts service, the people store and a CSRF key of 32 bytes are required")
 	}
 	s := &Server{deps: deps, assets: loadAssets(), metrics: newMetrics()}
+	s.readModels = s.newReadModels()
 	var err error
 	if s.views, err = parseViews(deps.Catalog, s.assets); err != nil {
 		return nil, err

@@ -25,7 +25,7 @@ var exports = []string{"offres", "candidatures", "reservations"}
 // Each space page shows first what its user came to do, from the overview.
 func (s *Server) space(page string, shown showcase) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		o, err := s.loadOverview(c, shown)
+		o, err := s.overviewFor(c.UserContext(), shown)
 		if err != nil {
 			return err
 		}
@@ -41,7 +41,7 @@ func (s *Server) space(page string, shown showcase) fiber.Handler {
 }
 
 func (s *Server) offer(c *fiber.Ctx) error {
-	offer, err := s.deps.Store.OfferByID(c.UserContext(), c.Params("id"))
+	offer, err := s.readModels.offers.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}

@@ -5,16 +5,18 @@ import (
 	"time"
 
 	"passerelle/app/domain"
+	"passerelle/app/readmodel"
 )
 
-// Store is what the pages read from the database.
+// Store is what the pages read from the database, and what tells the read
+// models that it changed.
 type Store interface {
+	readmodel.Changes
 	LatestPublishedOffers(ctx context.Context, limit int) ([]domain.Offer, error)
 	OfferByID(ctx context.Context, id string) (*domain.Offer, error)
 	UpcomingSessions(ctx context.Context, from time.Time, limit int) ([]domain.SessionWithOffer, error)
 	OpenCalls(ctx context.Context, now time.Time) ([]domain.Call, error)
 	Counts(ctx context.Context, now time.Time) (domain.Counts, error)
-	CountOffers(ctx context.Context, status domain.OfferStatus) (int, error)
 }
 
 // Check is one readiness probe (database, search, mail).

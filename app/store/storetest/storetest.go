@@ -162,3 +162,21 @@ func buildTemplate(build func(context.Context, *store.DB) error) (map[string][]b
 	}
 	return ReadFiles(store.EmbeddedDir(dataDir))
 }
+
+// Shared opens db's database again, as a second application process
+// sharing it would, and closes it when t ends (before db, opened earlier).
+func Shared(t testing.TB, db *store.DB) *store.DB {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	other, err := store.Open(ctx, db.Shared(), Logger())
+	if err != nil {
+		t.Fatalf("storetest: open the shared database: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := other.Close(context.Background()); err != nil {
+			t.Errorf("storetest: close the shared database: %v", err)
+		}
+	})
+	return other
+}
