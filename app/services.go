@@ -60,6 +60,7 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 		Recommendations:  m.Recommendations,
 		Retention: web.RetentionPeriods{InactiveYears: m.Config.Retention.InactiveYears,
 			CVDays: m.Config.Retention.CVDays},
+		Publication: publication(m.Config.Publication),
 	})
 	if err != nil {
 		return err

@@ -10,6 +10,10 @@ import (
 // next page shows: the key of one of flashes, never text from the request.
 const flashCookie = "p92_flash"
 
+// flashLifetime is long enough to follow the redirect, short enough that a
+// message never shows on a page read much later.
+const flashLifetime = time.Minute
+
 // flashes are the messages an action may leave, by key (catalog "flash.<key>").
 var flashes = map[string]bool{
 	"search_saved": true, "favourite_saved": true, "favourite_removed": true, "application_sent": true,
@@ -19,7 +23,7 @@ var flashes = map[string]bool{
 // flash leaves the message key for the next page the user reads.
 func (s *Server) flash(c *fiber.Ctx, key string) {
 	c.Cookie(&fiber.Cookie{Name: flashCookie, Value: key, Path: "/", HTTPOnly: true,
-		SameSite: fiber.CookieSameSiteLaxMode, Secure: s.deps.CookieSecure, Expires: s.deps.Now().Add(time.Minute)})
+		SameSite: fiber.CookieSameSiteLaxMode, Secure: s.deps.CookieSecure, Expires: s.deps.Now().Add(flashLifetime)})
 }
 
 // takeFlash returns the catalog key of the message left by the last action,

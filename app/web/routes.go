@@ -48,6 +48,9 @@ func (s *Server) routes() {
 	get("/compte/suppression", signedIn, s.deletionPage)
 	post("/compte/suppression", signedIn, s.deleteAccount)
 	get("/confidentialite", public, s.privacyPage)
+	get("/mentions-legales", public, s.legalNotice)
+	get("/accessibilite", public, s.accessibilityStatement)
+	get("/plan-du-site", public, s.siteMap)
 	get("/compte/profil", youth, s.profilePage)
 	post("/compte/profil", youth, s.saveProfile)
 	// The guardian has no account: the link is the proof.

@@ -73,6 +73,8 @@ type Deps struct {
 	SessionTTL time.Duration
 	// Retention is what the privacy page says of the retention periods.
 	Retention RetentionPeriods
+	// Publication is what the legal notice and the accessibility statement say.
+	Publication Publication
 }
 
 // RetentionPeriods are the configured periods the privacy page states.

@@ -73,7 +73,7 @@ func newEmptyFixture(t testing.TB, db *store.DB, adjust func(*web.Deps), checks 
 		Readiness: checks, Now: clock, Accounts: accounts, People: db, CSRFKey: []byte(strings.Repeat("k", 32)),
 		Progress:   progress.New(db, nil, slog.New(slog.DiscardHandler), progress.Config{Now: clock}),
 		Passerelle: programme, Campaigns: newCampaigns(t, db, catalog, clock),
-		Recommendations: newRecommendations(db, clock)}
+		Recommendations: newRecommendations(db, clock), Publication: testPublication}
 	adjust(&deps)
 	srv, err := web.New(deps)
 	if err != nil {
