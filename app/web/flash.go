@@ -18,6 +18,7 @@ const flashLifetime = time.Minute
 var flashes = map[string]bool{
 	"search_saved": true, "favourite_saved": true, "favourite_removed": true, "application_sent": true,
 	"offer_published": true, "offer_rejected": true, "organisation_verified": true, "conflict_declared": true,
+	"api_key_revoked": true,
 }
 
 // flash leaves the message key for the next page the user reads.

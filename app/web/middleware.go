@@ -26,6 +26,7 @@ func (s *Server) middleware() {
 	s.app.Use(compress.New())
 	s.app.Use(s.negotiateLocale)
 	s.app.Use(refuseEncodedBody)
+	s.app.Use(skipInfra(s.loadAPIKey))
 	s.app.Use(skipInfra(s.loadSession))
 	s.app.Use(skipInfra(s.csrf))
 	s.app.Use(skipInfra(s.checkInput))
