@@ -71,6 +71,23 @@ func TestJourneyHomeSpacesAndLanguage(t *testing.T) {
 		expectPage(t, b, space.path, m.Catalog.T("fr", space.page+".title"))
 		b.CheckPage()
 	}
+	publicServicePages(t, m, b)
+}
+
+// publicServicePages follows the footer to the accessibility statement, the
+// legal notice and the site map, in French then in English.
+func publicServicePages(t *testing.T, m *Main, b *browsertest.Browser) {
+	t.Helper()
+	pages := []struct{ path, title string }{
+		{"/accessibilite", "accessibility.title"}, {"/mentions-legales", "legal.title"}, {"/plan-du-site", "sitemap.title"}}
+	for _, locale := range []string{"fr", "en"} {
+		for _, p := range pages {
+			b.Click("footer a[href='" + p.path + "']")
+			expectPage(t, b, p.path, m.Catalog.T(locale, p.title))
+			b.CheckPage()
+		}
+		b.Click(".lang-switch a")
+	}
 }
 
 func switchToEnglishAndBack(t *testing.T, m *Main, b *browsertest.Browser) {

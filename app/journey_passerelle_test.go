@@ -51,6 +51,7 @@ func TestJourneyPasserelleVisitBookingAndApplication(t *testing.T) {
 	employerInterviews(t, m, employer, apprenticeship.ID)
 	employerAndYouthWrite(t, m, employer, youth, apprenticeship.ID)
 	staffSeesBookings(t, m, staff, "3e B")
+	staffManagesAPIKeys(t, m, staff)
 	employerEditsOffer(t, m, employer, offerID)
 	employerOffersWeeks(t, m, employer)
 }

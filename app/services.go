@@ -9,6 +9,7 @@ import (
 
 	"passerelle/app/account"
 	"passerelle/app/campaign"
+	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
 	"passerelle/app/web"
@@ -60,6 +61,8 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 		Recommendations:  m.Recommendations,
 		Retention: web.RetentionPeriods{InactiveYears: m.Config.Retention.InactiveYears,
 			CVDays: m.Config.Retention.CVDays},
+		Publication: publication(m.Config.Publication),
+		Partners:    partners.New(m.DB, m.Logger, m.Now),
 	})
 	if err != nil {
 		return err

@@ -59,17 +59,30 @@ func (s *Service) limit(ctx context.Context, action string, client Client, email
 }
 
 func (s *Service) hit(ctx context.Context, key string, max int, window time.Duration) error {
-	now := s.now().UTC()
+	_, err := CountHit(ctx, s.store, s.now(), key, max, window)
+	return err
+}
+
+// RateCounter counts hits in the database, one document per key and
+// window, so that every replica shares the counters.
+type RateCounter interface {
+	HitRateLimit(ctx context.Context, key string, expiresAt time.Time) (int, error)
+}
+
+// CountHit counts a hit on key in the fixed window holding now and refuses
+// it with *RateLimited past max; it returns the hit's rank in its window.
+func CountHit(ctx context.Context, counter RateCounter, now time.Time, key string, max int, window time.Duration) (int, error) {
+	now = now.UTC()
 	start := now.Truncate(window)
 	end := start.Add(window)
-	n, err := s.store.HitRateLimit(ctx, fmt.Sprintf("%s:%d", key, start.Unix()), end)
+	n, err := counter.HitRateLimit(ctx, fmt.Sprintf("%s:%d", key, start.Unix()), end)
 	if err != nil {
-		return err
+		return n, err
 	}
 	if n > max {
-		return &RateLimited{RetryAfter: end.Sub(now)}
+		return n, &RateLimited{RetryAfter: end.Sub(now)}
 	}
-	return nil
+	return n, nil
 }
 
 // refused audits a refusal, once per window would be enough but each is

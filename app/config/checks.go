@@ -29,6 +29,8 @@ var checks = map[string]func(v reflect.Value, arg string) string{
 	"cron":              stringRule(optional(checkCron)),
 	"file":              stringRule(optional(checkFile)),
 	"ips":               checkIPs,
+	"date":              stringRule(checkDate),
+	"optional_date":     stringRule(optional(checkDate)),
 }
 
 func stringRule(rule func(string) string) func(reflect.Value, string) string {

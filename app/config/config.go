@@ -22,6 +22,7 @@ type Config struct {
 	Jobs         Jobs         `toml:"jobs"`
 	Matching     Matching     `toml:"matching"`
 	Retention    Retention    `toml:"retention"`
+	Publication  Publication  `toml:"publication"`
 }
 
 // Server is the HTTP server and the data folder.

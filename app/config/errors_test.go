@@ -109,6 +109,13 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 				{"server.data_dir", []string{"[server] data_dir : ne doit pas être vide"}},
 				{"mongodb.database", []string{"[mongodb] database : ne doit pas être vide"}},
 			}},
+		{"publication: full conformity without an audit, a bad date, no publisher",
+			"[publication]\naccessibility_status = \"full\"\naccessibility_statement_date = \"05/12/2026\"\npublisher = \"\"\n", nil,
+			[]want{
+				{"publication.publisher", []string{"[publication] publisher : ne doit pas être vide"}},
+				{"publication.accessibility_statement_date", []string{`date invalide "05/12/2026" (format AAAA-MM-JJ`}},
+				{"publication.accessibility_status", []string{"ne se déclare qu'après un audit"}},
+			}},
 		{"TLS certificate without key", "[server]\ntls_cert_file = '" + aFile + "'\n", nil,
 			[]want{{"server.tls_key_file", []string{"tls_cert_file et tls_key_file : renseignez les deux"}}}},
 		{"TLS files missing", "[server]\ntls_cert_file = '" + aFile + "'\ntls_key_file = '" + filepath.Dir(aFile) + "'\n",

@@ -19,4 +19,8 @@ func (l *loader) validate() {
 	if m := l.cfg.Matching; m.WeightDistance+m.WeightInterest+m.WeightType+m.WeightLevel+m.WeightESS+m.WeightFreshness == 0 {
 		l.add("matching.weight_distance", "[matching] weight_*", "au moins un poids doit être positif")
 	}
+	if p := l.cfg.Publication; p.AccessibilityStatus == "full" && p.AccessibilityAuditDate == "" {
+		l.add("publication.accessibility_status", "[publication] accessibility_status",
+			"« full » (totalement conforme) ne se déclare qu'après un audit : renseignez accessibility_audit_date")
+	}
 }

@@ -16,6 +16,9 @@ type access struct {
 	roles    []domain.Role // empty: any role
 	owner    ownership     // nil: no ownership rule
 	name     string        // of the ownership rule, for the tests
+	// scope admits a partner's API key holding it (see apikeys.go); a key
+	// is refused on a route without one.
+	scope domain.APIKeyScope
 }
 
 // ownership tells whether the signed-in user may act on the resource the
@@ -51,6 +54,9 @@ var (
 func authorize(a access) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		u := currentUser(c)
+		if k := apiKeyOf(c); k != nil {
+			return allowKey(c, a, k)
+		}
 		switch {
 		case a.allows(u):
 			return owns(c, a, u)
@@ -98,7 +104,8 @@ func isStaff(u *domain.User) bool {
 // A GET route answers HEAD too: load balancers and link checkers ask with
 // it, and the server drops the body.
 func (s *Server) route(method, path string, rule access, handlers ...fiber.Handler) {
-	s.table = append(s.table, Route{Method: method, Path: path, Anonymous: !rule.signedIn, Roles: rule.roles, Owner: rule.name})
+	s.table = append(s.table, Route{Method: method, Path: path, Anonymous: !rule.signedIn, Roles: rule.roles, Owner: rule.name,
+		Scope: rule.scope})
 	chain := append([]fiber.Handler{authorize(rule)}, handlers...)
 	s.app.Add(method, path, chain...)
 	if method == fiber.MethodGet {
@@ -108,12 +115,14 @@ func (s *Server) route(method, path string, rule access, handlers ...fiber.Handl
 
 // Route describes a route and its access rule, for tests: whether it is open
 // to anonymous visitors, the roles allowed (empty: any signed-in person) and
-// the name of its ownership rule (empty: none).
+// the name of its ownership rule (empty: none), and the scope that admits a
+// partner's API key (empty: none does).
 type Route struct {
 	Method, Path string
 	Anonymous    bool
 	Roles        []domain.Role
 	Owner        string
+	Scope        domain.APIKeyScope
 }
 
 // Routes lists the routes in the order routes.go declares them.

@@ -10,16 +10,21 @@ import (
 // next page shows: the key of one of flashes, never text from the request.
 const flashCookie = "p92_flash"
 
+// flashLifetime is long enough to follow the redirect, short enough that a
+// message never shows on a page read much later.
+const flashLifetime = time.Minute
+
 // flashes are the messages an action may leave, by key (catalog "flash.<key>").
 var flashes = map[string]bool{
 	"search_saved": true, "favourite_saved": true, "favourite_removed": true, "application_sent": true,
 	"offer_published": true, "offer_rejected": true, "organisation_verified": true, "conflict_declared": true,
+	"api_key_revoked": true,
 }
 
 // flash leaves the message key for the next page the user reads.
 func (s *Server) flash(c *fiber.Ctx, key string) {
 	c.Cookie(&fiber.Cookie{Name: flashCookie, Value: key, Path: "/", HTTPOnly: true,
-		SameSite: fiber.CookieSameSiteLaxMode, Secure: s.deps.CookieSecure, Expires: s.deps.Now().Add(time.Minute)})
+		SameSite: fiber.CookieSameSiteLaxMode, Secure: s.deps.CookieSecure, Expires: s.deps.Now().Add(flashLifetime)})
 }
 
 // takeFlash returns the catalog key of the message left by the last action,

@@ -16,6 +16,9 @@ import (
 
 const localeCookie = "lang"
 
+// localeLifetime is how long the browser remembers the language chosen.
+const localeLifetime = 365 * 24 * time.Hour
+
 func (s *Server) middleware() {
 	s.app.Use(requestid.New())
 	s.app.Use(s.accessLog)
@@ -24,6 +27,7 @@ func (s *Server) middleware() {
 	s.app.Use(compress.New())
 	s.app.Use(s.negotiateLocale)
 	s.app.Use(refuseEncodedBody)
+	s.app.Use(skipInfra(s.loadAPIKey))
 	s.app.Use(skipInfra(s.loadSession))
 	s.app.Use(skipInfra(s.csrf))
 	s.app.Use(skipInfra(s.checkInput))
@@ -33,12 +37,16 @@ func (s *Server) middleware() {
 // requested often and never change anything.
 func skipInfra(h fiber.Handler) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		p := c.Path()
-		if strings.HasPrefix(p, "/static/") || p == "/healthz" || p == "/readyz" || p == "/metrics" {
+		if infraPath(c.Path()) {
 			return c.Next()
 		}
 		return h(c)
 	}
+}
+
+// infraPath is a path of static files, probes and monitoring.
+func infraPath(p string) bool {
+	return strings.HasPrefix(p, "/static/") || p == "/healthz" || p == "/readyz" || p == "/metrics"
 }
 
 func requestID(c *fiber.Ctx) string {
@@ -143,7 +151,7 @@ func refuseEncodedBody(c *fiber.Ctx) error {
 func (s *Server) negotiateLocale(c *fiber.Ctx) error {
 	if choice := c.Query("lang"); choice != "" && safeMethod(c.Method()) {
 		locale := i18n.Supported(choice)
-		c.Cookie(&fiber.Cookie{Name: localeCookie, Value: locale, Path: "/", MaxAge: 365 * 24 * 3600,
+		c.Cookie(&fiber.Cookie{Name: localeCookie, Value: locale, Path: "/", MaxAge: int(localeLifetime.Seconds()),
 			HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: s.deps.TLS})
 		return c.Redirect(localTarget(withoutQueryParam(c, "lang"), "/"), fiber.StatusSeeOther)
 	}

@@ -62,7 +62,8 @@ func (s *Server) apiCreateOffer(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	o, err := s.deps.Passerelle.CreateOffer(c.UserContext(), currentUser(c), r.OrganisationID, in, r.Draft)
+	u := currentUser(c)
+	o, err := s.deps.Passerelle.CreateOffer(c.UserContext(), u, soleOrganisation(u, r.OrganisationID), in, r.Draft)
 	if err != nil {
 		return err
 	}
@@ -111,7 +112,8 @@ func (s *Server) apiRejectOffer(c *fiber.Ctx) error {
 
 func (s *Server) apiMyOffers(c *fiber.Ctx) error {
 	return sendPageOf(c, func(r domain.PageRequest) (domain.Page[domain.Offer], error) {
-		return s.deps.Passerelle.OffersPageOf(c.UserContext(), currentUser(c), []string{c.Query("organisation_id")}, r)
+		u := currentUser(c)
+		return s.deps.Passerelle.OffersPageOf(c.UserContext(), u, []string{soleOrganisation(u, c.Query("organisation_id"))}, r)
 	})
 }
 

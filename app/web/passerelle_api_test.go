@@ -47,6 +47,13 @@ func (u *apiUser) call(t testing.TB, method, path string, body any) (int, map[st
 	req.Header.Set("X-CSRF-Token", csrfFor(u.session))
 	req.AddCookie(&http.Cookie{Name: "p92_session", Value: u.session})
 	resp, err := u.send(req)
+	out := decoded(t, resp, err)
+	return resp.StatusCode, out
+}
+
+// decoded reads and closes the body of an API answer, decoded from JSON.
+func decoded(t testing.TB, resp *http.Response, err error) map[string]any {
+	t.Helper()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +61,7 @@ func (u *apiUser) call(t testing.TB, method, path string, body any) (int, map[st
 	raw, _ := io.ReadAll(resp.Body)
 	var out map[string]any
 	_ = json.Unmarshal(raw, &out)
-	return resp.StatusCode, out
+	return out
 }
 
 func (u *apiUser) send(req *http.Request) (*http.Response, error) {

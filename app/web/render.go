@@ -57,6 +57,7 @@ func (s *Server) render(c *fiber.Ctx, page string, data fiber.Map) error {
 	data["CSRF"] = csrfOf(c)
 	data["Nav"] = s.navFor(c)
 	data["Flash"] = s.takeFlash(c)
+	data["Accessibility"] = s.deps.Publication.AccessibilityStatus // the footer declares it on every page
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout.html", data); err != nil {
 		return err

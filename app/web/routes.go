@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"passerelle/app/domain"
 	"passerelle/app/passerelle"
 )
 
@@ -26,8 +27,8 @@ func (s *Server) routes() {
 	get("/agents", public, s.space("staff", noShowcase))
 	get("/offres", public, s.searchPage)
 	get("/offres/:id", public, s.offer)
-	get("/api/v1/search", public, s.searchAPI)
-	get("/api/v1/suggest", public, s.suggest)
+	get("/api/v1/search", public.withKey(domain.ScopeOpenData), s.searchAPI)
+	get("/api/v1/suggest", public.withKey(domain.ScopeOpenData), s.suggest)
 
 	get("/connexion", public, s.signInPage)
 	post("/connexion", public, s.signInWithPassword)
@@ -48,6 +49,9 @@ func (s *Server) routes() {
 	get("/compte/suppression", signedIn, s.deletionPage)
 	post("/compte/suppression", signedIn, s.deleteAccount)
 	get("/confidentialite", public, s.privacyPage)
+	get("/mentions-legales", public, s.legalNotice)
+	get("/accessibilite", public, s.accessibilityStatement)
+	get("/plan-du-site", public, s.siteMap)
 	get("/compte/profil", youth, s.profilePage)
 	post("/compte/profil", youth, s.saveProfile)
 	// The guardian has no account: the link is the proof.
@@ -125,11 +129,12 @@ func (s *Server) routes() {
 	// The youth–enterprise programme's JSON API: offers, sessions, group bookings, applications. The service
 	// checks that the offer, session, booking or application belongs to the user's organisation, structure or person.
 	get("/api/v1/openapi.json", public, s.openAPI)
-	get("/api/v1/offers", employer, s.apiMyOffers)
-	post("/api/v1/offers", employer, s.apiCreateOffer)
-	post("/api/v1/offers/:id", employer, s.apiUpdateOffer)
-	post("/api/v1/offers/:id/close", employer, s.offerAction((*passerelle.Service).CloseOffer))
-	post("/api/v1/offers/:id/duplicate", employer, s.offerAction((*passerelle.Service).DuplicateOffer))
+	// A partner's key acts as an employer of its one organisation (see apikeys.go).
+	get("/api/v1/offers", employer.withKey(domain.ScopeOffersRead), s.apiMyOffers)
+	post("/api/v1/offers", employer.withKey(domain.ScopeOffersWrite), s.apiCreateOffer)
+	post("/api/v1/offers/:id", employer.withKey(domain.ScopeOffersWrite), s.apiUpdateOffer)
+	post("/api/v1/offers/:id/close", employer.withKey(domain.ScopeOffersWrite), s.offerAction((*passerelle.Service).CloseOffer))
+	post("/api/v1/offers/:id/duplicate", employer.withKey(domain.ScopeOffersWrite), s.offerAction((*passerelle.Service).DuplicateOffer))
 	post("/api/v1/offers/:id/publish", staffNotAdmin, s.offerAction((*passerelle.Service).PublishOffer))
 	post("/api/v1/offers/:id/reject", staffNotAdmin, s.apiRejectOffer)
 	get("/api/v1/moderation", staffNotAdmin, s.apiModerationQueue)
@@ -137,8 +142,8 @@ func (s *Server) routes() {
 	put("/api/v1/me/favourites/:offerID", youth, s.apiSaveFavourite)
 	del("/api/v1/me/favourites/:offerID", youth, s.apiRemoveFavourite)
 	get("/api/v1/me/youths", counsellor, s.apiFollowedYouths) // the service keeps to the counsellor's structures
-	get("/api/v1/offers/:id/sessions", public, s.apiSessions)
-	post("/api/v1/offers/:id/sessions", employer, s.apiAddSession)
+	get("/api/v1/offers/:id/sessions", public.withKey(domain.ScopeOpenData), s.apiSessions)
+	post("/api/v1/offers/:id/sessions", employer.withKey(domain.ScopeOffersWrite), s.apiAddSession)
 	post("/api/v1/offers/:id/applications", youth, s.apiApply)
 
 	get("/api/v1/bookings", anyOf(counsellor, employer, staffNotAdmin), s.apiBookings)
@@ -194,6 +199,9 @@ func (s *Server) routes() {
 	post("/agents/personnes/:id/roles", staff, s.changeRoles)
 	post("/agents/personnes/:id/suspension", staff, s.suspendUser)
 	get("/agents/journal", staff, s.auditLog)
+	get("/agents/cles-api", staff, s.staffAPIKeys)
+	post("/agents/cles-api", staff, s.createAPIKey)
+	post("/agents/cles-api/:id/revocation", staff, s.revokeAPIKey)
 
 	// Promote work-study, make trades known, discover the ESS.
 	get("/alternance/simulateur", public, s.simulator)

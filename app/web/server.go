@@ -13,6 +13,7 @@ import (
 	"passerelle/app/account"
 	"passerelle/app/campaign"
 	"passerelle/app/i18n"
+	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
 	"passerelle/app/recommend"
@@ -73,6 +74,10 @@ type Deps struct {
 	SessionTTL time.Duration
 	// Retention is what the privacy page says of the retention periods.
 	Retention RetentionPeriods
+	// Publication is what the legal notice and the accessibility statement say.
+	Publication Publication
+	// Partners keeps the partners' API keys; nil: no key is accepted.
+	Partners *partners.Service
 }
 
 // RetentionPeriods are the configured periods the privacy page states.

@@ -18,6 +18,7 @@ import (
 	"passerelle/app/domain"
 	"passerelle/app/i18n"
 	"passerelle/app/mail/mailtest"
+	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
 	"passerelle/app/store"
@@ -76,7 +77,8 @@ func newEmptyFixture(t testing.TB, db *store.DB, adjust func(*web.Deps), checks 
 		Readiness: checks, Now: clock, Accounts: accounts, People: db, CSRFKey: []byte(strings.Repeat("k", 32)),
 		Progress:   progress.New(db, nil, slog.New(slog.DiscardHandler), progress.Config{Now: clock}),
 		Passerelle: programme, Campaigns: newCampaigns(t, db, catalog, clock),
-		Recommendations: newRecommendations(db, clock)}
+		Recommendations: newRecommendations(db, clock), Publication: testPublication,
+		Partners: partners.New(db, slog.New(slog.DiscardHandler), clock)}
 	adjust(&deps)
 	srv, err := web.New(deps)
 	if err != nil {
