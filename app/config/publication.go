@@ -17,7 +17,8 @@ type Publication struct {
 	Host             string `toml:"host" check:"required"`
 	HostAddress      string `toml:"host_address" check:"required"`
 	// AccessibilityStatus is the RGAA conformity declared: none, partial or
-	// full; full only with an audit.
+	// full. The RGAA rates conformity from an audit: without one, a site
+	// declares itself « non conforme ».
 	AccessibilityStatus        string `toml:"accessibility_status" check:"oneof=none partial full"`
 	AccessibilityAuditDate     string `toml:"accessibility_audit_date" check:"optional_date"`
 	AccessibilityStatementDate string `toml:"accessibility_statement_date" check:"date"`
@@ -35,7 +36,7 @@ func defaultPublication() Publication {
 		ContactEmail:               "contact@passerelle92.fr",
 		Host:                       "Département des Hauts-de-Seine",
 		HostAddress:                hotel,
-		AccessibilityStatus:        "partial",
+		AccessibilityStatus:        "none",
 		AccessibilityStatementDate: "2026-12-05",
 	}
 }

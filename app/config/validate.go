@@ -19,8 +19,9 @@ func (l *loader) validate() {
 	if m := l.cfg.Matching; m.WeightDistance+m.WeightInterest+m.WeightType+m.WeightLevel+m.WeightESS+m.WeightFreshness == 0 {
 		l.add("matching.weight_distance", "[matching] weight_*", "au moins un poids doit être positif")
 	}
-	if p := l.cfg.Publication; p.AccessibilityStatus == "full" && p.AccessibilityAuditDate == "" {
+	if p := l.cfg.Publication; p.AccessibilityStatus != "none" && p.AccessibilityAuditDate == "" {
 		l.add("publication.accessibility_status", "[publication] accessibility_status",
-			"« full » (totalement conforme) ne se déclare qu'après un audit : renseignez accessibility_audit_date")
+			"« partial » ou « full » (partiellement ou totalement conforme) ne se déclare qu'après un audit : "+
+				"renseignez accessibility_audit_date")
 	}
 }

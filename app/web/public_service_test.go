@@ -21,7 +21,7 @@ import (
 var testPublication = web.Publication{Publisher: "Département des Hauts-de-Seine",
 	PublisherAddress: "2-16 boulevard Soufflot, 92015 Nanterre Cedex", Director: "Directrice de test",
 	ContactEmail: "accessibilite@test.fr", Host: "Hébergeur de test SAS", HostAddress: "1 rue du Serveur, 75000 Paris",
-	AccessibilityStatus: "partial", StatementDate: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)}
+	AccessibilityStatus: "none", StatementDate: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)}
 
 // TestPublicServicePages reads the accessibility statement and the legal
 // notice in both languages: what the configuration says, the RGAA form's
@@ -32,12 +32,12 @@ func TestPublicServicePages(t *testing.T) {
 		locale          string
 		statement, hint []string
 	}{
-		{"fr", []string{"partiellement conforme", "Aucun audit de conformité", "axe-core", "360 × 740",
+		{"fr", []string{"non conforme", "Aucun audit de conformité", "axe-core", "360 × 740",
 			"Défenseur des droits", "Libre réponse 71120", "5 décembre 2026", "Les documents PDF"},
-			[]string{"Mentions légales", "Plan du site", "Accessibilité : partiellement conforme", "strictement nécessaires"}},
-		{"en", []string{"partially compliant", "No compliance audit", "axe-core", "360 × 740",
+			[]string{"Mentions légales", "Plan du site", "Accessibilité : non conforme", "strictement nécessaires"}},
+		{"en", []string{"not compliant", "No compliance audit", "axe-core", "360 × 740",
 			"Défenseur des droits", "Libre réponse 71120", "December 5, 2026", "The PDF documents"},
-			[]string{"Legal notice", "Site map", "Accessibility: partially compliant", "strictly necessary"}},
+			[]string{"Legal notice", "Site map", "Accessibility: not compliant", "strictly necessary"}},
 	} {
 		v := f.visitor()
 		v.cookies["lang"] = c.locale
