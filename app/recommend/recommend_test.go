@@ -2,6 +2,7 @@ package recommend_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -38,8 +39,7 @@ func TestConvertersKeepWhatTheScoreNeeds(t *testing.T) {
 	o := offer("o1", "92012", domain.OfferApprenticeship, refdata.FamilyComputing)
 	o.Subdomain = "Développement"
 	m := recommend.Offer(&o)
-	want := []matching.Interest{{Key: refdata.FamilyComputing, Label: "l'informatique"},
-		{Key: "Développement", Label: "le domaine « Développement »"}}
+	want := []matching.Interest{{Key: refdata.FamilyComputing}, {Key: "Développement", Name: "Développement"}}
 	if !m.Open || !m.Place.Known() || m.Level != 6 || len(m.Interests) != 2 || m.Interests[0] != want[0] || m.Interests[1] != want[1] {
 		t.Fatalf("offer: %+v", m)
 	}
@@ -62,7 +62,7 @@ func TestRecommendationsFollowTheOffers(t *testing.T) {
 		t.Fatalf("recommended %q", got)
 	}
 	recs, _ := svc.ForYouth(ctx, youth())
-	if reasons := strings.Join(recs[0].Reasons, " ; "); !strings.Contains(reasons, "tu as choisi l'informatique") {
+	if reasons := fmt.Sprint(recs[0].Reasons); !strings.Contains(reasons, "interest.informatique") {
 		t.Errorf("reasons: %s", reasons)
 	}
 	if err := db.InsertOffers(ctx, []domain.Offer{offer("new", "92050", domain.OfferApprenticeship, refdata.FamilyComputing)}); err != nil {
@@ -119,7 +119,7 @@ func TestCandidatesShowTheMinimum(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || got[0].YouthID != "youth-1" || got[0].AgeBand != "16–17 ans" || got[0].FirstName != "Inès" {
+	if len(got) != 1 || got[0].YouthID != "youth-1" || got[0].AgeBand != "16–17" || got[0].FirstName != "Inès" {
 		t.Fatalf("candidates: %+v", got)
 	}
 }

@@ -68,7 +68,7 @@ func (s *Service) OfferChanged(context.Context, domain.Offer) {
 type Recommendation struct {
 	Offer   domain.Offer
 	Score   float64
-	Reasons []string
+	Reasons []matching.Reason
 }
 
 // ForYouth returns the best published offers for y, best first.

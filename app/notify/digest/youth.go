@@ -64,7 +64,7 @@ type SearchDigest struct {
 type DigestOffer struct {
 	Title        string
 	Organisation string
-	Reasons      []string
+	Reasons      []matching.Reason
 	Path         string
 }
 
