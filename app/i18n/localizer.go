@@ -25,6 +25,7 @@ func (l Localizer) Date(t time.Time) string          { return Date(l.locale, t) 
 func (l Localizer) DateTime(t time.Time) string      { return DateTime(l.locale, t) }
 func (l Localizer) Number(n int) string              { return Number(l.locale, int64(n)) }
 func (l Localizer) Money(m domain.Money) string      { return Money(l.locale, int64(m)) }
+func (l Localizer) Decimal(x float64) string         { return Decimal(l.locale, x) }
 
 // Reason words a reason of a recommendation or a suggested candidate.
 func (l Localizer) Reason(r matching.Reason) string { return l.T("reason."+r.Key, r.Args...) }
