@@ -127,6 +127,9 @@ func (s *Server) moveApplicationForm(c *fiber.Ctx) error {
 // back to it.
 func (s *Server) cancelBookingForm(c *fiber.Ctx) error {
 	_, err := s.deps.Passerelle.CancelBooking(c.UserContext(), currentUser(c), c.Params("id"), c.FormValue("reason"))
+	if err == nil {
+		s.flash(c, "booking_cancelled")
+	}
 	return s.backTo(c, err)
 }
 

@@ -83,7 +83,19 @@ func TestPasserellePagesJourney(t *testing.T) {
 		"group_name": {"3e B"}, "group_level": {"3e"}, "seats": {"24"}, "adults": {"2"}, "request_key": {"k1"}})
 	wantStatus(t, resp, http.StatusSeeOther)
 	_, body = counsellor.get(t, "/etablissements/reservations")
-	wantContains(t, body, "3e B", "confirmée", "Ajouter au calendrier")
+	// The list says which visit, of which company, when, where and for
+	// whom; the flash says what the booking became.
+	wantContains(t, body, "3e B", "confirmée", "Ajouter au calendrier", "Votre réservation est confirmée",
+		"Une matinée au fournil", "Boulangerie Éclair", "Nanterre", "mardi 15 décembre 2026", "Accueil du fournil", "Collège Paul-Éluard")
+	resp, _ = counsellor.post(t, "/visites/"+sessions[0].ID+"/reserver", url.Values{"structure_id": {"api-school"},
+		"group_name": {"4e A"}, "group_level": {"4e"}, "seats": {"20"}, "adults": {"2"}, "request_key": {"k2"}, "waitlist": {"on"}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	_, body = counsellor.get(t, "/etablissements/reservations")
+	// (The list is newest first, as the store's tests show; the fixture's
+	// clock stands still, so both bookings here were made at one instant.)
+	wantContains(t, body, "en liste d'attente", "4e A")
+	_, body = employer.get(t, desk)
+	wantContains(t, body, "mardi 15 décembre 2026 à 09 h 30</strong> — 3e B (3e), Collège Paul-Éluard")
 	bookings, _ := f.db.Bookings(context.Background(), domain.BookingFilter{SessionID: sessions[0].ID})
 	resp, ics := counsellor.get(t, "/api/v1/bookings/"+bookings[0].ID+"/calendar.ics")
 	wantStatus(t, resp, http.StatusOK)
