@@ -125,3 +125,42 @@ func TestPasserellePagesJourney(t *testing.T) {
 		t.Errorf("CV download: %d %q", resp.StatusCode, resp.Header.Get("Content-Disposition"))
 	}
 }
+
+// The offer page tells a youth, before any form, whether they may apply and
+// why not, where their application is once sent, and that a visit goes
+// through their school.
+func TestOfferPageSaysWhetherAYouthMayApply(t *testing.T) {
+	f := newFixture(t)
+	p := f.programme(t)
+	youth := p.youth.pageVisitor()
+	create := func(typ string, ageMin int) string {
+		t.Helper()
+		body := f.offerBody(typ)
+		body["age_min"], body["age_max"] = ageMin, 25
+		status, o := p.employer.call(t, "POST", "/api/v1/offers", body)
+		if status != http.StatusCreated {
+			t.Fatalf("create offer: %d %v", status, o)
+		}
+		return o["id"].(string)
+	}
+	adults, open := create("job", 18), create("apprenticeship", 16)
+	_, body := youth.get(t, "/offres/"+adults)
+	wantContains(t, body, "Cette offre s'adresse aux jeunes à partir de 18 ans : ton âge ne permet pas d'y candidater.")
+	if strings.Contains(body, "/offres/"+adults+"/candidater") {
+		t.Error("a youth of 16 is offered the form of an 18+ offer")
+	}
+	_, body = youth.get(t, "/offres/"+open)
+	wantContains(t, body, "/offres/"+open+"/candidater")
+	if strings.Contains(body, `id="eligibility"`) {
+		t.Error("an eligible youth reads a refusal")
+	}
+	resp, _ := youth.postMultipart(t, "/offres/"+open+"/candidater", map[string]string{"message": "Bonjour"}, "", "", nil)
+	wantStatus(t, resp, http.StatusSeeOther)
+	_, body = youth.get(t, "/offres/"+open)
+	wantContains(t, body, "Tu as déjà candidaté à cette offre.", "/jeunes/candidatures/"+domain.ApplicationID(open, "api-youth"))
+	_, body = youth.get(t, "/offres/"+p.offerID)
+	wantContains(t, body, "Les visites d'entreprise se font en groupe")
+	_, body = youth.get(t, "/offres/"+adults+"?lang=en")
+	_, body = youth.get(t, "/offres/"+adults)
+	wantContains(t, body, "This offer is for young people")
+}
