@@ -164,3 +164,25 @@ func TestOfferPageSaysWhetherAYouthMayApply(t *testing.T) {
 	_, body = youth.get(t, "/offres/"+adults)
 	wantContains(t, body, "This offer is for young people")
 }
+
+// The home page and the youth space offer a search box; the youth's is
+// prefilled with their commune and age, which they may untick.
+func TestSearchBoxesArePrefilledFromTheProfile(t *testing.T) {
+	f := newFixture(t)
+	p := f.programme(t)
+	_, body := f.visitor().get(t, "/")
+	wantContains(t, body, `<form method="get" action="/offres" class="form searchbox"`, `id="searchbox-q" name="q"`)
+	if strings.Contains(body, `name="near"`) {
+		t.Error("a visitor's search box is prefilled")
+	}
+	y, err := f.db.YouthByID(context.Background(), "api-youth")
+	if err != nil {
+		t.Fatal(err)
+	}
+	y.CommuneCode = "92050"
+	if err := f.db.SaveYouth(context.Background(), *y); err != nil {
+		t.Fatal(err)
+	}
+	_, body = p.youth.pageVisitor().get(t, "/jeunes")
+	wantContains(t, body, `name="near" value="92050" checked`, "Autour de Nanterre", `name="age" value="16" checked`, "Ouvertes à mes 16 ans")
+}
