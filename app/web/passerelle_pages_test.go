@@ -67,7 +67,7 @@ func TestPasserellePagesJourney(t *testing.T) {
 	resp, body = employer.post(t, desk+"/creneaux", url.Values{"starts_at": {"2020-01-01T09:30"}, "ends_at": {"2020-01-01T11:30"},
 		"capacity": {"30"}, "min_group": {"5"}, "max_group": {"30"}, "meeting_point": {"Accueil"}})
 	wantStatus(t, resp, http.StatusUnprocessableEntity)
-	wantContains(t, body, "Le créneau doit commencer dans le futur.")
+	wantContains(t, body, "Le créneau doit commencer dans le futur.", `<a href="#starts_at-error">`, `id="starts_at-error"`)
 
 	sessions, _ := f.db.SessionsOfOffers(context.Background(), []string{strings.TrimPrefix(desk, "/employeurs/offres/")})
 	if len(sessions) != 2 {
