@@ -125,7 +125,7 @@ func employerPostsVisit(t *testing.T, m *Main, b *browsertest.Browser) string {
 	b.Fill("#title", "Une matinée avec nos développeurs")
 	b.Choose("#description", "Les élèves découvrent le métier de développeur et codent leur première page.")
 	b.Fill("#rome_codes", "M1805")
-	b.Fill("#commune_code", "92050")
+	b.Fill("#commune_code", "Nanterre")
 	b.Choose("#start_date", day(2).Format("2006-01-02"))
 	b.Choose("#end_date", day(10).Format("2006-01-02"))
 	b.Fill("#places", "0")

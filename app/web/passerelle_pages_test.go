@@ -54,11 +54,18 @@ func TestPasserellePagesJourney(t *testing.T) {
 	_, body := employer.get(t, "/employeurs/offres/nouvelle")
 	wantContains(t, body, "Nouvelle offre", "Boulangerie Éclair")
 	form := url.Values{"organisation_id": {"api-company"}, "type": {"visit"}, "title": {"Une matinée au fournil"},
-		"description": {"Les élèves suivent le boulanger du pétrin au four."}, "rome_codes": {"D1102"}, "commune_code": {"92050"},
-		"start_date": {"2026-12-10"}, "end_date": {"2027-01-20"}, "places": {"0"}}
+		"description": {"Les élèves suivent le boulanger du pétrin au four."}, "rome_codes": {"D1102"}, "commune_code": {"nanterre"},
+		"age_min": {"15"}, "start_date": {"2026-12-10"}, "end_date": {"2027-01-20"}, "places": {"0"}}
 	resp, _ := employer.post(t, "/employeurs/offres", form)
 	wantStatus(t, resp, http.StatusSeeOther)
 	desk := resp.Header.Get("Location")
+	// The commune is given by its name, and a minimum age alone is enough.
+	if o, err := f.db.OfferByID(context.Background(), strings.TrimPrefix(desk, "/employeurs/offres/")); err != nil ||
+		o.CommuneCode != "92050" || o.AgeMin != 15 || o.AgeMax != domain.MaxYouthAge {
+		t.Fatalf("offer from the form: %+v %v", o, err)
+	}
+	_, body = employer.get(t, desk+"/modifier")
+	wantContains(t, body, `name="commune_code" type="text" autocomplete="off" list="communes-92" value="Nanterre"`, `<option value="Antony">`)
 	for _, day := range []string{"2026-12-15", "2027-01-12"} {
 		resp, body = employer.post(t, desk+"/creneaux", url.Values{"starts_at": {day + "T09:30"}, "ends_at": {day + "T11:30"},
 			"capacity": {"30"}, "min_group": {"5"}, "max_group": {"30"}, "meeting_point": {"Accueil du fournil"}})
