@@ -123,3 +123,23 @@ func TestCandidatesShowTheMinimum(t *testing.T) {
 		t.Fatalf("candidates: %+v", got)
 	}
 }
+
+// Recommendations are not a list of visits a youth cannot book alone, nor
+// the same card twice.
+func TestVariedKeepsOneVisitAndNoRepeat(t *testing.T) {
+	ranked := []domain.Offer{
+		{ID: "v1", Type: domain.OfferVisit, Title: "Visite du fournil", OrganisationName: "Boulangerie"},
+		{ID: "v2", Type: domain.OfferVisit, Title: "Visite de la crèche", OrganisationName: "Crèche"},
+		{ID: "a1", Type: domain.OfferApprenticeship, Title: "Apprenti boulanger", OrganisationName: "Boulangerie"},
+		{ID: "a2", Type: domain.OfferApprenticeship, Title: "Apprenti boulanger", OrganisationName: "Boulangerie"},
+		{ID: "j1", Type: domain.OfferJob, Title: "Vendeur", OrganisationName: "Boulangerie"},
+		{ID: "j2", Type: domain.OfferJob, Title: "Serveur", OrganisationName: "Café"},
+	}
+	var ids []string
+	for _, o := range recommend.Varied(ranked, func(o domain.Offer) domain.Offer { return o }, 3) {
+		ids = append(ids, o.ID)
+	}
+	if fmt.Sprint(ids) != "[v1 a1 j1]" {
+		t.Errorf("varied %v, want [v1 a1 j1]", ids)
+	}
+}
