@@ -78,9 +78,14 @@ func TestEveryPageIsReachedByLinks(t *testing.T) {
 }
 
 // examples makes one of each parameterised thing the pages link to: a
-// visit session booked by the counsellor, an application of the youth.
+// visit session booked by the counsellor, an application of the youth, and
+// the newest offer, which the youth may apply to (the offer page links to
+// the form only then).
 func examples(t *testing.T, f *fixture, p *programme) {
 	t.Helper()
+	if status, o := p.employer.call(t, "POST", "/api/v1/offers", f.offerBody("apprenticeship")); status != http.StatusCreated {
+		t.Fatalf("an offer to apply to: %d %v", status, o)
+	}
 	session := p.sessions(t, f, 1, 30)[0]
 	counsellor := p.counsellor.pageVisitor()
 	resp, _ := counsellor.post(t, "/visites/"+session+"/reserver", url.Values{"structure_id": {"api-school"},
