@@ -10,6 +10,7 @@ import (
 
 	"passerelle/app/demo"
 	"passerelle/app/domain"
+	"passerelle/app/i18n/texttest"
 	"passerelle/app/mail/mailtest"
 	"passerelle/app/notify/digest"
 	"passerelle/app/retention"
@@ -42,6 +43,15 @@ func TestJourneyEveryJobSendsItsEmail(t *testing.T) {
 		msg := emailTo(t, m, e.to+"@"+demo.EmailDomain, e.subject)
 		checkJobEmail(t, m, e, msg)
 		shootEmail(t, b, msg, e.shot)
+	}
+	// Every email of the run, the notices of the demo's actions included,
+	// reads as written for people: subject and both parts.
+	for _, msg := range mailtest.ReadOutbox(t, m.Config.DataPath("outbox")) {
+		where := msg.To[0] + " « " + msg.Subject + " »"
+		if msg.Subject != strings.TrimSpace(msg.Subject) {
+			t.Errorf("%s: the subject starts or ends with a space", where)
+		}
+		texttest.Check(t, where, msg.Subject+"\n"+msg.Text+"\n"+texttest.Visible(msg.HTML))
 	}
 }
 

@@ -42,6 +42,7 @@ func TestJourneyPasserelleVisitBookingAndApplication(t *testing.T) {
 	email, password = account("conseiller")
 	signIn(t, m, counsellor, email, password)
 	counsellorBooks(t, m, counsellor, offerID, sessionIDs[0])
+	counsellorCancels(t, m, counsellor, sessionIDs[1])
 
 	youth := b.Session()
 	email, password = account("jeune")
@@ -54,6 +55,65 @@ func TestJourneyPasserelleVisitBookingAndApplication(t *testing.T) {
 	staffManagesAPIKeys(t, m, staff)
 	employerEditsOffer(t, m, employer, offerID)
 	employerOffersWeeks(t, m, employer)
+	youthWithdraws(t, m, youth)
+	employerClosesAndReopens(t, m, employer, apprenticeship.ID)
+}
+
+// confirm submits the form of a destructive action, reads the page that
+// asks to confirm it, confirms, and returns the flash message that follows.
+func confirm(t *testing.T, b *browsertest.Browser, form, asks string) string {
+	t.Helper()
+	b.Submit(form + " button")
+	b.CheckPage()
+	if got := b.Text("h1"); got != asks {
+		t.Errorf("confirmation page %q, want %q", got, asks)
+	}
+	b.Submit("main " + form + " button")
+	b.CheckPage()
+	return b.Text(".flash")
+}
+
+// The counsellor books a second group, then cancels it with a reason,
+// after a confirmation.
+func counsellorCancels(t *testing.T, m *Main, b *browsertest.Browser, sessionID string) {
+	t.Helper()
+	b.Visit(m.URL() + "/visites/" + sessionID + "/reserver")
+	b.Fill("#group_name", "4e A")
+	b.Fill("#group_level", "4e")
+	b.Fill("#seats", "20")
+	b.Fill("#adults", "2")
+	b.Submit("form[action$='/reserver']")
+	if got := b.Text("main"); !strings.HasPrefix(strings.TrimSpace(b.Text("main li")), "Une matinée avec nos développeurs") ||
+		!strings.Contains(got, "4e A") {
+		t.Errorf("my bookings after the second: %q", got)
+	}
+	b.Fill("main li input[name='reason']", "La classe part en sortie ce jour-là.")
+	if got := confirm(t, b, "form[action$='/annulation']", "Annuler la réservation ?"); !strings.Contains(got, "La réservation est annulée") {
+		t.Errorf("flash after cancelling: %q", got)
+	}
+}
+
+// The youth withdraws their application after a confirmation.
+func youthWithdraws(t *testing.T, m *Main, b *browsertest.Browser) {
+	t.Helper()
+	b.Visit(m.URL() + "/jeunes/candidatures")
+	if got := confirm(t, b, "form[action$='/retrait']", "Retirer ta candidature ?"); !strings.Contains(got, "Ta candidature est retirée") {
+		t.Errorf("flash after withdrawing: %q", got)
+	}
+}
+
+// The employer closes an offer after a confirmation, then reopens it.
+func employerClosesAndReopens(t *testing.T, m *Main, b *browsertest.Browser, offerID string) {
+	t.Helper()
+	b.Visit(m.URL() + "/employeurs/offres/" + offerID)
+	if got := confirm(t, b, "form[action$='/cloture']", "Clôturer l'offre ?"); !strings.Contains(got, "L'offre est clôturée") {
+		t.Errorf("flash after closing: %q", got)
+	}
+	b.Submit("form[action$='/reouverture'] button")
+	b.CheckPage()
+	if got := b.Text(".flash"); !strings.Contains(got, "L'offre est de nouveau publiée") {
+		t.Errorf("flash after reopening: %q", got)
+	}
 }
 
 func day(weeks int) time.Time { return time.Now().AddDate(0, 0, 7*weeks) }
@@ -66,7 +126,7 @@ func employerPostsVisit(t *testing.T, m *Main, b *browsertest.Browser) string {
 	b.Fill("#title", "Une matinée avec nos développeurs")
 	b.Choose("#description", "Les élèves découvrent le métier de développeur et codent leur première page.")
 	b.Fill("#rome_codes", "M1805")
-	b.Fill("#commune_code", "92050")
+	b.Fill("#commune_code", "Nanterre")
 	b.Choose("#start_date", day(2).Format("2006-01-02"))
 	b.Choose("#end_date", day(10).Format("2006-01-02"))
 	b.Fill("#places", "0")
@@ -125,8 +185,12 @@ func counsellorBooks(t *testing.T, m *Main, b *browsertest.Browser, offerID, ses
 	b.Fill("#adults", "2")
 	b.Submit("form[action$='/reserver']")
 	b.CheckPage()
-	if got := b.Text("main"); !strings.Contains(got, "3e B") || !strings.Contains(got, "confirmée") {
+	if got := b.Text("main"); !strings.Contains(got, "3e B") || !strings.Contains(got, "confirmée") ||
+		!strings.Contains(got, "Une matinée avec nos développeurs") || !strings.Contains(got, "Accueil, 12 rue des Serveurs") {
 		t.Errorf("my bookings: %q", got)
+	}
+	if got := b.Text(".flash"); !strings.Contains(got, "Votre réservation est confirmée") {
+		t.Errorf("flash after booking: %q", got)
 	}
 	if href := b.Attr("a[href$='calendar.ics']", "href"); !strings.HasPrefix(href, "/api/v1/bookings/") {
 		t.Errorf("no calendar link: %q", href)

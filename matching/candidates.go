@@ -2,7 +2,7 @@ package matching
 
 import (
 	"cmp"
-	"fmt"
+	"math"
 	"slices"
 	"time"
 )
@@ -12,11 +12,11 @@ import (
 type Candidate struct {
 	YouthID     string // opaque handle for the application (e.g. to propose the offer), not for display
 	FirstName   string
-	AgeBand     string // "16–17 ans"
+	AgeBand     string // "16–17", in years
 	CommuneCode string
 	Interests   []string
 	Score       float64
-	Reasons     []string // in the third person: "habite à 3 km", "cherche un apprentissage"
+	Reasons     []Reason // in the third person: "candidate.distance" ("habite à 3 km"), "candidate.type.apprenticeship"
 }
 
 // SuggestCandidates ranks, for offer o, the youths who opted in to be visible
@@ -48,36 +48,36 @@ func candidate(y Youth, f *facts, score float64, now time.Time) Candidate {
 		CommuneCode: y.CommuneCode, Interests: slices.Clone(y.Interests), Score: score, Reasons: f.candidateReasons()}
 }
 
-// AgeBand coarsens an age so that it does not single a youth out.
+// AgeBand coarsens an age in years so that it does not single a youth out.
 func AgeBand(age int) string {
 	switch {
 	case age < 16:
-		return "14–15 ans"
+		return "14–15"
 	case age < 18:
-		return "16–17 ans"
+		return "16–17"
 	case age < 21:
-		return "18–20 ans"
+		return "18–20"
 	}
-	return "21–25 ans"
+	return "21–25"
 }
 
 // candidateReasons explains the match to the employer, in the third person.
-func (f *facts) candidateReasons() []string {
-	var reasons []string
+func (f *facts) candidateReasons() []Reason {
+	var reasons []Reason
 	if f.values[CriterionDistance] > 0 {
-		reasons = append(reasons, fmt.Sprintf("habite à %.0f km", max(1, f.distanceKm)))
+		reasons = append(reasons, because("candidate.distance", int(math.Round(max(1, f.distanceKm)))))
 	}
-	if f.interest != "" {
-		reasons = append(reasons, "s'intéresse à "+f.interest)
+	if f.interest != nil {
+		reasons = append(reasons, f.interest.reason("candidate."))
 	}
 	if f.offerType != "" {
-		reasons = append(reasons, "cherche "+TypeLabel(f.offerType))
+		reasons = append(reasons, because("candidate.type."+f.offerType))
 	}
 	if f.values[CriterionLevel] == 1 && f.offerLevel > 0 {
-		reasons = append(reasons, "a le niveau demandé")
+		reasons = append(reasons, because("candidate.level"))
 	}
 	if f.values[CriterionESS] > 0 {
-		reasons = append(reasons, "attiré·e par l'économie sociale et solidaire")
+		reasons = append(reasons, because("candidate.ess"))
 	}
 	return reasons
 }

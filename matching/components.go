@@ -77,8 +77,8 @@ type facts struct {
 	values     [criterionCount]float64
 	distanceKm float64 // NaN when the youth's home is unknown
 	radiusKm   float64
-	interest   string // label of the first shared interest
-	offerType  string // when wanted
+	interest   *Interest // the first shared interest
+	offerType  string    // when wanted
 	youthLevel int
 	offerLevel int
 	ageDays    float64
@@ -92,7 +92,7 @@ func factsOf(y Youth, o Offer, now time.Time) facts {
 		f.values[CriterionDistance] = distanceValue(f.distanceKm, reach(f.radiusKm))
 	}
 	if i := slices.IndexFunc(o.Interests, func(in Interest) bool { return slices.Contains(y.Interests, in.Key) }); i >= 0 {
-		f.interest = o.Interests[i].Label
+		f.interest = &o.Interests[i]
 		f.values[CriterionInterest] = 1
 	}
 	if slices.Contains(y.WantedTypes, o.Type) {

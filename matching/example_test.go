@@ -13,7 +13,7 @@ func ExampleScore() {
 		Home: matching.Point{Lat: 48.8245, Lng: 2.2744}, MobilityKm: 5, Interests: []string{"M18"},
 		WantedTypes: []string{"apprenticeship"}, Level: 3}
 	offer := matching.Offer{ID: "o1", Type: "apprenticeship", Open: true, AgeMin: 16, AgeMax: 25, Level: 3,
-		Place: matching.Point{Lat: 48.8163, Lng: 2.3162}, Interests: []matching.Interest{{Key: "M18", Label: "l'informatique"}},
+		Place: matching.Point{Lat: 48.8163, Lng: 2.3162}, Interests: []matching.Interest{{Key: "M18", Name: "Systèmes d'information"}},
 		Published: now.AddDate(0, 0, -2)}
 	m, _ := matching.Score(inès, offer, now, matching.DefaultWeights())
 	fmt.Printf("%.0f/100\n", m.Score)
@@ -25,11 +25,11 @@ func ExampleScore() {
 	fmt.Println(err)
 	// Output:
 	// 85/100
-	// à 3 km de chez toi
-	// tu as choisi l'informatique
-	// tu cherches un apprentissage
-	// adaptée à ton niveau
-	// nouvelle cette semaine
+	// distance 3
+	// subdomain Systèmes d'information
+	// type.apprenticeship
+	// level.yours
+	// fresh
 	// open: cette offre n'accepte plus de candidatures
 }
 

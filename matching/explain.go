@@ -3,86 +3,94 @@ package matching
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
-var typeLabels = map[string]string{
-	"apprenticeship":      "un apprentissage",
-	"professionalisation": "un contrat de professionnalisation",
-	"internship_3e":       "un stage de 3e",
-	"internship_2nde":     "un stage de seconde",
-	"internship":          "un stage",
-	"job":                 "un emploi",
-	"visit":               "une visite d'entreprise",
-	"ess_discovery":       "une découverte de l'ESS",
+// Reason is an explanation for people, as a key and its values: the
+// application words it in the reader's language ("reason.<Key>" in its
+// catalogs), so that matching holds no text.
+type Reason struct {
+	Key  string // e.g. "distance", "interest.informatique", "type.apprenticeship"
+	Args []any
 }
 
-// TypeLabel is the French noun phrase for an offer type ("un apprentissage").
-func TypeLabel(offerType string) string {
-	if label, ok := typeLabels[offerType]; ok {
-		return label
-	}
-	return offerType
+// String is the key and its values, e.g. "distance 3": what tests and logs show.
+func (r Reason) String() string {
+	return strings.TrimSpace(r.Key + " " + strings.Trim(fmt.Sprint(r.Args...), "[]"))
 }
 
-// explanation returns the French reason for criterion c, or "" when the
-// criterion has nothing to say about this pair.
-func (f *facts) explanation(c Criterion) string {
+// IsZero says there is nothing to explain.
+func (r Reason) IsZero() bool { return r.Key == "" }
+
+func because(key string, args ...any) Reason { return Reason{Key: key, Args: args} }
+
+// explanation returns the reason for criterion c, addressed to the youth,
+// or a zero Reason when the criterion has nothing to say about this pair.
+func (f *facts) explanation(c Criterion) Reason {
 	switch c {
 	case CriterionDistance:
-		return f.distanceText()
+		return f.distanceReason()
 	case CriterionInterest:
-		return ifSet(f.interest, "tu as choisi "+f.interest)
+		return ifSet(f.interest != nil, func() Reason { return f.interest.reason("") })
 	case CriterionType:
-		return ifSet(f.offerType, "tu cherches "+TypeLabel(f.offerType))
+		return ifSet(f.offerType != "", func() Reason { return because("type." + f.offerType) })
 	case CriterionLevel:
-		return f.levelText()
+		return f.levelReason()
 	case CriterionESS:
-		return ifSet(f.values[CriterionESS] > 0, "une structure de l'économie sociale et solidaire, comme tu le souhaites")
+		return ifSet(f.values[CriterionESS] > 0, func() Reason { return because("ess") })
 	}
-	return f.freshnessText()
+	return f.freshnessReason()
 }
 
-func ifSet[T comparable](cond T, text string) string {
-	var zero T
-	if cond == zero {
-		return ""
+func ifSet(cond bool, reason func() Reason) Reason {
+	if !cond {
+		return Reason{}
 	}
-	return text
+	return reason()
 }
 
-func (f *facts) distanceText() string {
-	km := math.Round(f.distanceKm)
+// reason is why interest in matters, under prefix: a family the youth chose
+// by its key, a ROME sub-domain by its name.
+func (in *Interest) reason(prefix string) Reason {
+	if in.Name != "" {
+		return because(prefix+"subdomain", in.Name)
+	}
+	return because(prefix + "interest." + in.Key)
+}
+
+func (f *facts) distanceReason() Reason {
+	km := int(math.Round(f.distanceKm))
 	switch {
 	case math.IsNaN(f.distanceKm):
-		return ""
+		return Reason{}
 	case f.distanceKm < 1:
-		return "à moins d'1 km de chez toi"
+		return because("distance.near")
 	case f.distanceKm > f.radiusKm:
-		return fmt.Sprintf("à %.0f km de chez toi, au-delà des %.0f km que tu as indiqués", km, f.radiusKm)
+		return because("distance.beyond", km, int(math.Round(f.radiusKm)))
 	}
-	return fmt.Sprintf("à %.0f km de chez toi", km)
+	return because("distance", km)
 }
 
-func (f *facts) levelText() string {
+func (f *facts) levelReason() Reason {
 	switch {
 	case f.offerLevel == 0:
-		return "ouverte à tous les niveaux"
+		return because("level.any")
 	case f.youthLevel >= f.offerLevel:
-		return "adaptée à ton niveau"
+		return because("level.yours")
 	case f.youthLevel == 0:
-		return "indique ton niveau pour savoir si elle te convient"
+		return because("level.unknown")
 	case f.youthLevel == f.offerLevel-1:
-		return "demande un niveau juste au-dessus du tien"
+		return because("level.just_above")
 	}
-	return "demande un niveau plus avancé que le tien"
+	return because("level.above")
 }
 
-func (f *facts) freshnessText() string {
+func (f *facts) freshnessReason() Reason {
 	switch {
 	case f.ageDays <= freshDays:
-		return "nouvelle cette semaine"
+		return because("fresh")
 	case f.ageDays < staleDays:
-		return fmt.Sprintf("publiée il y a %.0f jours", math.Floor(f.ageDays))
+		return because("published", int(math.Floor(f.ageDays)))
 	}
-	return ""
+	return Reason{}
 }

@@ -47,7 +47,7 @@ func subdomain(i int) Interest {
 	return Interest{fmt.Sprintf("sd%02d", i), fmt.Sprintf("le domaine %d", i)}
 }
 
-func family(i int) Interest { return Interest{fmt.Sprintf("tf%d", i), fmt.Sprintf("la famille %d", i)} }
+func family(i int) Interest { return Interest{Key: fmt.Sprintf("tf%d", i)} }
 
 func (g *generator) offer(i int) Offer {
 	sd := g.rng.IntN(40)

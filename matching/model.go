@@ -14,8 +14,8 @@ func (p Point) Known() bool { return p.Lat != 0 || p.Lng != 0 }
 // family) with the French phrase that follows "tu as choisi", e.g.
 // {Key: "M18", Label: "l'informatique"}.
 type Interest struct {
-	Key   string
-	Label string
+	Key  string
+	Name string // a ROME sub-domain's name, shown as it is; "" for a family the application names by Key
 }
 
 // Offer is what the score needs to know of a published opportunity.

@@ -2,12 +2,12 @@ package matching
 
 import "time"
 
-// Component is one criterion's share of a score, with its French reason.
+// Component is one criterion's share of a score, with its reason.
 type Component struct {
-	Criterion   Criterion
-	Points      float64 // earned, out of MaxPoints
-	MaxPoints   float64 // the criterion's weight, scaled to a score out of 100
-	Explanation string  // "" when there is nothing to say
+	Criterion Criterion
+	Points    float64 // earned, out of MaxPoints
+	MaxPoints float64 // the criterion's weight, scaled to a score out of 100
+	Reason    Reason  // zero when there is nothing to say
 }
 
 // Match is an offer scored for a youth (or a youth for an offer).
@@ -20,11 +20,11 @@ type Match struct {
 
 // Reasons lists the explanations of the components that earned points,
 // in criterion order: what to show next to a recommendation.
-func (m Match) Reasons() []string {
-	var reasons []string
+func (m Match) Reasons() []Reason {
+	var reasons []Reason
 	for _, c := range m.Components {
-		if c.Points > 0 && c.Explanation != "" {
-			reasons = append(reasons, c.Explanation)
+		if c.Points > 0 && !c.Reason.IsZero() {
+			reasons = append(reasons, c.Reason)
 		}
 	}
 	return reasons
@@ -49,7 +49,7 @@ func (f *facts) match(youthID, offerID string, p *points) Match {
 		Components: make([]Component, criterionCount)}
 	for c := range criterionCount {
 		m.Components[c] = Component{Criterion: c, Points: p[c] * f.values[c], MaxPoints: p[c],
-			Explanation: f.explanation(c)}
+			Reason: f.explanation(c)}
 	}
 	return m
 }

@@ -2,6 +2,7 @@ package matching
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -20,7 +21,7 @@ func baseYouth() Youth {
 
 func baseOffer() Offer {
 	return Offer{ID: "o1", Type: "apprenticeship", Open: true, Place: montrouge, AgeMin: 16, AgeMax: 25, Level: 3,
-		Interests: []Interest{{"M18", "l'informatique"}, {"numerique", "le numérique"}}, ESS: true,
+		Interests: []Interest{{"M18", "Systèmes d'information"}, {Key: "numerique"}}, ESS: true,
 		Published: testNow.AddDate(0, 0, -2)}
 }
 
@@ -89,25 +90,25 @@ func TestComponents(t *testing.T) {
 		value     float64
 		says      string
 	}{
-		{"near", func(*Youth, *Offer) {}, CriterionDistance, 0.7, "à 3 km de chez toi"},
-		{"next door", func(_ *Youth, o *Offer) { o.Place = issy }, CriterionDistance, 1, "à moins d'1 km de chez toi"},
-		{"beyond radius", func(y *Youth, _ *Offer) { y.MobilityKm = 2 }, CriterionDistance, 0.2, "au-delà des 2 km"},
-		{"default radius", func(y *Youth, _ *Offer) { y.MobilityKm = 0 }, CriterionDistance, 0.7, "à 3 km"},
+		{"near", func(*Youth, *Offer) {}, CriterionDistance, 0.7, "distance 3"},
+		{"next door", func(_ *Youth, o *Offer) { o.Place = issy }, CriterionDistance, 1, "distance.near"},
+		{"beyond radius", func(y *Youth, _ *Offer) { y.MobilityKm = 2 }, CriterionDistance, 0.2, "distance.beyond 3 2"},
+		{"default radius", func(y *Youth, _ *Offer) { y.MobilityKm = 0 }, CriterionDistance, 0.7, "distance 3"},
 		{"home unknown", func(y *Youth, _ *Offer) { y.Home = Point{} }, CriterionDistance, 0, ""},
-		{"sub-domain", func(*Youth, *Offer) {}, CriterionInterest, 1, "tu as choisi l'informatique"},
-		{"tension family", func(y *Youth, _ *Offer) { y.Interests = []string{"numerique"} }, CriterionInterest, 1, "tu as choisi le numérique"},
+		{"sub-domain", func(*Youth, *Offer) {}, CriterionInterest, 1, "subdomain Systèmes d'information"},
+		{"tension family", func(y *Youth, _ *Offer) { y.Interests = []string{"numerique"} }, CriterionInterest, 1, "interest.numerique"},
 		{"no interest", func(y *Youth, _ *Offer) { y.Interests = []string{"G16"} }, CriterionInterest, 0, ""},
-		{"wanted type", func(*Youth, *Offer) {}, CriterionType, 1, "tu cherches un apprentissage"},
+		{"wanted type", func(*Youth, *Offer) {}, CriterionType, 1, "type.apprenticeship"},
 		{"other type", func(_ *Youth, o *Offer) { o.Type = "job" }, CriterionType, 0, ""},
-		{"level met", func(*Youth, *Offer) {}, CriterionLevel, 1, "adaptée à ton niveau"},
-		{"any level", func(_ *Youth, o *Offer) { o.Level = 0 }, CriterionLevel, 1, "tous les niveaux"},
-		{"one level short", func(_ *Youth, o *Offer) { o.Level = 4 }, CriterionLevel, 0.5, "juste au-dessus"},
-		{"level unknown", func(y *Youth, _ *Offer) { y.Level = 0 }, CriterionLevel, 0.5, "indique ton niveau"},
-		{"two levels short", func(_ *Youth, o *Offer) { o.Level = 5 }, CriterionLevel, 0, "plus avancé"},
-		{"ESS wanted", func(*Youth, *Offer) {}, CriterionESS, 1, "économie sociale et solidaire"},
+		{"level met", func(*Youth, *Offer) {}, CriterionLevel, 1, "level.yours"},
+		{"any level", func(_ *Youth, o *Offer) { o.Level = 0 }, CriterionLevel, 1, "level.any"},
+		{"one level short", func(_ *Youth, o *Offer) { o.Level = 4 }, CriterionLevel, 0.5, "level.just_above"},
+		{"level unknown", func(y *Youth, _ *Offer) { y.Level = 0 }, CriterionLevel, 0.5, "level.unknown"},
+		{"two levels short", func(_ *Youth, o *Offer) { o.Level = 5 }, CriterionLevel, 0, "level.above"},
+		{"ESS wanted", func(*Youth, *Offer) {}, CriterionESS, 1, "ess"},
 		{"ESS not wanted", func(y *Youth, _ *Offer) { y.ESSInterest = false }, CriterionESS, 0, ""},
-		{"new", func(*Youth, *Offer) {}, CriterionFreshness, 1, "nouvelle cette semaine"},
-		{"two weeks old", func(_ *Youth, o *Offer) { o.Published = testNow.AddDate(0, 0, -14) }, CriterionFreshness, 16.0 / 23, "publiée il y a 14 jours"},
+		{"new", func(*Youth, *Offer) {}, CriterionFreshness, 1, "fresh"},
+		{"two weeks old", func(_ *Youth, o *Offer) { o.Published = testNow.AddDate(0, 0, -14) }, CriterionFreshness, 16.0 / 23, "published 14"},
 		{"stale", func(_ *Youth, o *Offer) { o.Published = testNow.AddDate(0, 0, -45) }, CriterionFreshness, 0, ""},
 		{"never published", func(_ *Youth, o *Offer) { o.Published = time.Time{} }, CriterionFreshness, 0, ""},
 	}
@@ -123,8 +124,8 @@ func TestComponents(t *testing.T) {
 			if math.Abs(c.Points-tt.value*c.MaxPoints) > 0.02*c.MaxPoints {
 				t.Errorf("%s: %.2f points of %.0f, want value %.2f", tt.criterion, c.Points, c.MaxPoints, tt.value)
 			}
-			if !strings.Contains(c.Explanation, tt.says) || (tt.says == "" && c.Explanation != "") {
-				t.Errorf("%s: explanation %q, want %q", tt.criterion, c.Explanation, tt.says)
+			if c.Reason.String() != tt.says {
+				t.Errorf("%s: reason %q, want %q", tt.criterion, c.Reason, tt.says)
 			}
 		})
 	}
@@ -143,7 +144,7 @@ func TestScoreIsTheSumOfItsComponents(t *testing.T) {
 	if math.Abs(sum-m.Score) > 1e-9 || math.Abs(max-100) > 1e-9 {
 		t.Fatalf("components sum to %.4f of %.4f, score %.4f", sum, max, m.Score)
 	}
-	if got := strings.Join(m.Reasons(), " ; "); !strings.HasPrefix(got, "à 3 km de chez toi ; tu as choisi l'informatique") {
+	if got := fmt.Sprint(m.Reasons()); !strings.HasPrefix(got, "[distance 3 subdomain Systèmes d'information") {
 		t.Fatalf("reasons %q", got)
 	}
 }

@@ -69,7 +69,11 @@ func (g *generator) mobility(age int) int {
 	return g.between(5, 25)
 }
 
-// interests picks one to three sectors, sometimes with the ESS.
+// interests picks one to three sectors, sometimes with the ESS, and keeps
+// those the profile form offers (the métiers en tension families and the
+// ESS): a youth cannot choose the others, and no page has a name for them.
+// Every sector is still picked, so that the rest of the generated data
+// stays as it was.
 func (g *generator) interests() []string {
 	var keys []string
 	for n := g.between(1, 3); len(keys) < n; {
@@ -80,7 +84,12 @@ func (g *generator) interests() []string {
 	if g.chance(0.2) {
 		keys = append(keys, interestESS)
 	}
-	return keys
+	return slices.DeleteFunc(keys, func(key string) bool { return !offeredInterest(key) })
+}
+
+// offeredInterest says whether the profile form offers interest key.
+func offeredInterest(key string) bool {
+	return key == interestESS || slices.ContainsFunc(refdata.TensionFamilies(), func(f refdata.Family) bool { return f.Key == key })
 }
 
 // interestESS is the interest in discovering the social and solidarity economy.

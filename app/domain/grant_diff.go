@@ -17,21 +17,20 @@ type GrantVersion struct {
 	SubmittedAt time.Time    `bson:"submitted_at" json:"submitted_at"`
 }
 
-// Change is one field that differs between two versions.
+// Change is one field that differs between two versions, named by its
+// JSON path (e.g. "project.title", "budget.expenses"): pages show the field's
+// value in each version as they show the file, not its JSON.
 type Change struct {
-	Field  string
-	Before string
-	After  string
+	Field string
 }
 
-// Diff lists the fields that changed from one content to the next, by
-// their JSON path (e.g. "project.title", "budget.expenses").
+// Diff lists the fields that changed from one content to the next.
 func Diff(before, after GrantContent) []Change {
 	a, b := flatten(before), flatten(after)
 	var changes []Change
 	for _, field := range diffOrder {
 		if a[field] != b[field] {
-			changes = append(changes, Change{Field: field, Before: a[field], After: b[field]})
+			changes = append(changes, Change{Field: field})
 		}
 	}
 	return changes
@@ -46,7 +45,7 @@ var diffOrder = []string{
 	"budget.expenses", "budget.resources",
 }
 
-// flatten renders each second-level field as compact JSON.
+// flatten renders each second-level field as compact JSON, to compare them.
 func flatten(c GrantContent) map[string]string {
 	var sections map[string]map[string]json.RawMessage
 	raw, _ := json.Marshal(c) // plain structs: cannot fail

@@ -2,13 +2,14 @@ package domain
 
 // offerMoves is the offer's life: a draft goes to moderation (or straight to
 // publication for a verified employer), staff publish or reject, and a
-// published offer is closed by its employer or expires at its end date. A
-// rejected offer may be corrected and submitted again.
+// published offer is closed by its employer (who may reopen it) or expires
+// at its end date. A rejected offer may be corrected and submitted again.
 var offerMoves = transitions[OfferStatus]{
 	OfferDraft:     {OfferPending, OfferPublished, OfferClosed},
 	OfferPending:   {OfferPublished, OfferRejected, OfferClosed},
 	OfferRejected:  {OfferPending, OfferPublished, OfferClosed},
 	OfferPublished: {OfferClosed, OfferExpired},
+	OfferClosed:    {OfferPublished},
 }
 
 // CanMove reports whether an offer may go from status s to status to.

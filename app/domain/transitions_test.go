@@ -13,6 +13,7 @@ func TestOfferTransitions(t *testing.T) {
 		{domain.OfferDraft, domain.OfferPending}: true, {domain.OfferDraft, domain.OfferPublished}: true, {domain.OfferDraft, domain.OfferClosed}: true,
 		{domain.OfferPending, domain.OfferPublished}: true, {domain.OfferPending, domain.OfferRejected}: true, {domain.OfferPending, domain.OfferClosed}: true,
 		{domain.OfferRejected, domain.OfferPending}: true, {domain.OfferRejected, domain.OfferPublished}: true, {domain.OfferRejected, domain.OfferClosed}: true,
+		{domain.OfferClosed, domain.OfferPublished}: true,
 		{domain.OfferPublished, domain.OfferClosed}: true, {domain.OfferPublished, domain.OfferExpired}: true,
 	}
 	checkAll(t, all, allowed, domain.OfferStatus.CanMove)

@@ -84,3 +84,19 @@ func twoDigits(n int64) string {
 	}
 	return strconv.FormatInt(n, 10)
 }
+
+// Decimal formats x with one decimal in the locale's way: "114,0" or "114.0".
+func Decimal(locale string, x float64) string {
+	text := strconv.FormatFloat(x, 'f', 1, 64)
+	whole, tenth, _ := strings.Cut(text, ".")
+	n, _ := strconv.ParseInt(whole, 10, 64)
+	mark := ","
+	if Supported(locale) == "en" {
+		mark = "."
+	}
+	sign := ""
+	if strings.HasPrefix(whole, "-") && n == 0 {
+		sign = "-" // "-0.4" keeps its sign, which ParseInt drops
+	}
+	return sign + Number(locale, n) + mark + tenth
+}

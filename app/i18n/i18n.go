@@ -62,13 +62,15 @@ func (c Catalog) checkComplete() error {
 }
 
 // T returns the message for key in locale, formatted with args. An unknown key
-// comes back as itself so that it shows up, rather than an empty string.
+// comes back as itself so that it shows up, rather than an empty string. A
+// message that uses none of args (an email's subject, given its body's
+// arguments) comes back as it is.
 func (c Catalog) T(locale, key string, args ...any) string {
 	msg, ok := c[Supported(locale)][key]
 	if !ok {
 		return key
 	}
-	if len(args) > 0 {
+	if len(args) > 0 && strings.Contains(msg, "%") {
 		return fmt.Sprintf(msg, args...)
 	}
 	return msg

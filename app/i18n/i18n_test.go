@@ -72,6 +72,11 @@ func TestNegotiate(t *testing.T) {
 }
 
 func TestFrenchFormats(t *testing.T) {
+	catalog, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	New := catalog.For
 	summer := time.Date(2026, 7, 1, 12, 30, 0, 0, time.UTC) // 14 h 30 in Paris (UTC+2)
 	winter := time.Date(2026, 11, 26, 23, 30, 0, 0, time.UTC)
 	cases := []struct{ got, want string }{
@@ -85,6 +90,13 @@ func TestFrenchFormats(t *testing.T) {
 		{Money("fr", 1500000), "15\u202f000\u00a0€"},
 		{Money("fr", 1250), "12,50\u00a0€"},
 		{Money("en", 1500005), "€15,000.05"},
+		{Decimal("fr", 1140), "1\u202f140,0"},
+		{Decimal("fr", 60), "60,0"},
+		{Decimal("en", -0.44), "-0.4"},
+		{New("fr").Plural("visit.seats", 1, "15"), "1 place libre sur 15"},
+		{New("fr").Plural("visit.seats", 0, "15"), "0 place libre sur 15"},
+		{New("en").Plural("visit.seats", 0, "15"), "0 places free out of 15"},
+		{New("fr").Day("2026-09-14"), "14 septembre 2026"},
 	}
 	for _, c := range cases {
 		if c.got != c.want {

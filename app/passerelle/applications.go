@@ -2,6 +2,7 @@ package passerelle
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"passerelle/app/domain"
@@ -89,4 +90,31 @@ func (s *Service) discardCV(ctx context.Context, a *domain.Application, err erro
 		return &domain.Error{Code: domain.ECONFLICT, Message: "error.application.duplicate"}
 	}
 	return err
+}
+
+// Eligibility says, before any form, whether the youth actor may apply to
+// the published offer o, and if not why: "" when they may, else the last
+// part of the reason's key ("age", "third_not_completed", "consent_missing",
+// "offer_closed"), "profile" without a profile, "applied" when they have
+// applied already (with the application's id). Apply checks the same.
+func (s *Service) Eligibility(ctx context.Context, actor *domain.User, o *domain.Offer) (reason, applicationID string, err error) {
+	y, err := s.store.YouthByID(ctx, actor.ID)
+	if domain.ErrorCode(err) == domain.ENOTFOUND {
+		return "profile", "", nil
+	}
+	if err != nil {
+		return "", "", err
+	}
+	id := domain.ApplicationID(o.ID, y.ID)
+	switch _, err := s.store.ApplicationByID(ctx, id); {
+	case err == nil:
+		return "applied", id, nil
+	case domain.ErrorCode(err) != domain.ENOTFOUND:
+		return "", "", err
+	}
+	var refusal *domain.Error
+	if errors.As(domain.Eligible(y, o, s.now()), &refusal) {
+		return strings.TrimPrefix(refusal.Message, "error.application."), "", nil
+	}
+	return "", "", nil
 }

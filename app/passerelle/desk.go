@@ -11,14 +11,15 @@ import (
 type OfferDesk struct {
 	Offer        *domain.Offer
 	Sessions     []domain.VisitSession
-	Bookings     domain.Page[domain.Booking]
+	Bookings     domain.Page[BookingLine]
 	Applications domain.Page[domain.Application]
 }
 
 // DeskPages are the pages of its lists a desk shows.
 type DeskPages struct{ Bookings, Applications domain.PageRequest }
 
-// Desk returns the desk of one of the actor's offers, in six queries.
+// Desk returns the desk of one of the actor's offers, in nine queries,
+// the newest bookings first.
 func (s *Service) Desk(ctx context.Context, actor *domain.User, offerID string, pages DeskPages) (*OfferDesk, error) {
 	o, err := s.ownOffer(ctx, actor, offerID)
 	if err != nil {
@@ -28,7 +29,11 @@ func (s *Service) Desk(ctx context.Context, actor *domain.User, offerID string, 
 	if d.Sessions, err = s.store.SessionsOfOffers(ctx, []string{o.ID}); err != nil {
 		return nil, err
 	}
-	if d.Bookings, err = s.store.BookingsPage(ctx, domain.BookingFilter{OfferID: o.ID}, pages.Bookings); err != nil {
+	bookings, err := s.store.BookingsPage(ctx, domain.BookingFilter{OfferID: o.ID, NewestFirst: true}, pages.Bookings)
+	if err != nil {
+		return nil, err
+	}
+	if d.Bookings, err = s.bookingLines(ctx, bookings); err != nil {
 		return nil, err
 	}
 	d.Applications, err = s.store.ApplicationsPage(ctx, domain.ApplicationFilter{OfferID: o.ID}, pages.Applications)

@@ -15,6 +15,9 @@ func (s *Service) PublishOffer(ctx context.Context, actor *domain.User, id strin
 	if err != nil {
 		return nil, err
 	}
+	if o.Status == domain.OfferClosed { // only its employer reopens it
+		return nil, &domain.Error{Code: domain.ECONFLICT, Message: "error.offer.transition"}
+	}
 	now := s.now()
 	noReason := ""
 	change := domain.OfferChange{At: now, PublishedAt: &now, RejectReason: &noReason}

@@ -16,7 +16,7 @@ type OfferInput struct {
 	ROMECodes   []string
 	CommuneCode string
 	Address     string // a place outside the 92, when CommuneCode is empty
-	AgeMin      int    // 0 with AgeMax 0: the type's default range
+	AgeMin      int    // 0: the type's usual minimum (and AgeMax 0 its usual maximum)
 	AgeMax      int
 	Level       string
 	StartDate   time.Time
@@ -41,8 +41,18 @@ func (in OfferInput) applyTo(o *domain.Offer) {
 	o.ROMECodes = normaliseCodes(in.ROMECodes)
 	o.CommuneCode, o.Address = strings.TrimSpace(in.CommuneCode), strings.TrimSpace(in.Address)
 	o.AgeMin, o.AgeMax = in.AgeMin, in.AgeMax
-	if rule, ok := domain.AgeRuleFor(in.Type); ok && in.AgeMin == 0 && in.AgeMax == 0 {
-		o.AgeMin, o.AgeMax = rule.DefaultMin, rule.DefaultMax
+	if rule, ok := domain.AgeRuleFor(in.Type); ok {
+		// Each bound left empty takes the type's usual one; a maximum left
+		// empty under a minimum above the usual maximum goes up to the ceiling.
+		if o.AgeMin == 0 {
+			o.AgeMin = rule.DefaultMin
+		}
+		if o.AgeMax == 0 {
+			o.AgeMax = rule.DefaultMax
+			if o.AgeMax < o.AgeMin {
+				o.AgeMax = rule.Ceiling
+			}
+		}
 	}
 	o.Level, o.StartDate, o.EndDate, o.Places = in.Level, in.StartDate, in.EndDate, in.Places
 	o.SetWeeks(in.Weeks)

@@ -11,6 +11,7 @@ const (
 	AuditOfferCreated   = "offer.created"
 	AuditOfferEdited    = "offer.edited"
 	AuditOfferClosed    = "offer.closed"
+	AuditOfferReopened  = "offer.reopened"
 	AuditOfferPublished = "staff.offer_published"
 	AuditOfferRejected  = "staff.offer_rejected"
 )

@@ -93,6 +93,24 @@ func (s *Service) CloseOffer(ctx context.Context, actor *domain.User, id string)
 	return o, nil
 }
 
+// ReopenOffer publishes again an offer its employer closed, as it was
+// moderated then, while its end date has not passed.
+func (s *Service) ReopenOffer(ctx context.Context, actor *domain.User, id string) (*domain.Offer, error) {
+	o, err := s.ownOffer(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	if o.Status != domain.OfferClosed || o.PublishedAt == nil || (!o.EndDate.IsZero() && o.EndDate.Before(s.now())) {
+		return nil, &domain.Error{Code: domain.ECONFLICT, Message: "error.offer.reopen"}
+	}
+	if err := s.moveOffer(ctx, o, domain.OfferPublished, domain.OfferChange{At: s.now()}); err != nil {
+		return nil, err
+	}
+	s.audit(ctx, actor, AuditOfferReopened, "offer", o.ID, "")
+	s.offerChanged(ctx, o)
+	return o, nil
+}
+
 // moveOffer moves o to status `to` if the table allows it from where the
 // offer stands in the database, and updates o.
 func (s *Service) moveOffer(ctx context.Context, o *domain.Offer, to domain.OfferStatus, change domain.OfferChange) error {

@@ -57,6 +57,7 @@ func (s *Service) addNote(ctx context.Context, actor *domain.User, g *domain.Gra
 // VersionDiff is a submitted version and what changed since the previous one.
 type VersionDiff struct {
 	Version domain.GrantVersion
+	Before  domain.GrantContent // the version before, when Changes is set
 	Changes []domain.Change
 }
 
@@ -71,7 +72,7 @@ func (s *Service) Versions(ctx context.Context, actor *domain.User, id string) (
 	for i, v := range versions {
 		diffs[i].Version = v
 		if i > 0 {
-			diffs[i].Changes = domain.Diff(versions[i-1].Content, v.Content)
+			diffs[i].Before, diffs[i].Changes = versions[i-1].Content, domain.Diff(versions[i-1].Content, v.Content)
 		}
 	}
 	return diffs, err

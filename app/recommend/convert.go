@@ -16,11 +16,6 @@ import (
 var levelOrdinals = map[string]int{"4e": 1, "3e": 2, "2nde": 3, "cap": 3, "1re": 4, "terminale": 5, "bac": 6,
 	"bac+2": 7, "bac+3": 8, "bac+5": 9}
 
-// familyPhrases are the families of métiers en tension as they follow
-// "tu as choisi".
-var familyPhrases = map[string]string{refdata.FamilyEarlyChildhood: "la petite enfance",
-	refdata.FamilyComputing: "l'informatique", refdata.FamilyFood: "les métiers de bouche"}
-
 // essInterest is the profile's interest key for the social and solidarity economy.
 const essInterest = "ess"
 
@@ -55,11 +50,11 @@ func Offer(o *domain.Offer) matching.Offer {
 // its family of métiers en tension and its ROME sub-domain.
 func interests(o *domain.Offer) []matching.Interest {
 	var list []matching.Interest
-	if phrase, ok := familyPhrases[o.TensionFamily]; ok {
-		list = append(list, matching.Interest{Key: o.TensionFamily, Label: phrase})
+	if o.TensionFamily != "" {
+		list = append(list, matching.Interest{Key: o.TensionFamily})
 	}
 	if o.Subdomain != "" {
-		list = append(list, matching.Interest{Key: o.Subdomain, Label: "le domaine « " + o.Subdomain + " »"})
+		list = append(list, matching.Interest{Key: o.Subdomain, Name: o.Subdomain})
 	}
 	return list
 }

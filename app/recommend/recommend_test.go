@@ -2,6 +2,7 @@ package recommend_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -39,8 +40,7 @@ func TestConvertersKeepWhatTheScoreNeeds(t *testing.T) {
 	o := offer("o1", "92012", domain.OfferApprenticeship, refdata.FamilyComputing)
 	o.Subdomain = "Développement"
 	m := recommend.Offer(&o)
-	want := []matching.Interest{{Key: refdata.FamilyComputing, Label: "l'informatique"},
-		{Key: "Développement", Label: "le domaine « Développement »"}}
+	want := []matching.Interest{{Key: refdata.FamilyComputing}, {Key: "Développement", Name: "Développement"}}
 	if !m.Open || !m.Place.Known() || m.Level != 6 || len(m.Interests) != 2 || m.Interests[0] != want[0] || m.Interests[1] != want[1] {
 		t.Fatalf("offer: %+v", m)
 	}
@@ -64,7 +64,7 @@ func TestRecommendationsFollowTheOffers(t *testing.T) {
 		t.Fatalf("recommended %q", got)
 	}
 	recs, _ := svc.ForYouth(ctx, youth())
-	if reasons := strings.Join(recs[0].Reasons, " ; "); !strings.Contains(reasons, "tu as choisi l'informatique") {
+	if reasons := fmt.Sprint(recs[0].Reasons); !strings.Contains(reasons, "interest.informatique") {
 		t.Errorf("reasons: %s", reasons)
 	}
 	other := storetest.Shared(t, db)
@@ -124,7 +124,27 @@ func TestCandidatesShowTheMinimum(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || got[0].YouthID != "youth-1" || got[0].AgeBand != "16–17 ans" || got[0].FirstName != "Inès" {
+	if len(got) != 1 || got[0].YouthID != "youth-1" || got[0].AgeBand != "16–17" || got[0].FirstName != "Inès" {
 		t.Fatalf("candidates: %+v", got)
+	}
+}
+
+// Recommendations are not a list of visits a youth cannot book alone, nor
+// the same card twice.
+func TestVariedKeepsOneVisitAndNoRepeat(t *testing.T) {
+	ranked := []domain.Offer{
+		{ID: "v1", Type: domain.OfferVisit, Title: "Visite du fournil", OrganisationName: "Boulangerie"},
+		{ID: "v2", Type: domain.OfferVisit, Title: "Visite de la crèche", OrganisationName: "Crèche"},
+		{ID: "a1", Type: domain.OfferApprenticeship, Title: "Apprenti boulanger", OrganisationName: "Boulangerie"},
+		{ID: "a2", Type: domain.OfferApprenticeship, Title: "Apprenti boulanger", OrganisationName: "Boulangerie"},
+		{ID: "j1", Type: domain.OfferJob, Title: "Vendeur", OrganisationName: "Boulangerie"},
+		{ID: "j2", Type: domain.OfferJob, Title: "Serveur", OrganisationName: "Café"},
+	}
+	var ids []string
+	for _, o := range recommend.Varied(ranked, func(o domain.Offer) domain.Offer { return o }, 3) {
+		ids = append(ids, o.ID)
+	}
+	if fmt.Sprint(ids) != "[v1 a1 j1]" {
+		t.Errorf("varied %v, want [v1 a1 j1]", ids)
 	}
 }

@@ -70,7 +70,7 @@ func New(store Store, cfg Config) *Service {
 type Recommendation struct {
 	Offer   domain.Offer
 	Score   float64
-	Reasons []string
+	Reasons []matching.Reason
 }
 
 // ForYouth returns the best published offers for y, best first.
@@ -79,7 +79,8 @@ func (s *Service) ForYouth(ctx context.Context, y *domain.Youth) ([]Recommendati
 	if err != nil {
 		return nil, err
 	}
-	matches := ix.recommender.TopK(Youth(y), s.cfg.Count, s.now())
+	matches := Varied(ix.recommender.TopK(Youth(y), Widen*s.cfg.Count, s.now()),
+		func(m matching.Match) domain.Offer { return ix.offers[m.OfferID] }, s.cfg.Count)
 	out := make([]Recommendation, len(matches))
 	for i, m := range matches {
 		out[i] = Recommendation{Offer: ix.offers[m.OfferID], Score: m.Score, Reasons: m.Reasons()}
@@ -102,4 +103,34 @@ func (s *Service) build(ctx context.Context) (*index, error) {
 		return nil, err
 	}
 	return &index{recommender: recommender, offers: byID}, nil
+}
+
+// Widen is how many times more offers than shown the index is asked for,
+// so that Varied has enough left after skipping repeats and extra visits.
+const Widen = 4
+
+// Varied keeps, of offers ranked best first (offerOf gives each one's
+// offer), at most count: it skips an offer whose title and organisation repeat one
+// kept already (the same offer posted twice reads as the same card), and
+// keeps one company visit at most, which a youth cannot book alone (their
+// school books it), so that visits do not fill the list.
+func Varied[T any](ranked []T, offerOf func(T) domain.Offer, count int) []T {
+	kept := make([]T, 0, count)
+	seen, visits := map[[2]string]bool{}, 0
+	for _, r := range ranked {
+		if len(kept) == count {
+			break
+		}
+		o := offerOf(r)
+		card := [2]string{o.Title, o.OrganisationName}
+		if seen[card] || (o.Type == domain.OfferVisit && visits > 0) {
+			continue
+		}
+		seen[card] = true
+		if o.Type == domain.OfferVisit {
+			visits++
+		}
+		kept = append(kept, r)
+	}
+	return kept
 }

@@ -43,6 +43,9 @@ func SearchCommunes(prefix string, limit int) []Commune {
 	}, limit)
 }
 
+// CommuneByName returns the commune named name, ignoring case and accents.
+func CommuneByName(name string) (Commune, bool) { return loaded().communeByName(name) }
+
 // communeByName finds a commune by its name, ignoring case and accents.
 func (t *tables) communeByName(name string) (Commune, bool) {
 	for _, c := range t.communes {

@@ -18,7 +18,8 @@ const flashLifetime = time.Minute
 var flashes = map[string]bool{
 	"search_saved": true, "favourite_saved": true, "favourite_removed": true, "application_sent": true,
 	"offer_published": true, "offer_rejected": true, "organisation_verified": true, "conflict_declared": true,
-	"api_key_revoked": true,
+	"booking_confirmed": true, "booking_waitlisted": true, "booking_cancelled": true, "offer_closed": true,
+	"offer_reopened": true, "application_withdrawn": true, "api_key_revoked": true,
 }
 
 // flash leaves the message key for the next page the user reads.

@@ -14,11 +14,23 @@ import (
 type localizer struct{ i18n.Localizer }
 
 // Commune returns the name of a commune of the 92 from its INSEE code.
-func (l localizer) Commune(code string) string {
+func (l localizer) Commune(code string) string { return communeName(code) }
+
+// communeName is the name of the commune of INSEE code code, or code itself.
+func communeName(code string) string {
 	if c, ok := refdata.CommuneByCode(code); ok {
 		return c.Name
 	}
 	return code
+}
+
+// communeCode is the INSEE code of the commune a form names, by its name
+// or its code; anything else comes back as typed, for the rules to refuse.
+func communeCode(typed string) string {
+	if c, ok := refdata.CommuneByName(typed); ok {
+		return c.Code
+	}
+	return strings.TrimSpace(typed)
 }
 
 // OfferType returns the label of an offer type.

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"passerelle/app/domain"
+	"passerelle/app/passerelle"
 )
 
 // bookPage shows a session and the form that books places for a group.
@@ -33,7 +34,10 @@ func (s *Server) bookForm(c *fiber.Ctx) error {
 	form := formValues(c)
 	in, err := bookingInputFrom(form, c.Params("id"))
 	if err == nil {
-		if _, err = s.deps.Passerelle.Book(c.UserContext(), currentUser(c), in); err == nil {
+		var b *domain.Booking
+		if b, err = s.deps.Passerelle.Book(c.UserContext(), currentUser(c), in); err == nil {
+			// The list opens on its first page, where the new booking is, newest first.
+			s.flash(c, "booking_"+string(b.Status))
 			return c.Redirect("/etablissements/reservations", fiber.StatusSeeOther)
 		}
 	}
@@ -44,10 +48,11 @@ func (s *Server) bookForm(c *fiber.Ctx) error {
 	return s.showBookForm(c, form, data)
 }
 
-// myBookings lists a counsellor's bookings, with the calendar and cancellation.
+// myBookings lists a counsellor's bookings, newest first, each with its
+// visit, company, date and place, with the calendar and cancellation.
 func (s *Server) myBookings(c *fiber.Ctx) error {
-	bookings, p, err := readPage(c, listAt{path: "/etablissements/reservations"}, func(r domain.PageRequest) (domain.Page[domain.Booking], error) {
-		return s.deps.Passerelle.BookingsPageFor(c.UserContext(), currentUser(c), r)
+	bookings, p, err := readPage(c, listAt{path: "/etablissements/reservations"}, func(r domain.PageRequest) (domain.Page[passerelle.BookingLine], error) {
+		return s.deps.Passerelle.BookingLinesPageFor(c.UserContext(), currentUser(c), r)
 	})
 	if err != nil {
 		return err

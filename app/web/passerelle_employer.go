@@ -107,10 +107,27 @@ func (s *Server) addSessionForm(c *fiber.Ctx) error {
 }
 
 func (s *Server) closeOfferForm(c *fiber.Ctx) error {
-	o, err := s.deps.Passerelle.CloseOffer(c.UserContext(), currentUser(c), c.Params("id"))
+	o, err := s.deps.Passerelle.OwnOffer(c.UserContext(), currentUser(c), c.Params("id"))
 	if err != nil {
 		return err
 	}
+	if ok, err := s.confirmFirst(c, "close_offer", o.Title, "/employeurs/offres/"+o.ID); !ok {
+		return err
+	}
+	if _, err := s.deps.Passerelle.CloseOffer(c.UserContext(), currentUser(c), o.ID); err != nil {
+		return err
+	}
+	s.flash(c, "offer_closed")
+	return c.Redirect("/employeurs/offres/"+o.ID, fiber.StatusSeeOther)
+}
+
+// reopenOfferForm publishes again an offer its employer closed.
+func (s *Server) reopenOfferForm(c *fiber.Ctx) error {
+	o, err := s.deps.Passerelle.ReopenOffer(c.UserContext(), currentUser(c), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	s.flash(c, "offer_reopened")
 	return c.Redirect("/employeurs/offres/"+o.ID, fiber.StatusSeeOther)
 }
 
@@ -126,7 +143,21 @@ func (s *Server) moveApplicationForm(c *fiber.Ctx) error {
 // cancelBookingForm cancels a booking from either side's page, then goes
 // back to it.
 func (s *Server) cancelBookingForm(c *fiber.Ctx) error {
-	_, err := s.deps.Passerelle.CancelBooking(c.UserContext(), currentUser(c), c.Params("id"), c.FormValue("reason"))
+	b, vs, err := s.deps.Passerelle.BookingFor(c.UserContext(), currentUser(c), c.Params("id"))
+	if err == nil {
+		err = domain.ValidateCancelReason(c.FormValue("reason"))
+	}
+	if err != nil {
+		return err
+	}
+	subject := b.GroupName + ", " + s.localizer(c).DateTime(vs.StartsAt)
+	if ok, err := s.confirmFirst(c, "cancel_booking", subject, c.FormValue("back")); !ok {
+		return err
+	}
+	_, err = s.deps.Passerelle.CancelBooking(c.UserContext(), currentUser(c), b.ID, c.FormValue("reason"))
+	if err == nil {
+		s.flash(c, "booking_cancelled")
+	}
 	return s.backTo(c, err)
 }
 

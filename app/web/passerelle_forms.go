@@ -58,7 +58,7 @@ func offerInputFrom(form url.Values) (passerelle.OfferInput, error) {
 	r := &formReader{form: form}
 	in := passerelle.OfferInput{Type: domain.OfferType(form.Get("type")), Title: form.Get("title"),
 		Description: form.Get("description"), ROMECodes: romeCodesFrom(form.Get("rome_codes")),
-		CommuneCode: form.Get("commune_code"), Address: form.Get("address"), AgeMin: r.int("age_min"),
+		CommuneCode: communeCode(form.Get("commune_code")), Address: form.Get("address"), AgeMin: r.int("age_min"),
 		AgeMax: r.int("age_max"), Level: form.Get("level"), Places: r.int("places"), Accessible: form.Has("accessible"),
 		Remote: form.Has("remote"), Languages: strings.FieldsFunc(form.Get("languages"), isListSeparator)}
 	r.schedule(&in)

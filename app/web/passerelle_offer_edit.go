@@ -73,7 +73,7 @@ func (s *Server) duplicateOfferForm(c *fiber.Ctx) error {
 // offerInputFrom.
 func offerForm(in passerelle.OfferInput) url.Values {
 	form := url.Values{"type": {string(in.Type)}, "title": {in.Title}, "description": {in.Description},
-		"rome_codes": {strings.Join(in.ROMECodes, ", ")}, "commune_code": {in.CommuneCode}, "address": {in.Address},
+		"rome_codes": {strings.Join(in.ROMECodes, ", ")}, "commune_code": {communeName(in.CommuneCode)}, "address": {in.Address},
 		"age_min": {strconv.Itoa(in.AgeMin)}, "age_max": {strconv.Itoa(in.AgeMax)}, "level": {in.Level},
 		"start_date": {formDate(in.StartDate)}, "end_date": {formDate(in.EndDate)}, "places": {strconv.Itoa(in.Places)},
 		"languages": {strings.Join(in.Languages, ", ")}, "schedule": {scheduleDates}}

@@ -46,9 +46,13 @@ func (s *Server) myApplications(c *fiber.Ctx) error {
 }
 
 func (s *Server) withdrawForm(c *fiber.Ctx) error {
+	if ok, err := s.confirmFirst(c, "withdraw", "", "/jeunes/candidatures"); !ok {
+		return err
+	}
 	_, err := s.deps.Passerelle.WithdrawApplication(c.UserContext(), currentUser(c), c.Params("id"))
 	if err != nil {
 		return err
 	}
+	s.flash(c, "application_withdrawn")
 	return c.Redirect("/jeunes/candidatures", fiber.StatusSeeOther)
 }

@@ -122,7 +122,8 @@ func TestStaffSuspendsAndChangesRolesWithAudit(t *testing.T) {
 	wantContains(t, body, "Ce compte est suspendu")
 
 	_, body = staff.get(t, "/agents/journal?q="+target.ID)
-	wantContains(t, body, domain.AuditUserSuspended, domain.AuditRolesChanged, "employer → employer,applicant", "user-agent")
+	wantContains(t, body, "Compte suspendu", "Rôles modifiés", "employer → employer,applicant", "user-agent")
+	checkHumanText(t, "/agents/journal", body) // names and labels, not ids and action keys
 }
 
 // The privacy page states the configured retention periods, not fixed words.

@@ -20,3 +20,18 @@ func formNth(form url.Values, key string, i int) string {
 	}
 	return ""
 }
+
+// grantFields are the catalog keys of the labels of a file's fields, by
+// their path in a domain.Change.
+var grantFields = map[string]string{"identity.rna": "organisation.rna", "identity.siret": "organisation.siret",
+	"identity.commune_code": "progress.identity.commune", "identity.address": "organisation.address",
+	"budget.expenses": "progress.budget.expenses", "budget.resources": "progress.budget.resources"}
+
+// grantField is the catalog key of the label of a file's field: its path
+// under "progress." unless grantFields names another.
+func grantField(path string) string {
+	if key, ok := grantFields[path]; ok {
+		return key
+	}
+	return "progress." + path
+}

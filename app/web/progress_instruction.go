@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -33,6 +34,9 @@ func (s *Server) showStaffFile(c *fiber.Ctx, data fiber.Map) error {
 		if err := load(); err != nil {
 			return err
 		}
+	}
+	if data["Names"], err = s.reviewerNames(ctx, data["Reviews"].([]domain.Review)); err != nil {
+		return err
 	}
 	data["Next"], data["Sections"], data["Checks"] = g.State.Next(domain.RoleStaff), domain.GrantSections, domain.EligibilityChecks
 	return s.render(c, "staff_file", data)
@@ -114,3 +118,13 @@ func (s *Server) award(c *fiber.Ctx, id string) error {
 
 // second keeps the error of a call that also returns a value.
 func second[T any](_ T, err error) error { return err }
+
+// reviewerNames are the names of the reviewers of reviews, which pages show
+// instead of their ids.
+func (s *Server) reviewerNames(ctx context.Context, reviews []domain.Review) (map[string]string, error) {
+	ids := make([]string, len(reviews))
+	for i, r := range reviews {
+		ids[i] = r.ReviewerID
+	}
+	return s.peopleNames(ctx, ids)
+}

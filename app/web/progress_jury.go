@@ -37,6 +37,9 @@ func (s *Server) showJuryFile(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
+	if data["Names"], err = s.reviewerNames(ctx, reviews); err != nil {
+		return err
+	}
 	data["Title"], data["File"], data["Call"], data["Reviews"] = g.Content.Project.Title, g, call, reviews
 	data["Recommendations"] = []domain.Recommendation{domain.RecommendFund, domain.RecommendReservedly, domain.RecommendDecline}
 	data["Marks"] = []string{"0", "1", "2", "3", "4", "5", "na"}

@@ -109,6 +109,28 @@ func TestApplicantDraftsStepByStepAndSubmits(t *testing.T) {
 	resp, _ = staff.post(t, "/agents/progress/dossiers/"+strings.TrimPrefix(file, "/progress/dossiers/")+"/instruction", url.Values{})
 	wantStatus(t, resp, http.StatusSeeOther)
 	checkExports(t, staff, call.ID)
+	staffReadsTheChangedBudget(t, staff, alice, file, budget)
+}
+
+// After a request for information on the budget and the applicant's
+// answer, staff read what changed as a table of fields in euros, as the
+// file shows them, with no JSON, cents or ids.
+func staffReadsTheChangedBudget(t *testing.T, staff, applicant *visitor, file string, budget url.Values) {
+	t.Helper()
+	staffFile := "/agents/progress/dossiers/" + strings.TrimPrefix(file, "/progress/dossiers/")
+	resp, _ := staff.post(t, staffFile+"/informations", url.Values{"points": {"budget"},
+		"message": {"Détaillez le coût du camion."}, "deadline": {"2026-12-10T12:00"}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	budget.Set("expense_amount_0", "22 000")
+	budget.Set("resource_amount_1", "10 000")
+	resp, _ = applicant.post(t, file+"/etapes/budget", budget)
+	wantStatus(t, resp, http.StatusSeeOther)
+	resp, _ = applicant.post(t, file+"/reponse", url.Values{"reply": {"Le camion coûte plus cher."}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	_, body := staff.get(t, staffFile)
+	wantContains(t, body, `<th scope="row">Dépenses</th>`, "<del>Camion : 20\u202f000\u00a0€</del>", "<ins>Camion : 22\u202f000\u00a0€</ins>",
+		`<th scope="row">Ressources</th>`, "Numéro RNA (association)")
+	checkHumanText(t, staffFile, body)
 }
 
 func checkExports(t *testing.T, staff *visitor, callID string) {

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"html"
+	"maps"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -58,21 +59,33 @@ func TestEveryPageIsReachedByLinks(t *testing.T) {
 	for role, v := range visitors {
 		t.Run(role, func(t *testing.T) {
 			t.Parallel()
-			reached, pages := crawl(t, v, routes)
+			reached, pages := crawl(t, v, routes, func(link, body string) { checkHumanText(t, link, body) })
 			for _, r := range routes {
 				if mayUse(r, role) && !reached[r.Path] {
 					t.Errorf("no link within %d clicks of the home page reaches %s", clicks, r.Path)
 				}
 			}
 			t.Logf("%d pages read", pages)
+			english := &visitor{f: f, cookies: maps.Clone(v.cookies)}
+			english.cookies["lang"] = "en"
+			_, pages = crawl(t, english, routes, func(link, body string) {
+				checkHumanText(t, link, body)
+				checkEnglish(t, link, body)
+			})
+			t.Logf("%d pages read in English", pages)
 		})
 	}
 }
 
 // examples makes one of each parameterised thing the pages link to: a
-// visit session booked by the counsellor, an application of the youth.
+// visit session booked by the counsellor, an application of the youth, and
+// the newest offer, which the youth may apply to (the offer page links to
+// the form only then).
 func examples(t *testing.T, f *fixture, p *programme) {
 	t.Helper()
+	if status, o := p.employer.call(t, "POST", "/api/v1/offers", f.offerBody("apprenticeship")); status != http.StatusCreated {
+		t.Fatalf("an offer to apply to: %d %v", status, o)
+	}
 	session := p.sessions(t, f, 1, 30)[0]
 	counsellor := p.counsellor.pageVisitor()
 	resp, _ := counsellor.post(t, "/visites/"+session+"/reserver", url.Values{"structure_id": {"api-school"},
@@ -105,11 +118,11 @@ func mayUse(r web.Route, role string) bool {
 
 var hrefs = regexp.MustCompile(`href="(/[^"]*)"`)
 
-// crawl follows v's links breadth first from the home page and returns the
-// routes it read a page of (anything but a refusal or "not found": the
-// search page without its engine says so with a 503), and how many pages
-// it read.
-func crawl(t *testing.T, v *visitor, routes []web.Route) (map[string]bool, int) {
+// crawl follows v's links breadth first from the home page, gives read
+// each HTML page it reads, and returns the routes it read a page of
+// (anything but a refusal or "not found": the search page without its
+// engine says so with a 503), and how many pages it read.
+func crawl(t *testing.T, v *visitor, routes []web.Route, read func(link, body string)) (map[string]bool, int) {
 	t.Helper()
 	reached, tried, seen := map[string]bool{}, map[string]int{}, map[string]bool{"/": true}
 	level := []string{"/"}
@@ -131,9 +144,11 @@ func crawl(t *testing.T, v *visitor, routes []web.Route) (map[string]bool, int) 
 			if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
 				continue
 			}
+			read(link, body)
 			for _, m := range hrefs.FindAllStringSubmatch(body, -1) {
 				target, _, _ := strings.Cut(html.UnescapeString(m[1]), "#")
-				if target != "" && !strings.HasPrefix(target, "//") && !seen[target] {
+				// The language switch is left alone: each crawl reads one language.
+				if target != "" && !strings.HasPrefix(target, "//") && !strings.Contains(target, "lang=") && !seen[target] {
 					seen[target] = true
 					next = append(next, target)
 				}

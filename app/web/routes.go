@@ -167,6 +167,7 @@ func (s *Server) routes() {
 	get("/employeurs/offres/:id", employer, s.offerDesk)
 	post("/employeurs/offres/:id/creneaux", employer, s.addSessionForm)
 	post("/employeurs/offres/:id/cloture", employer, s.closeOfferForm)
+	post("/employeurs/offres/:id/reouverture", employer, s.reopenOfferForm)
 	get("/employeurs/offres/:id/modifier", employer, s.editOfferPage)
 	post("/employeurs/offres/:id/modifier", employer, s.updateOfferForm)
 	post("/employeurs/offres/:id/duplication", employer, s.duplicateOfferForm)

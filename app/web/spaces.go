@@ -52,8 +52,14 @@ func (s *Server) offer(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "offer", fiber.Map{"Title": offer.Title, "Offer": offer, "Favourite": favourite,
-		"Contract": workStudyContract[offer.Type]})
+	data := fiber.Map{"Title": offer.Title, "Offer": offer, "Favourite": favourite, "Contract": workStudyContract[offer.Type]}
+	// A youth learns here, not on submitting the form, whether they may apply.
+	if u := currentUser(c); u != nil && u.HasRole(domain.RoleYouth) && offer.Type != domain.OfferVisit {
+		if data["Cannot"], data["Applied"], err = s.deps.Passerelle.Eligibility(c.UserContext(), u, offer); err != nil {
+			return err
+		}
+	}
+	return s.render(c, "offer", data)
 }
 
 // workStudyContract is the simulator's contract of a work-study offer.

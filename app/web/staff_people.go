@@ -52,5 +52,14 @@ func (s *Server) auditLog(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "staff_audit", fiber.Map{"Title": s.localizer(c).T("staff.audit.title"), "Events": events, "Query": q})
+	var ids []string
+	for _, e := range events {
+		ids = append(ids, e.ActorID, e.TargetID)
+	}
+	names, err := s.peopleNames(c.UserContext(), ids)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "staff_audit", fiber.Map{"Title": s.localizer(c).T("staff.audit.title"), "Events": events,
+		"Query": q, "Names": names})
 }

@@ -50,8 +50,8 @@ func TestCounsellorDigestVisitsNearbySessionsAndCampaigns(t *testing.T) {
 		return got[slices.IndexFunc(got, func(m mailtest.Received) bool { return m.To[0] == email })]
 	}
 	prof, far := byTo("prof@college.fr"), byTo("cpe@lycee.fr")
-	for _, want := range []string{"- Découvrir le fournil, mercredi 2 décembre 2026 à 14 h 00 : 3e B, 24 place(s)",
-		"- Découvrir le fournil (Boulangerie Delmas), mardi 15 décembre 2026 à 09 h 30 : 6 place(s) libre(s)",
+	for _, want := range []string{"- Découvrir le fournil, mercredi 2 décembre 2026 à 14 h 00 : 3e B, 24 places",
+		"- Découvrir le fournil (Boulangerie Delmas), mardi 15 décembre 2026 à 09 h 30 : 6 places libres",
 		"- Semaine des métiers 2027 : vœux jusqu'au jeudi 10 décembre 2026 à 18 h 00 — https://passerelle92.test/campagnes/k1"} {
 		if !strings.Contains(prof.Text, want) {
 			t.Errorf("counsellor digest lacks %q:\n%s", want, prof.Text)

@@ -178,7 +178,7 @@ func (d *Digests) employerBookings(ctx context.Context, from, to time.Time, of f
 
 func employerApplication(a domain.Application) EmployerApplication {
 	return EmployerApplication{Offer: a.OfferTitle, Youth: firstNameAndInitial(a.YouthName), ExpiresAt: a.ExpiresAt,
-		Path: "/employeurs/offres/" + a.OfferID + "/candidats"}
+		Path: "/employeurs/candidatures/" + a.ID} // the application itself, to answer it
 }
 
 // firstNameAndInitial shortens "Léa Martin" to "Léa M.": the digest leaves

@@ -66,10 +66,10 @@ func TestEmployerDigestOncePerMemberAndDay(t *testing.T) {
 		t.Fatalf("recipients %v", to)
 	}
 	fr := got[slices.IndexFunc(got, func(m mailtest.Received) bool { return m.To[0] == "patron@delmas.fr" })]
-	for _, want := range []string{"Apprenti boulanger : Léa M. — https://passerelle92.test/employeurs/offres/o2/candidats",
-		"Découvrir le fournil, jeudi 10 décembre 2026 à 09 h 30 : 3e B (Collège Jean Jaurès), 12 place(s)",
-		"Annulée : Découvrir le fournil, jeudi 10 décembre 2026 à 09 h 30 : 4e A, 8 place(s)",
-		"Hugo B., expire le mercredi 2 décembre 2026 à 10 h 00 — Répondre : https://passerelle92.test/employeurs/offres/o2/candidats"} {
+	for _, want := range []string{"Apprenti boulanger : Léa M. — https://passerelle92.test/employeurs/candidatures/a1",
+		"Découvrir le fournil, jeudi 10 décembre 2026 à 09 h 30 : 3e B (Collège Jean Jaurès), 12 places",
+		"Annulée : Découvrir le fournil, jeudi 10 décembre 2026 à 09 h 30 : 4e A, 8 places",
+		"Hugo B., expire le mercredi 2 décembre 2026 à 10 h 00 — Répondre : https://passerelle92.test/employeurs/candidatures/a2"} {
 		if !strings.Contains(fr.Text, want) {
 			t.Errorf("digest lacks %q:\n%s", want, fr.Text)
 		}

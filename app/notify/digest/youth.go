@@ -64,7 +64,7 @@ type SearchDigest struct {
 type DigestOffer struct {
 	Title        string
 	Organisation string
-	Reasons      []string
+	Reasons      []matching.Reason
 	Path         string
 }
 
@@ -174,10 +174,12 @@ func YouthDigests(offers []domain.Offer, audience []Audience, w matching.Weights
 	}
 	period := week(now)
 	var ns []notify.Notification
-	for i, ranked := range index.Batch(youths, youthDigestSize, now, 0) {
+	offerOf := func(r matching.Ranked) domain.Offer { return *byID[r.OfferID] }
+	for i, ranked := range index.Batch(youths, recommend.Widen*youthDigestSize, now, 0) {
 		a := &audience[i]
 		data := YouthDigestData{FirstName: a.Youth.FirstName, Searches: searches.sections(a, now)}
-		data.Offers = explain(index, youths[i], unlisted(ranked, data.Searches), byID, now)
+		ranked = recommend.Varied(unlisted(ranked, data.Searches), offerOf, youthDigestSize)
+		data.Offers = explain(index, youths[i], ranked, byID, now)
 		if data.Count() > 0 {
 			data.Discoveries = a.Discoveries
 			ns = append(ns, notify.Notification{Key: youthDigestKey(period, a.User),

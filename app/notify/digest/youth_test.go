@@ -54,7 +54,7 @@ func TestYouthDigestSendsNewMatchingOffersOncePerWeek(t *testing.T) {
 		t.Fatalf("recipients %v", to)
 	}
 	lea := got[slices.IndexFunc(got, func(m mailtest.Received) bool { return m.To[0] == "léa@example.org" })]
-	if lea.Subject != "Passerelle 92 : 1 nouvelle(s) offre(s) pour toi cette semaine" ||
+	if lea.Subject != "Passerelle 92 : 1 nouvelle offre pour toi cette semaine" ||
 		!strings.Contains(lea.Text, "- Découvrir le développement web — Atelier Numérique") ||
 		!strings.Contains(lea.Text, "  · à moins d'1 km de chez toi") || !strings.Contains(lea.Text, "https://passerelle92.test/offres/o1") ||
 		strings.Contains(lea.Text, "semaine dernière") || strings.Contains(lea.Text, "Stage de 3e") {
@@ -132,7 +132,7 @@ func TestYouthDigestListsSavedSearchesThenTheProfile(t *testing.T) {
 	if section := text[searches:profile]; strings.Contains(section, "Antony") {
 		t.Errorf("an offer beyond the search's 5 km is in its section:\n%s", section)
 	}
-	if want := "Passerelle 92 : 3 nouvelle(s) offre(s) pour toi cette semaine"; leaMail.Subject != want {
+	if want := "Passerelle 92 : 3 nouvelles offres pour toi cette semaine"; leaMail.Subject != want {
 		t.Errorf("subject %q, want %q", leaMail.Subject, want)
 	}
 	if !strings.Contains(leaMail.HTML, "<h2") || !strings.Contains(leaMail.HTML, "Tes recherches enregistrées") ||
