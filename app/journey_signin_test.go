@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -72,7 +74,49 @@ func TestJourneyDemoAccountsSignIn(t *testing.T) {
 	if b.Count(".user-menu a[href='/connexion']") != 1 {
 		t.Fatal("still signed in after signing out")
 	}
+	eachRoleLandsOnItsSpace(t, m, b, passwords)
 	benchLoadSignsInAndBooks(t, m, passwords)
+}
+
+// spaces are the demo accounts by role with the page each lands on after
+// signing in, and the spaces' addresses.
+var spaces = []struct{ local, landing, space string }{
+	{"jeune", "/jeunes", "/jeunes"}, {"conseiller", "/etablissements", "/etablissements"},
+	{"employeur", "/employeurs", "/employeurs"}, {"porteur", "/progress/dossiers", "/progress/dossiers"},
+	{"jury", "/jury", "/jury"}, {"agent", "/agents", "/agents"}, {"admin", "/agents", "/agents"},
+}
+
+// eachRoleLandsOnItsSpace signs each demo account in, in a browser of its
+// own: it lands on its space, whose header links to no other role's space;
+// the page passes the checks, and is photographed on a phone and a desktop
+// into SPACE_SHOTS_DIR (docs/screenshots when refreshing the docs) or a
+// temporary folder.
+func eachRoleLandsOnItsSpace(t *testing.T, m *Main, b *browsertest.Browser, passwords map[string]string) {
+	t.Helper()
+	dir := os.Getenv("SPACE_SHOTS_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	for _, role := range spaces {
+		s := b.Session()
+		signIn(t, m, s, role.local+"@"+demo.EmailDomain, passwords[role.local+"@"+demo.EmailDomain])
+		if got := strings.TrimPrefix(s.URL(), m.URL()); got != role.landing {
+			t.Errorf("%s lands on %s, not %s", role.local, got, role.landing)
+		}
+		for _, other := range spaces {
+			if other.space != role.space && s.Count(".main-nav a[href^='"+other.space+"']") != 0 {
+				t.Errorf("%s's header links to %s: %q", role.local, other.space, s.Text(".main-nav"))
+			}
+		}
+		s.CheckPage()
+		for _, shot := range []struct {
+			name          string
+			width, height int
+		}{{"telephone", 360, 740}, {"ordinateur", 1280, 800}} {
+			s.SetViewport(shot.width, shot.height)
+			s.Screenshot(filepath.Join(dir, role.local+"-"+shot.name+".png"))
+		}
+	}
 }
 
 // bench load signs in as the demo counsellor through the form, measures
