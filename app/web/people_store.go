@@ -22,6 +22,8 @@ type PeopleStore interface {
 	PublishedOffersOf(ctx context.Context, orgID string, limit int) ([]domain.Offer, error)
 	PublishedTestimonies(ctx context.Context, orgID, family string, limit int) ([]domain.Testimony, error)
 	PendingTestimonies(ctx context.Context, r domain.PageRequest) (domain.Page[domain.Testimony], error)
+	OffersByIDs(ctx context.Context, ids []string) ([]domain.Offer, error)
+	GrantsByIDs(ctx context.Context, ids []string) ([]domain.GrantApplication, error)
 }
 
 // peopleNames returns the names of the users and organisations among ids,

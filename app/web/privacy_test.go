@@ -3,12 +3,14 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"html"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
 	"passerelle/app/domain"
+	"passerelle/app/i18n/texttest"
 	"passerelle/app/store/storetest"
 	"passerelle/app/web"
 )
@@ -133,4 +135,22 @@ func TestPrivacyPageStatesTheConfiguredPeriods(t *testing.T) {
 	})
 	_, body := f.get(t, "/confidentialite")
 	wantContains(t, body, "anonymisé après 2 ans sans connexion", "effacés 90 jours après sa fin")
+}
+
+// The audit log names the offers staff moderated by their titles.
+func TestAuditLogNamesTheOffers(t *testing.T) {
+	f := newFixture(t)
+	pending, err := f.db.Offers(context.Background(), domain.OfferFilter{Status: domain.OfferPending})
+	if err != nil || len(pending) == 0 {
+		t.Fatalf("no pending demo offer: %v", err)
+	}
+	staff := f.staffVisitor(t)
+	staff.get(t, "/agents/moderation")
+	resp, _ := staff.post(t, "/agents/moderation/"+pending[0].ID+"/publication", url.Values{})
+	wantStatus(t, resp, http.StatusSeeOther)
+	_, body := staff.get(t, "/agents/journal?q="+pending[0].ID)
+	wantContains(t, body, html.EscapeString(pending[0].Title))
+	if text := texttest.Visible(body); strings.Contains(text, pending[0].ID) {
+		t.Errorf("the log shows the offer's id: %q", texttest.Around(text, pending[0].ID))
+	}
 }
