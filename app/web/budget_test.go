@@ -80,8 +80,9 @@ func TestDatabaseBudgetOfTheMainPages(t *testing.T) {
 		{"anonymous", anonymous, "/progress/appels/:id/laureats", "/progress/appels/" + call.ID + "/laureats", 0},
 		// profile, favourites, their offers, saved searches
 		{"youth", youth, "/jeunes", "/jeunes", 2 + 4},
-		{"youth", youth, "/offres/:id", "/offres/" + offer.ID, 2 + 1}, // is it a favourite
-		{"youth", youth, "/compte/profil", "/compte/profil", 2 + 1},   // the profile; the structures are kept
+		// is it a favourite; the profile and an application to it, to say whether they may apply
+		{"youth", youth, "/offres/:id", "/offres/" + offer.ID, 2 + 3},
+		{"youth", youth, "/compte/profil", "/compte/profil", 2 + 1}, // the profile; the structures are kept
 		// organisations, a page of followed youths (count, page), their shared applications
 		{"counsellor", counsellor, "/etablissements", "/etablissements", 2 + 4},
 		{"employer", employer, "/employeurs", "/employeurs", 2 + 1}, // organisations
