@@ -14,6 +14,7 @@ package readmodel
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"time"
 )
@@ -111,25 +112,25 @@ func inAge(now, at time.Time, maxAge time.Duration) bool {
 	return d >= 0 && d < maxAge
 }
 
-// Keyed is a model per key (an offer page per offer), each loaded on its
-// first use; at most limit are kept, all dropped when one more is asked.
-type Keyed[K comparable, T any] struct {
+// Keyed is a model per key (an offer page per offer id), each loaded on
+// its first use; at most limit are kept, all dropped when one more is asked.
+type Keyed[T any] struct {
 	cfg   Config
 	limit int
-	load  func(ctx context.Context, key K) (T, error)
+	load  func(ctx context.Context, key string) (T, error)
 
 	mu     sync.Mutex
-	models map[K]*Model[T]
+	models map[string]*Model[T]
 }
 
 // NewKeyed returns models of load per key.
-func NewKeyed[K comparable, T any](cfg Config, limit int, load func(ctx context.Context, key K) (T, error)) *Keyed[K, T] {
-	return &Keyed[K, T]{cfg: cfg, limit: limit, load: load, models: map[K]*Model[T]{}}
+func NewKeyed[T any](cfg Config, limit int, load func(ctx context.Context, key string) (T, error)) *Keyed[T] {
+	return &Keyed[T]{cfg: cfg, limit: limit, load: load, models: map[string]*Model[T]{}}
 }
 
 // Get returns the value of key, loaded again first if a source changed
 // since. Errors (a key that does not exist) are not kept.
-func (k *Keyed[K, T]) Get(ctx context.Context, key K) (T, error) {
+func (k *Keyed[T]) Get(ctx context.Context, key string) (T, error) {
 	k.mu.Lock()
 	m, ok := k.models[key]
 	if !ok {
@@ -138,6 +139,9 @@ func (k *Keyed[K, T]) Get(ctx context.Context, key K) (T, error) {
 			// above the number of offers and calls people look at.
 			clear(k.models)
 		}
+		// The key often comes from a request (a route's id) whose buffer the
+		// web server reuses: the map and the loader keep a copy.
+		key = strings.Clone(key)
 		m = New(k.cfg, func(ctx context.Context) (T, error) { return k.load(ctx, key) })
 		k.models[key] = m
 	}

@@ -28,12 +28,12 @@ const keptPages = 20_000
 // Per-person data is read from the database on each request.
 type readModels struct {
 	overview          *readmodel.Model[*overview]
-	offers            *readmodel.Keyed[string, *domain.Offer]
-	organisations     *readmodel.Keyed[string, *publicPage]
-	familyTestimonies *readmodel.Keyed[string, []domain.Testimony]
+	offers            *readmodel.Keyed[*domain.Offer]
+	organisations     *readmodel.Keyed[*publicPage]
+	familyTestimonies *readmodel.Keyed[[]domain.Testimony]
 	structures        *readmodel.Model[[]domain.Organisation]
-	calls             *readmodel.Keyed[string, *domain.Call]
-	laureates         *readmodel.Keyed[string, callLaureates]
+	calls             *readmodel.Keyed[*domain.Call]
+	laureates         *readmodel.Keyed[callLaureates]
 	publishedLaureate *readmodel.Model[[]progress.Laureate]
 }
 
