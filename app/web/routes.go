@@ -45,6 +45,7 @@ func (s *Server) routes() {
 	get("/mot-de-passe/nouveau/:token", public, s.resetPage)
 	post("/mot-de-passe/nouveau/:token", public, s.resetPassword)
 	get("/compte", signedIn, s.accountPage)
+	post("/compte/langue", signedIn, s.chooseEmailLanguage)
 	get("/compte/donnees", signedIn, s.exportData)
 	get("/compte/suppression", signedIn, s.deletionPage)
 	post("/compte/suppression", signedIn, s.deleteAccount)
