@@ -84,6 +84,7 @@ var spaces = []struct{ local, landing, space string }{
 	{"jeune", "/jeunes", "/jeunes"}, {"conseiller", "/etablissements", "/etablissements"},
 	{"employeur", "/employeurs", "/employeurs"}, {"porteur", "/progress/dossiers", "/progress/dossiers"},
 	{"jury", "/jury", "/jury"}, {"agent", "/agents", "/agents"}, {"admin", "/agents", "/agents"},
+	{"accompagnement", "/accompagnement/suivi", "/accompagnement/suivi"},
 }
 
 // eachRoleLandsOnItsSpace signs each demo account in, in a browser of its

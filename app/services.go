@@ -12,6 +12,7 @@ import (
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
+	"passerelle/app/support"
 	"passerelle/app/web"
 	"passerelle/jobs"
 )
@@ -31,6 +32,7 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 	m.Recommendations = recommendations(m)
 	m.Passerelle = passerelle.NewService(m.DB, m.Indexer, m.Notify,
 		m.Logger, passerelle.Config{ApplicationExpiry: m.Config.Applications.ExpiryDelay, Now: m.Now})
+	m.Support = support.New(m.DB, m.Notify, m.Logger, m.Now)
 	m.Accounts = account.New(m.DB, m.Notify, m.accountConfig(), m.Logger)
 	m.Progress = progress.New(m.DB, m.Notify, m.Logger, progress.Config{Now: m.Now})
 	m.Campaigns = campaign.New(m.DB, m.Notify, m.Catalog,
@@ -63,6 +65,7 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 			CVDays: m.Config.Retention.CVDays},
 		Publication: publication(m.Config.Publication),
 		Partners:    partners.New(m.DB, m.Logger, m.Now),
+		Support:     m.Support,
 	})
 	if err != nil {
 		return err
@@ -74,7 +77,8 @@ func (m *Main) accountConfig() account.Config {
 	sec := m.Config.Security
 	return account.Config{BaseURL: m.Config.Server.BaseURL, Argon2: argon2Of(m.Config), SessionTTL: sec.SessionTTL,
 		MagicLinkTTL: sec.MagicLinkTTL, LoginRatePerMinute: sec.LoginRatePerMinute, Now: m.Now,
-		DataHolders: []account.DataHolder{m.Passerelle}} // its applications, favourites and bookings
+		// the programme's applications, favourites and bookings; the holder's support requests
+		DataHolders: []account.DataHolder{m.Passerelle, m.Support}}
 }
 
 func (m *Main) readiness() []web.Check {

@@ -21,6 +21,7 @@ import (
 	"passerelle/app/progress"
 	"passerelle/app/recommend"
 	"passerelle/app/store"
+	"passerelle/app/support"
 	"passerelle/app/web"
 	"passerelle/jobs"
 	"passerelle/search"
@@ -42,6 +43,8 @@ type Main struct {
 	Progress   *progress.Service
 	Passerelle *passerelle.Service
 	Campaigns  *campaign.Service
+	// Support is the accompaniment of ESS project holders.
+	Support *support.Service
 	// Recommendations ranks the published offers on the youth's space.
 	Recommendations *recommend.Service
 	// Notify sends emails exactly once; Digests are the scheduled ones.

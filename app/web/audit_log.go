@@ -10,6 +10,7 @@ import (
 	"passerelle/app/domain"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
+	"passerelle/app/support"
 )
 
 // auditRow is one event of the log as staff read it: names and labels,
@@ -64,6 +65,7 @@ var auditLabels = map[string]string{
 	domain.AuditSignUp:               "auth.role.",
 	domain.AuditOrgVerified:          "audit.detail.",
 	domain.AuditRateLimited:          "audit.detail.limit.",
+	support.AuditFollowed:            "support.status.",
 }
 
 // auditDetail says in words what an event's detail records: a state by
@@ -116,22 +118,30 @@ func labelledMove(l localizer, move, prefix, sep string) string {
 	return label(from) + " → " + label(to)
 }
 
-// auditNames names the people, organisations, offers, bookings, applications
-// and grant files that events speak of, by id, so that the log reads as names.
+// auditSubjects are the ids of the things events speak of, by kind.
+type auditSubjects struct{ offers, bookings, applications, grants, requests []string }
+
+// auditNames names the people, organisations, offers, bookings,
+// applications, grant files and support requests that events speak of, by
+// id, so that the log reads as names.
 func (s *Server) auditNames(ctx context.Context, events []domain.AuditEvent) (map[string]string, error) {
-	var people, offers, bookings, applications, grants []string
+	var people []string
+	var ids auditSubjects
 	for _, e := range events {
 		people = append(people, e.ActorID)
 		switch e.TargetKind {
 		case "offer":
-			offers = append(offers, e.TargetID, strings.TrimPrefix(e.Detail, passerelle.DuplicateDetail))
+			ids.offers = append(ids.offers, e.TargetID, strings.TrimPrefix(e.Detail, passerelle.DuplicateDetail))
 		case "booking":
-			bookings = append(bookings, e.TargetID)
+			ids.bookings = append(ids.bookings, e.TargetID)
 		case "application":
-			applications = append(applications, e.TargetID)
+			ids.applications = append(ids.applications, e.TargetID)
 		case "grant_application":
-			grants = append(grants, e.TargetID)
+			ids.grants = append(ids.grants, e.TargetID)
 			people = append(people, e.Detail) // a co-editor
+		case "support_request":
+			ids.requests = append(ids.requests, e.TargetID)
+			people = append(people, e.Detail) // the structure it is given to
 		case "testimony":
 			people = append(people, strings.TrimPrefix(e.Detail, string(domain.TestimonyPublished)+" "))
 		default:
@@ -142,20 +152,21 @@ func (s *Server) auditNames(ctx context.Context, events []domain.AuditEvent) (ma
 	if err != nil {
 		return nil, err
 	}
-	return names, s.thingNames(ctx, names, offers, bookings, applications, grants)
+	return names, s.thingNames(ctx, names, ids)
 }
 
 // thingNames adds to names the titles of offers and grant files, a booking
-// as its visit and group, an application as its offer and youth.
-func (s *Server) thingNames(ctx context.Context, names map[string]string, offers, bookings, applications, grants []string) error {
-	booked, err := s.deps.People.BookingsByIDs(ctx, bookings)
+// as its visit and group, an application as its offer and youth, a support
+// request as its project.
+func (s *Server) thingNames(ctx context.Context, names map[string]string, ids auditSubjects) error {
+	booked, err := s.deps.People.BookingsByIDs(ctx, ids.bookings)
 	if err != nil {
 		return err
 	}
 	for _, b := range booked {
-		offers = append(offers, b.OfferID)
+		ids.offers = append(ids.offers, b.OfferID)
 	}
-	found, err := s.deps.People.OffersByIDs(ctx, offers)
+	found, err := s.deps.People.OffersByIDs(ctx, ids.offers)
 	if err != nil {
 		return err
 	}
@@ -165,14 +176,21 @@ func (s *Server) thingNames(ctx context.Context, names map[string]string, offers
 	for _, b := range booked {
 		names[b.ID] = names[b.OfferID] + " — " + b.GroupName
 	}
-	applied, err := s.deps.People.ApplicationsByIDs(ctx, applications)
+	applied, err := s.deps.People.ApplicationsByIDs(ctx, ids.applications)
 	if err != nil {
 		return err
 	}
 	for _, a := range applied {
 		names[a.ID] = a.OfferTitle + " — " + a.YouthName
 	}
-	files, err := s.deps.People.GrantsByIDs(ctx, grants)
+	requests, err := s.deps.People.SupportRequestsByIDs(ctx, ids.requests)
+	if err != nil {
+		return err
+	}
+	for _, r := range requests {
+		names[r.ID] = r.Project
+	}
+	files, err := s.deps.People.GrantsByIDs(ctx, ids.grants)
 	for _, g := range files {
 		names[g.ID] = g.Content.Project.Title
 	}

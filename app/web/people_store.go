@@ -26,6 +26,7 @@ type PeopleStore interface {
 	GrantsByIDs(ctx context.Context, ids []string) ([]domain.GrantApplication, error)
 	BookingsByIDs(ctx context.Context, ids []string) ([]domain.Booking, error)
 	ApplicationsByIDs(ctx context.Context, ids []string) ([]domain.Application, error)
+	SupportRequestsByIDs(ctx context.Context, ids []string) ([]domain.SupportRequest, error)
 }
 
 // peopleNames returns the names of the users and organisations among ids,
