@@ -75,6 +75,7 @@ func TestJourneyDemoAccountsSignIn(t *testing.T) {
 		t.Fatal("still signed in after signing out")
 	}
 	eachRoleLandsOnItsSpace(t, m, b, passwords)
+	supportJourney(t, m, b, passwords)
 	benchLoadSignsInAndBooks(t, m, passwords)
 }
 
