@@ -49,11 +49,11 @@ func TestFiguresCountAndKeepSmallCellsSecret(t *testing.T) {
 		{Offers, nil, 16, false}, // the draft is not counted
 		{Places, nil, 32, false},
 		{Offers, map[string]string{DimYear: "2025-2026"}, 16, false},
-		{Offers, map[string]string{DimGeo: "92025"}, 3, true},                 // fewer than 5
-		{Offers, map[string]string{DimGeo: TerritoryOf("92025")}, 3, true},    // its territory too
-		{Offers, map[string]string{DimGeo: TerritoryOf("92050")}, 6, true},    // else 16-7 gives it away
-		{Offers, map[string]string{DimGeo: "92050"}, 6, true},                 // else its territory's total
-		{Offers, map[string]string{DimGeo: TerritoryOf("92012")}, 7, false},   //
+		{Offers, map[string]string{DimGeo: "92025"}, 3, true},               // fewer than 5
+		{Offers, map[string]string{DimGeo: TerritoryOf("92025")}, 3, true},  // its territory too
+		{Offers, map[string]string{DimGeo: TerritoryOf("92050")}, 6, true},  // else 16-7 gives it away
+		{Offers, map[string]string{DimGeo: "92050"}, 6, true},               // else its territory's total
+		{Offers, map[string]string{DimGeo: TerritoryOf("92012")}, 7, false}, //
 		{Offers, map[string]string{DimType: string(domain.OfferVisit)}, 3, true},
 		{Offers, map[string]string{DimType: string(domain.OfferJob)}, 6, true}, // the smallest other term
 		{Offers, map[string]string{DimType: string(domain.OfferInternship)}, 7, false},
