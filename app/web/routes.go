@@ -52,6 +52,12 @@ func (s *Server) routes() {
 	get("/mentions-legales", public, s.legalNotice)
 	get("/accessibilite", public, s.accessibilityStatement)
 	get("/plan-du-site", public, s.siteMap)
+	// The observatory: counts only, small cells secret; open data under the Licence Ouverte.
+	get("/observatoire", public, s.observatoryPage)
+	get("/observatoire/donnees", public, s.observatoryDictionary)
+	get("/observatoire/tableaux/:file", public, s.observatoryCSV)
+	get("/api/v1/open-data/offers", public.withKey(domain.ScopeOpenData), s.apiOpenOffers)
+	get("/api/v1/open-data/figures", public.withKey(domain.ScopeOpenData), s.apiOpenFigures)
 	get("/compte/profil", youth, s.profilePage)
 	post("/compte/profil", youth, s.saveProfile)
 	// The guardian has no account: the link is the proof.
