@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"passerelle/app/domain"
+	"passerelle/app/i18n"
 	"passerelle/app/observatory"
 	"passerelle/app/refdata"
 )
@@ -335,5 +336,66 @@ func TestOpenDataOffers(t *testing.T) {
 				t.Errorf("%s gives an offer of %s, %s, %s", q, it.CommuneCode, it.Territory, it.Type)
 			}
 		}
+	}
+}
+
+// A closed edition counts its files and requested amounts, and its
+// laureates once published, by edition, commune of the seat and axis.
+func TestObservatoryCountsPROGRESSEditions(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	call := domain.Call{ID: "obs-call", Title: "PROGR'ESS 2025", OpensAt: f.now.AddDate(-1, 0, 0),
+		ClosesAt: f.now.AddDate(0, -10, 0), LaureatesPublished: true, Budget: domain.Euros(100_000)}
+	if err := f.db.InsertCalls(ctx, []domain.Call{call}); err != nil {
+		t.Fatal(err)
+	}
+	var grants []domain.GrantApplication
+	for i := range 7 {
+		g := domain.GrantApplication{ID: fmt.Sprint("obs-grant-", i), CallID: call.ID, State: domain.GrantAwarded,
+			CreatedAt: f.now, UpdatedAt: f.now}
+		if i == 6 {
+			g.State = domain.GrantDraft // never submitted: not counted
+		}
+		g.Content.Identity = domain.Identity{Name: "Association secrète", CommuneCode: "92050", ContactEmail: "x@asso.test"}
+		if i >= 3 {
+			g.Content.Identity.CommuneCode = "92025"
+		}
+		g.Content.Project.Axes = []string{"Soutenir"}
+		g.Content.Budget.Resources = []domain.BudgetLine{{Kind: domain.ResourceRequest, Amount: domain.Euros(10_000)}}
+		grants = append(grants, g)
+	}
+	if err := f.db.InsertGrants(ctx, grants); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5 {
+		a := domain.Award{ID: grants[i].ID, CallID: call.ID, Amount: domain.Euros(8_000), DecidedAt: f.now}
+		if err := f.db.RecordAward(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fig := getFigures(t, f, "")
+	rows, total := fig.table(t, "progress-editions")
+	if len(rows) != 1 || rows[0].Key != call.ID || rows[0].Label != call.Title {
+		t.Fatalf("editions = %+v, want the closed call only", rows)
+	}
+	wantValue(t, "files", total, observatory.Files, 6)
+	wantValue(t, "requested", total, observatory.Requested, 60_000)
+	wantValue(t, "laureates", total, observatory.Laureates, 5)
+	wantValue(t, "awarded", total, observatory.Awarded, 40_000)
+	rows, _ = fig.table(t, "progress-communes")
+	for _, r := range rows {
+		if r.Key == "92050" || r.Key == "92025" {
+			wantSecret(t, r.Label, r, observatory.Laureates) // 3 and 2
+		}
+	}
+	rows, _ = fig.table(t, "progress-axes")
+	if len(rows) != 1 || rows[0].Key != "Soutenir" {
+		t.Fatalf("axes = %+v", rows)
+	}
+	wantValue(t, "files on the axis", rows[0], observatory.Files, 6)
+	_, page := f.get(t, "/observatoire")
+	wantContains(t, page, "PROGR'ESS 2025", i18n.Money("fr", int64(domain.Euros(40_000))))
+	if strings.Contains(page, "Association secrète") {
+		t.Error("the observatory names an applicant")
 	}
 }

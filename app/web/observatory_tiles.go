@@ -137,6 +137,10 @@ func communeTiles(l localizer, cube *observatory.Cube, sl obsSlice) template.HTM
 	fmt.Fprintf(&sb, `<svg class="tiles" viewBox="0 0 %d %d" width="100%%" aria-labelledby="tiles-title"><title id="tiles-title">%s</title>`,
 		tileColumns*step, tileRows*step, template.HTMLEscapeString(title))
 	sb.WriteString(tilePatterns)
+	// The links hold the squares; the short names and figures are drawn over
+	// them, hidden from screen readers (the links' names say them in full)
+	// and letting clicks through to the links.
+	var texts strings.Builder
 	for _, t := range tiles {
 		c := cells[t.Code]
 		value := l.obsCell(observatory.Offers, c).Text
@@ -151,12 +155,13 @@ func communeTiles(l localizer, cube *observatory.Cube, sl obsSlice) template.HTM
 		fmt.Fprintf(&sb, `<rect class="tile" x="%d" y="%d" width="%d" height="%d" rx="3"></rect>`, x, y, tileSize, tileSize)
 		fmt.Fprintf(&sb, `<rect x="%d" y="%d" width="%d" height="%d" fill="url(#tile-%s)" stroke="currentColor"></rect>`,
 			x, y+tileSize-tileBand, tileSize, tileBand, tileClass(c, top))
-		fmt.Fprintf(&sb, `<text x="%d" y="%d" text-anchor="middle" font-size="12" font-weight="bold">%s</text>`,
-			x+tileSize/2, y+15, template.HTMLEscapeString(t.Short))
-		fmt.Fprintf(&sb, `<text x="%d" y="%d" text-anchor="middle" font-size="11">%s</text>`,
-			x+tileSize/2, y+30, template.HTMLEscapeString(value))
 		sb.WriteString(`</a>`)
+		fmt.Fprintf(&texts, `<text x="%d" y="%d" text-anchor="middle" font-size="12" font-weight="bold">%s</text>`,
+			x+tileSize/2, y+15, template.HTMLEscapeString(t.Short))
+		fmt.Fprintf(&texts, `<text x="%d" y="%d" text-anchor="middle" font-size="11">%s</text>`,
+			x+tileSize/2, y+30, template.HTMLEscapeString(value))
 	}
+	fmt.Fprintf(&sb, `<g aria-hidden="true" pointer-events="none">%s</g>`, texts.String())
 	sb.WriteString(`</svg>`)
 	return template.HTML(sb.String()) // every text above is escaped
 }
