@@ -399,3 +399,21 @@ func TestObservatoryCountsPROGRESSEditions(t *testing.T) {
 		t.Error("the observatory names an applicant")
 	}
 }
+
+// The figures are kept between requests and computed again after a write
+// to what they count.
+func TestObservatoryFiguresFollowWrites(t *testing.T) {
+	f := newFixture(t)
+	_, total := getFigures(t, f, "").table(t, "passerelle-types")
+	wantValue(t, "applications before", total, observatory.Applications, 0)
+	addVisitActivity(t, f, 0, 0, 5, 0)
+	fig := getFigures(t, f, "")
+	_, total = fig.table(t, "passerelle-types")
+	wantValue(t, "applications after five were sent", total, observatory.Applications, 5)
+	outcomes, _ := fig.table(t, "passerelle-issues")
+	for _, r := range outcomes {
+		if r.Key == observatory.Pending {
+			wantValue(t, "pending", r, observatory.Applications, 5)
+		}
+	}
+}
