@@ -50,6 +50,10 @@ type Cube struct {
 	dims    []Dim
 	publish func(values []string) bool
 	cells   map[string]*Cell
+	// facts are the facts added, summed by measure and values: many facts
+	// share them (offers of one type in one commune in one year), so each
+	// combination is spread to its generalisations once.
+	facts map[string]*fact
 	// sums are measures that are the sum of others (applications are the sum
 	// of their outcomes): the parts are suppressed with their total.
 	sums map[string][]string
@@ -58,7 +62,16 @@ type Cube struct {
 // newCube returns an empty cube; publish says which combinations of values
 // are published (it must keep the generalisations of those it keeps).
 func newCube(dims []Dim, publish func(values []string) bool) *Cube {
-	return &Cube{dims: dims, publish: publish, cells: map[string]*Cell{}, sums: map[string][]string{}}
+	return &Cube{dims: dims, publish: publish, cells: map[string]*Cell{}, facts: map[string]*fact{},
+		sums: map[string][]string{}}
+}
+
+// fact is the sum of the facts of one measure at the same values.
+type fact struct {
+	measure string
+	values  [][]string
+	value   int64
+	support int
 }
 
 func cellKey(measure string, values []string) string {
@@ -67,8 +80,26 @@ func cellKey(measure string, values []string) string {
 
 // add counts a fact of value in measure: values holds, per dimension, the
 // fact's values at the finest level (one, or several for a dimension that is
-// not additive). The fact is added to every published generalisation.
+// not additive). suppress adds it to every published generalisation.
 func (c *Cube) add(measure string, value int64, values ...[]string) {
+	var sb strings.Builder
+	sb.WriteString(measure)
+	for _, v := range values {
+		sb.WriteByte('\x1f')
+		sb.WriteString(strings.Join(v, "\x1d"))
+	}
+	f := c.facts[sb.String()]
+	if f == nil {
+		f = &fact{measure: measure, values: values}
+		c.facts[sb.String()] = f
+	}
+	f.value += value
+	f.support++
+}
+
+// spread adds a sum of facts to every published generalisation of its values.
+func (c *Cube) spread(f *fact) {
+	measure, values := f.measure, f.values
 	levels := make([][]string, len(c.dims))
 	for i, d := range c.dims {
 		for _, v := range values[i] {
@@ -96,8 +127,8 @@ func (c *Cube) add(measure string, value int64, values ...[]string) {
 					cell = &Cell{}
 					c.cells[k] = cell
 				}
-				cell.Value += value
-				cell.Support++
+				cell.Value += f.value
+				cell.Support += f.support
 			}
 			return
 		}
@@ -137,6 +168,10 @@ type line struct {
 // a secret cell away: totals, subtotals by territory, and the page of one
 // commune or one year all come from the same cells, so they agree.
 func (c *Cube) suppress() {
+	for _, f := range c.facts {
+		c.spread(f)
+	}
+	c.facts = nil
 	for _, cell := range c.cells {
 		if cell.Support > 0 && cell.Support < Threshold {
 			cell.Secret = true
