@@ -287,8 +287,16 @@ func (s *Server) observatoryPage(c *fiber.Ctx) error {
 		grid = communeTiles(l, fig.Passerelle, sl)
 	}
 	split := slices.IndexFunc(tables, func(t obsTable) bool { return strings.HasPrefix(t.Name, "progress-") })
+	if split < 0 {
+		split = len(tables)
+	}
+	// A commune's page leads up to its territory's, a territory's to the département's.
+	up := ""
+	if isCommune(sl.Geo) {
+		up = observatory.TerritoryOf(sl.Geo)
+	}
 	return s.render(c, "observatory", fiber.Map{"Title": l.T("observatory.title"), "Slice": sl, "Figures": fig,
-		"Place": l.obsPlace(sl.Geo), "Passerelle": tables[:split], "Progress": tables[split:], "Tiles": grid,
+		"Place": l.obsPlace(sl.Geo), "UpLink": "/observatoire" + obsQuery(obsSlice{Geo: up, Year: sl.Year}, "annee"), "UpPlace": l.obsPlace(up), "Passerelle": tables[:split], "Progress": tables[split:], "Tiles": grid,
 		"Legend": tileLegend(l), "Territories": observatory.Territories(), "Communes": refdata.Communes(),
 		"Query": obsQuery(sl, "annee"), "APIQuery": obsQuery(sl, "school_year"), "Licence": openLicence, "LicenceURL": openLicenceURL})
 }
