@@ -2,6 +2,7 @@ package observatory
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -140,4 +141,32 @@ func TestSchoolYearStartsInSeptember(t *testing.T) {
 	if got := len(Territories()); got != 4 {
 		t.Errorf("%d territories, want the 4 EPT of the 92", got)
 	}
+}
+
+// On random facts, every cell of 1 to 4 facts is secret and no published
+// sum has a single secret term.
+func TestSuppressionHoldsOnRandomFacts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(92, 16))
+	communes := []string{"92050", "92025", "92012", "92002", "92004", "92040", ""}
+	var f domain.ObservatoryFacts
+	for i := range 300 {
+		at := time.Date(2024+rng.IntN(3), time.Month(1+rng.IntN(12)), 1, 0, 0, 0, 0, domain.Paris)
+		o := domain.Offer{ID: fmt.Sprint("o", i), Type: domain.OfferTypes[rng.IntN(len(domain.OfferTypes))],
+			CommuneCode: communes[rng.IntN(len(communes))], ESS: rng.IntN(3) == 0, Places: rng.IntN(4), PublishedAt: &at}
+		if rng.IntN(4) == 0 {
+			o.TensionFamily = "informatique"
+		}
+		f.Offers = append(f.Offers, o)
+		for j := range rng.IntN(3) {
+			f.Applications = append(f.Applications, domain.Application{ID: fmt.Sprint("a", i, "-", j), OfferID: o.ID,
+				Status: domain.ApplicationStatus([]string{"sent", "accepted", "declined", "expired"}[rng.IntN(4)]), CreatedAt: at})
+		}
+	}
+	c := Compute(f, testNow).Passerelle
+	for k, cell := range c.cells {
+		if cell.Support > 0 && cell.Support < Threshold && !cell.Secret {
+			t.Errorf("%q counts %d facts but is shown", k, cell.Support)
+		}
+	}
+	wantNoLineGivesASecretAway(t, c)
 }
