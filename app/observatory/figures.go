@@ -38,12 +38,16 @@ const (
 	Bookings         = "bookings"          // group bookings confirmed or attended
 	PriorityBookings = "priority_bookings" // of which by priority-education (REP, REP+) schools
 	Youths           = "youths"            // youths reached: the seats of those bookings
-	Applications     = "applications"      // applications sent
-	Accepted         = "accepted"          // applications by outcome, which add up to Applications
-	Declined         = "declined"
-	Pending          = "pending" // sent, seen or at interview
-	Withdrawn        = "withdrawn"
-	Expired          = "expired"
+	// otherBookings are the bookings outside priority education: never
+	// shown, but kept secret with the two others, as bookings minus
+	// priority bookings would tell them.
+	otherBookings = "other_bookings"
+	Applications  = "applications" // applications sent
+	Accepted      = "accepted"     // applications by outcome, which add up to Applications
+	Declined      = "declined"
+	Pending       = "pending" // sent, seen or at interview
+	Withdrawn     = "withdrawn"
+	Expired       = "expired"
 )
 
 // Measures of PROGR'ESS.
@@ -158,6 +162,7 @@ func passerelleCube(f domain.ObservatoryFacts, fig *Figures) *Cube {
 		return n <= 1
 	})
 	cube.sums[Applications] = Outcomes
+	cube.sums[Bookings] = []string{PriorityBookings, otherBookings}
 	years := map[string]bool{}
 	offers := map[string]domain.Offer{}
 	for _, o := range f.Offers {
@@ -200,6 +205,8 @@ func passerelleCube(f domain.ObservatoryFacts, fig *Figures) *Cube {
 		count(Youths, int64(b.Seats), o, s.StartsAt)
 		if b.Priority {
 			count(PriorityBookings, 1, o, s.StartsAt)
+		} else {
+			count(otherBookings, 1, o, s.StartsAt)
 		}
 	}
 	for _, a := range f.Applications {

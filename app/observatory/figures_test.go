@@ -157,6 +157,11 @@ func TestSuppressionHoldsOnRandomFacts(t *testing.T) {
 			o.TensionFamily = "informatique"
 		}
 		f.Offers = append(f.Offers, o)
+		f.Sessions = append(f.Sessions, domain.VisitSession{ID: o.ID, OfferID: o.ID, StartsAt: at})
+		for range rng.IntN(3) {
+			f.Bookings = append(f.Bookings, domain.Booking{SessionID: o.ID, OfferID: o.ID, Seats: 12,
+				Priority: rng.IntN(2) == 0, Status: domain.BookingConfirmed})
+		}
 		for j := range rng.IntN(3) {
 			f.Applications = append(f.Applications, domain.Application{ID: fmt.Sprint("a", i, "-", j), OfferID: o.ID,
 				Status: domain.ApplicationStatus([]string{"sent", "accepted", "declined", "expired"}[rng.IntN(4)]), CreatedAt: at})
