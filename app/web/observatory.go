@@ -144,7 +144,7 @@ func (s *Server) observatoryTables(l localizer, fig *observatory.Figures, sl obs
 		tables = append(tables, t)
 	}
 	base := sl.at()
-	if !isCommune(sl.Geo) {
+	if !isLeaf(sl.Geo) {
 		add(p, "passerelle-communes", observatory.DimGeo, base, observatory.PasserelleMeasures, geoRows(l, sl.Geo))
 	}
 	add(p, "passerelle-types", observatory.DimType, base, observatory.PasserelleMeasures, typeRows(l))
@@ -177,7 +177,7 @@ func (s *Server) observatoryTables(l localizer, fig *observatory.Figures, sl obs
 		editions = append(editions, obsDimRow{key: e.ID, label: e.Title})
 	}
 	add(g, "progress-editions", observatory.DimEdition, geoOnly, observatory.ProgressMeasures, editions)
-	if !isCommune(sl.Geo) {
+	if !isLeaf(sl.Geo) {
 		add(g, "progress-communes", observatory.DimGeo, geoOnly, observatory.ProgressMeasures, geoRows(l, sl.Geo))
 	}
 	var axes []obsDimRow
@@ -187,6 +187,10 @@ func (s *Server) observatoryTables(l localizer, fig *observatory.Figures, sl obs
 	add(g, "progress-axes", observatory.DimAxis, geoOnly, []string{observatory.Files, observatory.Laureates}, axes)
 	return tables
 }
+
+// isLeaf reports whether geo has no communes under it: a commune, or
+// outside the 92.
+func isLeaf(geo string) bool { return geo == observatory.Outside || isCommune(geo) }
 
 func isCommune(geo string) bool {
 	_, ok := refdata.CommuneByCode(geo)
