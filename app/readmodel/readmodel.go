@@ -30,10 +30,14 @@ const (
 	Testimonies   = "testimonies"
 	Awards        = "awards"
 	Grants        = "grant_applications"
+	// Bookings and applications change often; only the observatory's
+	// figures, which count them, are read from them.
+	Bookings     = "bookings"
+	Applications = "applications"
 )
 
 // Sources lists every source a model may be read from.
-var Sources = []string{Offers, Sessions, Calls, Organisations, Youths, Testimonies, Awards, Grants}
+var Sources = []string{Offers, Sessions, Calls, Organisations, Youths, Testimonies, Awards, Grants, Bookings, Applications}
 
 // Changes tells when sources changed (the store implements it).
 type Changes interface {

@@ -63,6 +63,12 @@ func (s *Server) routes() {
 	post(supportRequestPath+":id/suivi", adviser, s.followSupport)
 	post(supportRequestPath+":id/attribution", staffNotAdmin, s.assignSupport)
 	get(staffSupportPath, staffNotAdmin, s.staffSupport)
+	// The observatory: counts only, small cells secret; open data under the Licence Ouverte.
+	get("/observatoire", public, s.observatoryPage)
+	get("/observatoire/donnees", public, s.observatoryDictionary)
+	get("/observatoire/tableaux/:file", public, s.observatoryCSV)
+	get("/api/v1/open-data/offers", public.withKey(domain.ScopeOpenData), s.apiOpenOffers)
+	get("/api/v1/open-data/figures", public.withKey(domain.ScopeOpenData), s.apiOpenFigures)
 	get("/compte/profil", youth, s.profilePage)
 	post("/compte/profil", youth, s.saveProfile)
 	// The guardian has no account: the link is the proof.
