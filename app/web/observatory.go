@@ -37,9 +37,10 @@ func (s obsSlice) at() map[string]string {
 
 var schoolYearPattern = regexp.MustCompile(`^(\d{4})-(\d{4})$`)
 
-// readSlice reads the commune and the school year a request asks for:
+// readSlice reads the commune and the school year a request asks for (in
+// its parameter yearParam: the page's annee, the API's school_year):
 // unknown ones are refused in French (422), never shown as empty figures.
-func readSlice(years []string, commune, year string) (obsSlice, error) {
+func readSlice(years []string, commune, year, yearParam string) (obsSlice, error) {
 	commune, year = strings.TrimSpace(commune), strings.TrimSpace(year)
 	if commune != "" && commune != observatory.Outside && !slices.ContainsFunc(observatory.Territories(),
 		func(t observatory.Territory) bool { return t.Key == commune }) {
@@ -50,13 +51,13 @@ func readSlice(years []string, commune, year string) (obsSlice, error) {
 	if year != "" {
 		m := schoolYearPattern.FindStringSubmatch(year)
 		if m == nil {
-			return obsSlice{}, domain.FieldError("annee", "error.observatory.year_format")
+			return obsSlice{}, domain.FieldError(yearParam, "error.observatory.year_format")
 		}
 		if from, _ := strconv.Atoi(m[1]); strconv.Itoa(from+1) != m[2] {
-			return obsSlice{}, domain.FieldError("annee", "error.observatory.year_format")
+			return obsSlice{}, domain.FieldError(yearParam, "error.observatory.year_format")
 		}
 		if !slices.Contains(years, year) {
-			return obsSlice{}, domain.FieldError("annee", "error.observatory.year_unknown")
+			return obsSlice{}, domain.FieldError(yearParam, "error.observatory.year_unknown")
 		}
 	}
 	return obsSlice{Geo: strings.Clone(commune), Year: strings.Clone(year)}, nil
@@ -251,13 +252,14 @@ func obsChart(t obsTable) template.HTML {
 	return barChart(t.Title+" — "+t.Heads[0], bars)
 }
 
-// observatoryFigures returns the kept figures and the slice the request asks for.
-func (s *Server) observatoryFigures(c *fiber.Ctx, commune, year string) (*observatory.Figures, obsSlice, error) {
+// observatoryFigures returns the kept figures and the slice the request
+// asks for, its year in the query parameter yearParam.
+func (s *Server) observatoryFigures(c *fiber.Ctx, yearParam string) (*observatory.Figures, obsSlice, error) {
 	fig, err := s.readModels.observatory.Get(c.UserContext())
 	if err != nil {
 		return nil, obsSlice{}, err
 	}
-	sl, err := readSlice(fig.Years, commune, year)
+	sl, err := readSlice(fig.Years, c.Query("commune"), c.Query(yearParam), yearParam)
 	return fig, sl, err
 }
 
@@ -280,7 +282,7 @@ func (l localizer) obsPlace(geo string) string {
 }
 
 func (s *Server) observatoryPage(c *fiber.Ctx) error {
-	fig, sl, err := s.observatoryFigures(c, c.Query("commune"), c.Query("annee"))
+	fig, sl, err := s.observatoryFigures(c, "annee")
 	if err != nil {
 		return err
 	}
@@ -327,7 +329,7 @@ func (s *Server) observatoryCSV(c *fiber.Ctx) error {
 	if !ok {
 		return fiber.ErrNotFound
 	}
-	fig, sl, err := s.observatoryFigures(c, c.Query("commune"), c.Query("annee"))
+	fig, sl, err := s.observatoryFigures(c, "annee")
 	if err != nil {
 		return err
 	}

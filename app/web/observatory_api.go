@@ -63,7 +63,7 @@ func openRowOf(t obsTable, r obsRow) openRow {
 // apiOpenFigures answers the observatory's figures for a commune or a
 // territory and a school year, as the page shows them.
 func (s *Server) apiOpenFigures(c *fiber.Ctx) error {
-	fig, sl, err := s.observatoryFigures(c, c.Query("commune"), c.Query("school_year"))
+	fig, sl, err := s.observatoryFigures(c, "school_year")
 	if err != nil {
 		return err
 	}
@@ -133,7 +133,7 @@ func (s *Server) readOpenOffers(ctx context.Context) ([]openOffer, error) {
 // apiOpenOffers answers a page of the published offers, of a commune or a
 // territory and of a type when asked.
 func (s *Server) apiOpenOffers(c *fiber.Ctx) error {
-	sl, err := readSlice(nil, c.Query("commune"), "")
+	sl, err := readSlice(nil, c.Query("commune"), "", "")
 	if err != nil {
 		return err
 	}

@@ -279,7 +279,7 @@ func TestObservatoryRefusesBadParameters(t *testing.T) {
 		{"/observatoire/tableaux/passerelle-types.csv?commune=%3Cscript%3E", http.StatusUnprocessableEntity, "n'est pas des Hauts-de-Seine"},
 		{"/observatoire/tableaux/inconnu.csv", http.StatusNotFound, ""},
 		{"/observatoire/tableaux/passerelle-types.xlsx", http.StatusNotFound, ""},
-		{"/api/v1/open-data/figures?school_year=2999-3000", http.StatusUnprocessableEntity, `"detail":"L'observatoire n'a pas`},
+		{"/api/v1/open-data/figures?school_year=2999-3000", http.StatusUnprocessableEntity, `"field":"school_year"`},
 		{"/api/v1/open-data/offers?commune=abc", http.StatusUnprocessableEntity, `"field":"commune"`},
 		{"/api/v1/open-data/offers?type=cdi", http.StatusUnprocessableEntity, "Ce type d'offre n'existe pas."},
 		{"/api/v1/open-data/offers?per_page=1000", http.StatusUnprocessableEntity, `"field":"per_page"`},
