@@ -151,6 +151,7 @@ type EventRegistration struct {
 	GroupName        string             `bson:"group_name,omitempty" json:"group_name,omitempty"`
 	Places           int                `bson:"places" json:"places"` // people, or 1 stand
 	GuardianEmail    string             `bson:"guardian_email,omitempty" json:"-"`
+	RequestKey       string             `bson:"request_key,omitempty" json:"-"`
 	Status           RegistrationStatus `bson:"status" json:"status"`
 	CreatedAt        time.Time          `bson:"created_at" json:"created_at"`
 	UpdatedAt        time.Time          `bson:"updated_at" json:"updated_at"`
