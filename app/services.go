@@ -9,6 +9,7 @@ import (
 
 	"passerelle/app/account"
 	"passerelle/app/campaign"
+	"passerelle/app/events"
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
@@ -57,6 +58,7 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 		Progress:         m.Progress,
 		EmailPreferences: m.Notify,
 		Passerelle:       m.Passerelle,
+		Events:           events.New(m.DB, m.Notify, m.Logger, m.Now),
 		Campaigns:        m.Campaigns,
 		Recommendations:  m.Recommendations,
 		Retention: web.RetentionPeriods{InactiveYears: m.Config.Retention.InactiveYears,

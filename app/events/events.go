@@ -94,10 +94,13 @@ func (s *Service) Event(ctx context.Context, id string) (*domain.Event, error) {
 	return s.store.EventByID(ctx, id)
 }
 
-// Upcoming returns one page of the published events not yet ended that the
-// filter picks, soonest first.
-func (s *Service) Upcoming(ctx context.Context, f domain.EventFilter, r domain.PageRequest) (domain.Page[domain.Event], error) {
-	f.Published, f.EndsAfter = true, s.now()
+// List returns one page of the published events the filter picks, soonest
+// first; upcoming keeps those not yet ended.
+func (s *Service) List(ctx context.Context, f domain.EventFilter, upcoming bool, r domain.PageRequest) (domain.Page[domain.Event], error) {
+	f.Published = true
+	if upcoming {
+		f.EndsAfter = s.now()
+	}
 	return s.store.EventsPage(ctx, f, r)
 }
 
@@ -118,6 +121,14 @@ func (s *Service) UpcomingMatching(ctx context.Context, commune, text string, li
 		}
 	}
 	return found, nil
+}
+
+// Named returns the events of these ids, for the names of the audit log.
+func (s *Service) Named(ctx context.Context, ids []string) ([]domain.Event, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return s.store.Events(ctx, domain.EventFilter{IDs: ids})
 }
 
 // Organised returns the events the actor manages, soonest first: every event

@@ -42,7 +42,7 @@ func (s *Service) Register(ctx context.Context, actor *domain.User, in Registrat
 	if err != nil {
 		return r, err
 	}
-	s.audit(ctx, actor, AuditRegistrationCreated, e.ID, r.ID+" "+string(r.Status))
+	s.audit(ctx, actor, AuditRegistrationCreated, e.ID, who(r))
 	if !took {
 		s.notify(ctx, registrationNotice(r, e, "event_waitlisted"))
 	}
@@ -246,7 +246,7 @@ func (s *Service) CancelRegistration(ctx context.Context, actor *domain.User, id
 		return nil, nil, orConflict(err)
 	}
 	r.Status = domain.RegistrationCancelled
-	s.audit(ctx, actor, AuditRegistrationCancel, e.ID, r.ID)
+	s.audit(ctx, actor, AuditRegistrationCancel, e.ID, who(r))
 	if was == domain.RegistrationConfirmed {
 		if err := s.store.ReleaseEventPlaces(ctx, e.ID, r.Kind.Pool(), r.Hold()); err != nil {
 			return r, e, err
@@ -313,7 +313,7 @@ func (s *Service) MarkAttendance(ctx context.Context, actor *domain.User, id str
 		return nil, orConflict(err)
 	}
 	r.Status = to
-	s.audit(ctx, actor, AuditAttendance, e.ID, r.ID+" "+string(to))
+	s.audit(ctx, actor, AuditAttendance, e.ID, who(r))
 	return r, nil
 }
 
@@ -376,4 +376,46 @@ func mergeByID(a, b []domain.EventRegistration) []domain.EventRegistration {
 		}
 	}
 	return all
+}
+
+// RegistrationFor returns a registration and its event to the person who
+// made it, a member of the organisation it is for, or the organiser.
+func (s *Service) RegistrationFor(ctx context.Context, actor *domain.User, id string) (*domain.EventRegistration, *domain.Event, error) {
+	r, e, err := s.registrationOf(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if r.UserID != actor.ID && !memberOf(actor, r.OrganisationID, domain.RoleCounsellor, domain.RoleEmployer, domain.RoleApplicant) && !Organises(actor, e) {
+		return nil, nil, errForbidden
+	}
+	return r, e, nil
+}
+
+// MineAt returns the actor's registrations to one event: made by them or
+// for one of their organisations.
+func (s *Service) MineAt(ctx context.Context, actor *domain.User, eventID string) ([]domain.EventRegistration, error) {
+	regs, err := s.store.Registrations(ctx, domain.RegistrationFilter{EventIDs: []string{eventID}})
+	if err != nil {
+		return nil, err
+	}
+	var mine []domain.EventRegistration
+	for _, r := range regs {
+		if r.UserID == actor.ID || memberOf(actor, r.OrganisationID, domain.RoleCounsellor, domain.RoleEmployer, domain.RoleApplicant) {
+			mine = append(mine, r)
+		}
+	}
+	return mine, nil
+}
+
+// who names a registration in the audit log: the person, and the group or
+// organisation it is for.
+func who(r *domain.EventRegistration) string {
+	name := r.Name
+	if r.OrganisationName != "" {
+		name += " — " + r.OrganisationName
+	}
+	if r.GroupName != "" {
+		name += " (" + r.GroupName + ")"
+	}
+	return name
 }

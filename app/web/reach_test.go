@@ -55,6 +55,8 @@ func TestEveryPageIsReachedByLinks(t *testing.T) {
 		"counsellor": p.counsellor.pageVisitor(), "employer": p.employer.pageVisitor(), "applicant": applicant,
 		"reviewer": f.signedInUser(t, "reach-reviewer", domain.RoleReviewer), "staff": p.staff.pageVisitor(),
 		"admin": f.signedInUser(t, "reach-admin", domain.RoleAdmin)}
+	eventExamples(t, f, map[string]*visitor{"youth": visitors["youth"], "counsellor": visitors["counsellor"],
+		"employer": visitors["employer"], "applicant": applicant})
 	routes := f.server.Routes()
 	for role, v := range visitors {
 		t.Run(role, func(t *testing.T) {

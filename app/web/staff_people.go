@@ -64,10 +64,12 @@ func (s *Server) auditLog(c *fiber.Ctx) error {
 // auditNames names the people, organisations, offers and grant files that
 // events speak of, by id, so that the log reads as names.
 func (s *Server) auditNames(ctx context.Context, events []domain.AuditEvent) (map[string]string, error) {
-	var people, offers, grants []string
+	var people, offers, grants, meetings []string
 	for _, e := range events {
 		people = append(people, e.ActorID)
 		switch e.TargetKind {
+		case "event":
+			meetings = append(meetings, e.TargetID)
 		case "offer":
 			offers = append(offers, e.TargetID)
 		case "grant_application":
@@ -77,14 +79,21 @@ func (s *Server) auditNames(ctx context.Context, events []domain.AuditEvent) (ma
 		}
 	}
 	names, err := s.peopleNames(ctx, people)
-	if err != nil || len(offers) == 0 && len(grants) == 0 {
-		return names, err
-	}
-	found, err := s.deps.People.OffersByIDs(ctx, offers)
 	if err != nil {
 		return nil, err
 	}
-	for _, o := range found {
+	found, err := s.deps.Events.Named(ctx, meetings)
+	for _, e := range found {
+		names[e.ID] = e.Title
+	}
+	if err != nil || len(offers) == 0 && len(grants) == 0 {
+		return names, err
+	}
+	offered, err := s.deps.People.OffersByIDs(ctx, offers)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range offered {
 		names[o.ID] = o.Title
 	}
 	files, err := s.deps.People.GrantsByIDs(ctx, grants)

@@ -16,6 +16,7 @@ import (
 	"passerelle/app/account/accounttest"
 	"passerelle/app/demo"
 	"passerelle/app/domain"
+	"passerelle/app/events"
 	"passerelle/app/i18n"
 	"passerelle/app/mail/mailtest"
 	"passerelle/app/partners"
@@ -78,7 +79,8 @@ func newEmptyFixture(t testing.TB, db *store.DB, adjust func(*web.Deps), checks 
 		Progress:   progress.New(db, nil, slog.New(slog.DiscardHandler), progress.Config{Now: clock}),
 		Passerelle: programme, Campaigns: newCampaigns(t, db, catalog, clock),
 		Recommendations: newRecommendations(db, clock), Publication: testPublication,
-		Partners: partners.New(db, slog.New(slog.DiscardHandler), clock)}
+		Partners: partners.New(db, slog.New(slog.DiscardHandler), clock),
+		Events:   events.New(db, nil, slog.New(slog.DiscardHandler), clock)}
 	adjust(&deps)
 	srv, err := web.New(deps)
 	if err != nil {
