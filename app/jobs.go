@@ -23,6 +23,7 @@ func (m *Main) jobList() []jobs.Job {
 		{Name: "notifications_delivery", Run: m.Digests.Delivery},
 		{Name: "staff_summary", Run: m.Digests.StaffSummary},
 		{Name: "visit_reminders", Run: m.Digests.VisitReminders},
+		{Name: "event_reminders", Run: m.Digests.EventReminders},
 		{Name: "progress_reminders", Run: m.Digests.ProgressReminders},
 		{Name: "reviewer_reminders", Run: m.Digests.ReviewerReminders},
 		{Name: "youth_digest", Run: m.Digests.YouthDigest},

@@ -55,3 +55,10 @@ func guardianNotice(r *domain.EventRegistration, e *domain.Event) domain.Notice 
 func noticeArgs(r *domain.EventRegistration, e *domain.Event) []any {
 	return []any{e.Title, i18n.DateTime(i18n.Default, e.StartsAt), Place(e), r.Places, r.Name}
 }
+
+// Reminder is the reminder of a confirmed registration, the day before its
+// event: its key names the registration, so that it is sent once whatever
+// the number of runs.
+func Reminder(r *domain.EventRegistration, e *domain.Event) domain.Notice {
+	return registrationNotice(r, e, "event_reminder")
+}
