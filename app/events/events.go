@@ -2,6 +2,7 @@ package events
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -104,23 +105,30 @@ func (s *Service) List(ctx context.Context, f domain.EventFilter, upcoming bool,
 	return s.store.EventsPage(ctx, f, r)
 }
 
-// UpcomingMatching returns up to limit upcoming events in commune (any when
-// empty) whose title or description holds every word of text: the search
-// page's block, read from the store (a small collection) without a search
-// engine of its own.
-func (s *Service) UpcomingMatching(ctx context.Context, commune, text string, limit int) ([]domain.Event, error) {
-	events, err := s.store.Events(ctx, domain.EventFilter{Published: true, EndsAfter: s.now(), CommuneCode: commune})
-	if err != nil {
-		return nil, err
-	}
+// Upcoming returns every published event not yet ended, soonest first:
+// the search page's block keeps them in memory (a read model) and picks
+// with Matching.
+func (s *Service) Upcoming(ctx context.Context) ([]domain.Event, error) {
+	return s.store.Events(ctx, domain.EventFilter{Published: true, EndsAfter: s.now()})
+}
+
+// Matching returns up to limit of the events, in their order, that happen in
+// one of communes (any when none; online events everywhere) and whose title
+// or description holds every word of text, ignoring case and accents: the
+// search page's « Événements à venir », without a search engine of its own.
+func Matching(list []domain.Event, communes []string, text string, limit int) []domain.Event {
 	words := strings.Fields(refdata.Fold(text))
 	var found []domain.Event
-	for _, e := range events {
-		if len(found) < limit && containsAll(refdata.Fold(e.Title+" "+e.Description), words) {
+	for _, e := range list {
+		if len(found) == limit {
+			break
+		}
+		inPlace := len(communes) == 0 || e.Online || slices.Contains(communes, e.CommuneCode)
+		if inPlace && containsAll(refdata.Fold(e.Title+" "+e.Description), words) {
 			found = append(found, e)
 		}
 	}
-	return found, nil
+	return found
 }
 
 // Named returns the events of these ids, for the names of the audit log.

@@ -30,10 +30,11 @@ const (
 	Testimonies   = "testimonies"
 	Awards        = "awards"
 	Grants        = "grant_applications"
+	Events        = "events"
 )
 
 // Sources lists every source a model may be read from.
-var Sources = []string{Offers, Sessions, Calls, Organisations, Youths, Testimonies, Awards, Grants}
+var Sources = []string{Offers, Sessions, Calls, Organisations, Youths, Testimonies, Awards, Grants, Events}
 
 // Changes tells when sources changed (the store implements it).
 type Changes interface {

@@ -3,6 +3,7 @@ package web
 import (
 	"crypto/rand"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -235,4 +236,26 @@ func eventInputFrom(form url.Values) (events.EventInput, error) {
 func isCommune92(code string) bool {
 	_, ok := refdata.CommuneByCode(code)
 	return ok
+}
+
+// searchEvents is how many upcoming events the search page shows.
+const searchEvents = 3
+
+// upcomingEventsFor picks, from the upcoming events kept in memory, those
+// in the search's communes (or around its commune) whose words match its
+// text. Without them (the database is down) the page goes without.
+func (s *Server) upcomingEventsFor(c *fiber.Ctx, f searchForm) []domain.Event {
+	if s.readModels.upcomingEvents == nil {
+		return nil
+	}
+	list, err := s.readModels.upcomingEvents.Get(c.UserContext())
+	if err != nil {
+		s.deps.Logger.WarnContext(c.UserContext(), "upcoming events", "err", err)
+		return nil
+	}
+	communes := f.Communes
+	if f.Near != "" {
+		communes = append(slices.Clone(communes), f.Near)
+	}
+	return events.Matching(list, communes, f.Text, searchEvents)
 }

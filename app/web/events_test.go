@@ -44,6 +44,13 @@ func TestEventsPagesAndRegistrations(t *testing.T) {
 	if !strings.Contains(list, "Forum des métiers du numérique") || !strings.Contains(list, eventPath) {
 		t.Error("the forum is not in the filtered list")
 	}
+	if _, found := f.get(t, "/offres?q=num%C3%A9rique&commune=92050"); !strings.Contains(found, "Événements à venir") ||
+		!strings.Contains(found, "Forum des métiers du numérique") {
+		t.Error("the search page does not show the forum for its commune and words")
+	}
+	if _, elsewhere := f.get(t, "/offres?q=num%C3%A9rique&commune=92002"); strings.Contains(elsewhere, "Forum des métiers du numérique") {
+		t.Error("the search page shows a forum of another commune")
+	}
 	if resp, _ := f.get(t, "/evenements?type=bal"); resp.StatusCode != 422 {
 		t.Errorf("an unknown kind: %d", resp.StatusCode)
 	}

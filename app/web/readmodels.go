@@ -35,6 +35,7 @@ type readModels struct {
 	calls             *readmodel.Keyed[*domain.Call]
 	laureates         *readmodel.Keyed[callLaureates]
 	publishedLaureate *readmodel.Model[[]progress.Laureate]
+	upcomingEvents    *readmodel.Model[[]domain.Event]
 }
 
 // callLaureates is the public page of one call's laureates.
@@ -64,6 +65,10 @@ func (s *Server) newReadModels() readModels {
 			func(ctx context.Context, family string) ([]domain.Testimony, error) {
 				return s.deps.People.PublishedTestimonies(ctx, "", family, discoverShown)
 			}),
+	}
+	if e := s.deps.Events; e != nil {
+		// Events end as time passes: the age bounds what the writes alone do not change.
+		m.upcomingEvents = readmodel.New(from(overviewMaxAge, readmodel.Events), e.Upcoming)
 	}
 	if p := s.deps.Progress; p != nil {
 		m.calls = readmodel.NewKeyed(from(0, readmodel.Calls), keptPages, p.Call)
