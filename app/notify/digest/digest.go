@@ -23,6 +23,7 @@ type Store interface {
 	UsersWithRole(ctx context.Context, role domain.Role) ([]domain.User, error)
 	VisitReminders(ctx context.Context, from, to time.Time) ([]domain.VisitReminder, error)
 	EventReminders(ctx context.Context, from, to time.Time) ([]domain.EventReminder, error)
+	Events(ctx context.Context, f domain.EventFilter) ([]domain.Event, error)
 	UsersByID(ctx context.Context, ids []string) ([]domain.User, error)
 	Calls(ctx context.Context) ([]domain.Call, error)
 	DraftGrants(ctx context.Context, callIDs []string) ([]domain.GrantApplication, error)

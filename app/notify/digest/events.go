@@ -2,6 +2,7 @@ package digest
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"passerelle/app/domain"
@@ -32,4 +33,43 @@ func (d *Digests) EventReminders(ctx context.Context, opts jobs.RunOptions) (job
 		return jobs.Report{Summary: "aucun inscrit à un événement de demain"}, nil
 	}
 	return d.send(ctx, opts, ns)
+}
+
+// eventsAhead is how far ahead the digests announce events.
+const eventsAhead = 30 * 24 * time.Hour
+
+// digestEventsMax bounds the events one digest announces.
+const digestEventsMax = 3
+
+// DigestEvent is an event a digest announces.
+type DigestEvent struct {
+	Title    string
+	Kind     domain.EventKind
+	StartsAt time.Time
+	Place    string
+	Path     string
+}
+
+// upcomingEvents returns the published events for audience that begin in
+// the coming 30 days with places left, soonest first.
+func (d *Digests) upcomingEvents(ctx context.Context, audience domain.EventAudience) ([]domain.Event, error) {
+	now := d.now()
+	list, err := d.store.Events(ctx, domain.EventFilter{Published: true, EndsAfter: now, Audience: audience})
+	return slices.DeleteFunc(list, func(e domain.Event) bool {
+		return !e.StartsAt.After(now) || e.StartsAt.After(now.Add(eventsAhead)) || e.SeatsLeft <= 0
+	}), err
+}
+
+// eventsFor picks, of list, up to three events held online or where near
+// says, for one digest.
+func eventsFor(list []domain.Event, near func(commune string) bool) []DigestEvent {
+	var picked []DigestEvent
+	for i := range list {
+		e := &list[i]
+		if len(picked) < digestEventsMax && (e.Online || near(e.CommuneCode)) {
+			picked = append(picked, DigestEvent{Title: e.Title, Kind: e.Kind, StartsAt: e.StartsAt, Place: events.Place(e),
+				Path: "/evenements/" + e.ID})
+		}
+	}
+	return picked
 }

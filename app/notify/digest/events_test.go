@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"passerelle/app/domain"
+	"passerelle/app/mail/mailtest"
 )
 
 func TestEventRemindersAreSentOnceToConfirmedRegistrants(t *testing.T) {
@@ -50,5 +51,33 @@ func TestEventRemindersAreSentOnceToConfirmedRegistrants(t *testing.T) {
 	}
 	if r := run(t, f.digests.EventReminders, false); r.Items != 0 || len(f.server.Messages()) != 2 {
 		t.Fatalf("a later run sent again: %+v, %d messages", r, len(f.server.Messages()))
+	}
+}
+
+func TestCounsellorDigestAnnouncesEventsNearTheStructure(t *testing.T) {
+	f := newFixture(t)
+	f.insertCounsellorWeek(t)
+	ctx := t.Context()
+	soon := time.Date(2026, 12, 9, 9, 0, 0, 0, domain.Paris)
+	event := func(id, title, commune string, audience domain.EventAudience) *domain.Event {
+		return &domain.Event{ID: id, Kind: domain.EventForum, Title: title, Audiences: []domain.EventAudience{audience},
+			CommuneCode: commune, Address: "Gymnase", StartsAt: soon, EndsAt: soon.Add(4 * time.Hour), Capacity: 100,
+			SeatsLeft: 40, Status: domain.EventPublished}
+	}
+	f.insert(t, f.db.InsertEvent(ctx, event("e1", "Forum de Clichy", "92024", domain.AudienceSchools)),
+		f.db.InsertEvent(ctx, event("e2", "Forum pour jeunes seuls", "92024", domain.AudienceYouths)),
+		f.db.InsertEvent(ctx, event("e3", "Forum d'Antony", "92002", domain.AudienceSchools)))
+	run(t, f.digests.CounsellorDigest, false)
+	got := f.server.WaitFor(1, 10*time.Second) // the other counsellor's structure is far: nothing for them
+	prof := got[slices.IndexFunc(got, func(m mailtest.Received) bool { return m.To[0] == "prof@college.fr" })]
+	want := "- Forum de Clichy (Forum des métiers), mercredi 9 décembre 2026 à 09 h 00, Gymnase, Clichy — https://passerelle92.test/evenements/e1"
+	if !strings.Contains(prof.Text, "Événements à venir") || !strings.Contains(prof.Text, want) {
+		t.Errorf("the digest lacks %q:\n%s", want, prof.Text)
+	}
+	if strings.Contains(prof.Text, "jeunes seuls") || strings.Contains(prof.Text, "Antony") {
+		t.Errorf("the digest announces an event not for schools or far away:\n%s", prof.Text)
+	}
+	if !strings.Contains(prof.HTML, `href="https://passerelle92.test/evenements/e1"`) {
+		t.Error("the HTML digest lacks the event's link")
 	}
 }
