@@ -32,6 +32,7 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 	m.Recommendations = recommendations(m)
 	m.Passerelle = passerelle.NewService(m.DB, m.Indexer, m.Notify,
 		m.Logger, passerelle.Config{ApplicationExpiry: m.Config.Applications.ExpiryDelay, Now: m.Now})
+	m.Events = events.New(m.DB, m.Notify, m.Logger, m.Now)
 	m.Accounts = account.New(m.DB, m.Notify, m.accountConfig(), m.Logger)
 	m.Progress = progress.New(m.DB, m.Notify, m.Logger, progress.Config{Now: m.Now})
 	m.Campaigns = campaign.New(m.DB, m.Notify, m.Catalog,
@@ -58,7 +59,7 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 		Progress:         m.Progress,
 		EmailPreferences: m.Notify,
 		Passerelle:       m.Passerelle,
-		Events:           events.New(m.DB, m.Notify, m.Logger, m.Now),
+		Events:           m.Events,
 		Campaigns:        m.Campaigns,
 		Recommendations:  m.Recommendations,
 		Retention: web.RetentionPeriods{InactiveYears: m.Config.Retention.InactiveYears,
@@ -76,7 +77,7 @@ func (m *Main) accountConfig() account.Config {
 	sec := m.Config.Security
 	return account.Config{BaseURL: m.Config.Server.BaseURL, Argon2: argon2Of(m.Config), SessionTTL: sec.SessionTTL,
 		MagicLinkTTL: sec.MagicLinkTTL, LoginRatePerMinute: sec.LoginRatePerMinute, Now: m.Now,
-		DataHolders: []account.DataHolder{m.Passerelle}} // its applications, favourites and bookings
+		DataHolders: []account.DataHolder{m.Passerelle, m.Events}} // applications, favourites, bookings; registrations
 }
 
 func (m *Main) readiness() []web.Check {

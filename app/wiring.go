@@ -13,6 +13,7 @@ import (
 	"passerelle/app/account"
 	"passerelle/app/campaign"
 	"passerelle/app/config"
+	"passerelle/app/events"
 	"passerelle/app/i18n"
 	"passerelle/app/mail"
 	"passerelle/app/notify"
@@ -41,6 +42,7 @@ type Main struct {
 	Accounts   *account.Service
 	Progress   *progress.Service
 	Passerelle *passerelle.Service
+	Events     *events.Service
 	Campaigns  *campaign.Service
 	// Recommendations ranks the published offers on the youth's space.
 	Recommendations *recommend.Service

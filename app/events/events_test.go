@@ -298,3 +298,29 @@ func TestOnlyStaffOrVerifiedOrganisationsCreate(t *testing.T) {
 		t.Errorf("a commune outside the 92: %v", err)
 	}
 }
+
+func TestDeletedAccountsRegistrationsAreCancelledAndForgotten(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	ev := e.forum(t, 1, 0)
+	leaving, waiting := e.youth(t, "noa", 16), e.youth(t, "eli", 17)
+	r, err := e.svc.Register(ctx, leaving, events.RegistrationInput{EventID: ev.ID, Kind: domain.RegisterYouth})
+	must(t, err)
+	next, err := e.svc.Register(ctx, waiting, events.RegistrationInput{EventID: ev.ID, Kind: domain.RegisterYouth})
+	must(t, err)
+	section, data, err := e.svc.PersonalData(ctx, leaving)
+	must(t, err)
+	if records := data.([]events.RegistrationRecord); section != "events" || len(records) != 1 || records[0].Event != ev.Title {
+		t.Errorf("export %s %+v", section, data)
+	}
+	must(t, e.svc.ErasePersonalData(ctx, leaving))
+	gone, err := e.db.RegistrationByID(ctx, r.ID)
+	must(t, err)
+	if gone.Status != domain.RegistrationCancelled || gone.Name != "" || gone.Email != "" || gone.GuardianEmail != "" {
+		t.Errorf("after deletion: %+v", gone)
+	}
+	if promoted, err := e.db.RegistrationByID(ctx, next.ID); err != nil || promoted.Status != domain.RegistrationConfirmed {
+		t.Errorf("the waiting youth was not given the place: %+v %v", promoted, err)
+	}
+	checkPlaces(t, e, ev.ID)
+}

@@ -347,6 +347,12 @@ func (s *Service) MyRegistrations(ctx context.Context, actor *domain.User) ([]Mi
 		}
 		regs = mergeByID(own, ofOrgs)
 	}
+	return s.withEvents(ctx, regs)
+}
+
+// withEvents pairs registrations with their events, read in one query,
+// soonest event first.
+func (s *Service) withEvents(ctx context.Context, regs []domain.EventRegistration) ([]Mine, error) {
 	ids := make([]string, 0, len(regs))
 	for _, r := range regs {
 		ids = append(ids, r.EventID)

@@ -29,6 +29,7 @@ type Store interface {
 	RegistrationByID(ctx context.Context, id string) (*domain.EventRegistration, error)
 	Registrations(ctx context.Context, f domain.RegistrationFilter) ([]domain.EventRegistration, error)
 	MoveRegistration(ctx context.Context, id string, from []domain.RegistrationStatus, to domain.RegistrationStatus, at time.Time) (bool, error)
+	ForgetRegistrant(ctx context.Context, userID string) error
 	OrganisationByID(ctx context.Context, id string) (*domain.Organisation, error)
 	YouthByID(ctx context.Context, id string) (*domain.Youth, error)
 	AppendAudit(ctx context.Context, e domain.AuditEvent) error

@@ -150,3 +150,11 @@ func (db *DB) EventReminders(ctx context.Context, from, to time.Time) ([]domain.
 	}
 	return reminders, nil
 }
+
+// ForgetRegistrant removes a deleted account's name and addresses from the
+// registrations it made; the registrations themselves stay.
+func (db *DB) ForgetRegistrant(ctx context.Context, userID string) error {
+	_, err := db.registrations().UpdateMany(ctx, bson.D{{Key: "user_id", Value: userID}}, bson.D{{Key: "$set", Value: bson.D{
+		{Key: "name", Value: ""}, {Key: "email", Value: ""}, {Key: "guardian_email", Value: ""}}}})
+	return mapError(err)
+}
