@@ -324,3 +324,35 @@ func TestDeletedAccountsRegistrationsAreCancelledAndForgotten(t *testing.T) {
 	}
 	checkPlaces(t, e, ev.ID)
 }
+
+// A crash between a registration's writes leaves places held by a waiting
+// registration, or by a cancelled one: the repair confirms the first and
+// gives back the second's places.
+func TestRepairMendsWhatACrashLeft(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	ev := e.forum(t, 20, 0)
+	stuck := &domain.EventRegistration{ID: "evreg-stuck", EventID: ev.ID, Kind: domain.RegisterGroup, UserID: counsellor.ID,
+		Name: counsellor.Name, Email: counsellor.Email, Places: 5, Status: domain.RegistrationWaitlisted, CreatedAt: now, UpdatedAt: now}
+	left := &domain.EventRegistration{ID: "evreg-left", EventID: ev.ID, Kind: domain.RegisterGroup, UserID: counsellor.ID,
+		Places: 7, Status: domain.RegistrationCancelled, CreatedAt: now, UpdatedAt: now}
+	for _, r := range []*domain.EventRegistration{stuck, left} {
+		must(t, e.db.InsertRegistration(ctx, r))
+		took, err := e.db.TakeEventPlaces(ctx, ev.ID, domain.PoolSeats, r.Hold())
+		must(t, err)
+		if !took {
+			t.Fatal("places not taken")
+		}
+	}
+	n, err := e.svc.Repair(ctx)
+	must(t, err)
+	if n != 2 {
+		t.Errorf("mended %d, want 2", n)
+	}
+	if checkPlaces(t, e, ev.ID) != 1 {
+		t.Error("the stuck registration is not the one confirmed")
+	}
+	if n, err := e.svc.Repair(ctx); err != nil || n != 0 {
+		t.Errorf("a second repair mended %d (%v)", n, err)
+	}
+}
