@@ -41,6 +41,11 @@ func eventsJourney(t *testing.T, m *Main, staff, employer, counsellor, youth *br
 		t.Errorf("no calendar link: %q", href)
 	}
 
+	youth.Visit(m.URL() + "/evenements?type=forum&commune=Nanterre")
+	youth.CheckPage()
+	if got := youth.Text("main .cards"); !strings.Contains(got, "Forum des métiers de la Défense") {
+		t.Errorf("the filtered list of events: %q", got)
+	}
 	youth.Visit(m.URL() + "/offres?commune=92050")
 	youth.CheckPage()
 	if got := youth.Text("#evenements-a-venir + ul"); !strings.Contains(got, "Forum des métiers de la Défense") {

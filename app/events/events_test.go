@@ -356,3 +356,44 @@ func TestRepairMendsWhatACrashLeft(t *testing.T) {
 		t.Errorf("a second repair mended %d (%v)", n, err)
 	}
 }
+
+func TestOrganiserRecordsAttendanceOnceBegunAndMayCancel(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	ev := e.forum(t, 30, 0)
+	r, err := e.svc.Register(ctx, counsellor, group(ev.ID, 12, "a"))
+	must(t, err)
+	if _, err := e.svc.MarkAttendance(ctx, staff, r.ID, domain.RegistrationAttended); domain.ErrorMessage(err) != "error.event.not_yet" {
+		t.Errorf("attendance before the event: %v", err)
+	}
+	during := events.New(e.db, e.out, slog.New(slog.DiscardHandler), func() time.Time { return ev.StartsAt.Add(time.Hour) })
+	if _, err := during.MarkAttendance(ctx, counsellor, r.ID, domain.RegistrationAttended); domain.ErrorCode(err) != domain.EFORBIDDEN {
+		t.Errorf("the registrant records their own attendance: %v", err)
+	}
+	if _, err := during.MarkAttendance(ctx, staff, r.ID, "present"); domain.ErrorMessage(err) != "error.event.attendance" {
+		t.Errorf("an unknown attendance: %v", err)
+	}
+	got, err := during.MarkAttendance(ctx, staff, r.ID, domain.RegistrationNoShow)
+	must(t, err)
+	if got.Status != domain.RegistrationNoShow {
+		t.Errorf("attendance %s", got.Status)
+	}
+	if _, _, err := during.CancelRegistration(ctx, counsellor, r.ID); domain.ErrorMessage(err) != "error.event.started" {
+		t.Errorf("cancelling once begun: %v", err)
+	}
+
+	other := e.forum(t, 30, 0)
+	r2, err := e.svc.Register(ctx, counsellor, group(other.ID, 4, "b"))
+	must(t, err)
+	if _, err := e.svc.CancelEvent(ctx, employer, other.ID); domain.ErrorCode(err) != domain.EFORBIDDEN {
+		t.Errorf("a stranger cancels the event: %v", err)
+	}
+	cancelled, err := e.svc.CancelEvent(ctx, staff, other.ID)
+	must(t, err)
+	if cancelled.Status != domain.EventCancelled || !e.out.keys()["event_cancelled:"+r2.ID] {
+		t.Errorf("event %s, registrants told: %v", cancelled.Status, e.out.keys())
+	}
+	if _, err := e.svc.Register(ctx, counsellor, group(other.ID, 4, "c")); domain.ErrorMessage(err) != "error.event.closed" {
+		t.Errorf("registering to a cancelled event: %v", err)
+	}
+}
