@@ -261,6 +261,13 @@ func TestYouthRegistersAloneFrom15(t *testing.T) {
 	if _, err := alone(minor); domain.ErrorMessage(err) != "error.event.already_registered" {
 		t.Errorf("a second registration: %v", err)
 	}
+	keyed := e.youth(t, "yanis", 16)
+	in := events.RegistrationInput{EventID: ev.ID, Kind: domain.RegisterYouth, RequestKey: "form-1"}
+	first, err := e.svc.Register(ctx, keyed, in)
+	must(t, err)
+	if again, err := e.svc.Register(ctx, keyed, in); err != nil || again.ID != first.ID {
+		t.Errorf("the same form sent twice: %v, %v", again, err)
+	}
 	adult := e.youth(t, "ines", 19)
 	r, err = alone(adult)
 	must(t, err)

@@ -207,6 +207,9 @@ func (s *Service) registrationID(ctx context.Context, actor *domain.User, in Reg
 			continue
 		}
 		if other.Status.Active() {
+			if in.RequestKey != "" && other.RequestKey == in.RequestKey {
+				return other.ID, nil // the same request again: the insert finds it taken, and answers with it
+			}
 			return "", errAlreadyRegistered
 		}
 		before++
