@@ -87,6 +87,25 @@ func TestEventsPagesAndRegistrations(t *testing.T) {
 	if !strings.Contains(page, "3e A") || !strings.Contains(page, "6 places libres sur 30") {
 		t.Error("the organiser does not see the group, or the places left")
 	}
+	if err := f.db.InsertYouths(ctx, []domain.Youth{{ID: "young-ev", FirstName: "Léo", BirthDate: f.now.AddDate(-14, -1, 0)},
+		{ID: "older-ev", FirstName: "Ana", BirthDate: f.now.AddDate(-16, -1, 0)}}); err != nil {
+		t.Fatal(err)
+	}
+	young := f.signedInUser(t, "young-ev", domain.RoleYouth)
+	young.get(t, eventPath)
+	resp, body = young.post(t, eventPath+"/inscription", url.Values{"kind": {"youth"}, "request_key": {"y1"}})
+	if resp.StatusCode != 403 || !strings.Contains(body, "Tu peux t&#39;inscrire seul·e à partir de 15 ans") {
+		t.Errorf("a youth of 14 alone: %d", resp.StatusCode)
+	}
+	older := f.signedInUser(t, "older-ev", domain.RoleYouth)
+	older.get(t, eventPath)
+	if resp, _ := older.post(t, eventPath+"/inscription", url.Values{"kind": {"youth"}, "request_key": {"y2"}}); resp.StatusCode != 303 {
+		t.Errorf("a youth of 16: %d", resp.StatusCode)
+	}
+	if _, mine := older.get(t, "/evenements/mes-evenements"); !strings.Contains(mine, "Ton inscription est confirmée") ||
+		!strings.Contains(mine, "Annuler mon inscription") {
+		t.Error("the youth is not told in their words")
+	}
 	_, public := f.get(t, eventPath)
 	if strings.Contains(public, "3e A") {
 		t.Error("a visitor sees the registrations")
