@@ -23,6 +23,7 @@ func (m *Main) jobList() []jobs.Job {
 		{Name: "notifications_delivery", Run: m.Digests.Delivery},
 		{Name: "staff_summary", Run: m.Digests.StaffSummary},
 		{Name: "visit_reminders", Run: m.Digests.VisitReminders},
+		{Name: "event_reminders", Run: m.Digests.EventReminders},
 		{Name: "progress_reminders", Run: m.Digests.ProgressReminders},
 		{Name: "reviewer_reminders", Run: m.Digests.ReviewerReminders},
 		{Name: "youth_digest", Run: m.Digests.YouthDigest},
@@ -112,6 +113,11 @@ func (m *Main) bookingRepairJob() jobs.Job {
 				return jobs.Report{Summary: "essai à blanc : aucune place n'est rendue"}, nil
 			}
 			n, err := m.Passerelle.RepairBookings(ctx, bookingRepairGrace)
+			if err == nil {
+				var registrations int
+				registrations, err = m.Events.Repair(ctx) // the events' places, kept the same way
+				n += registrations
+			}
 			seatsRepaired.Add(float64(n))
 			return jobs.Report{Items: n, Summary: fmt.Sprintf("%d réservations de places réparées", n)}, err
 		},

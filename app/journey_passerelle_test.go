@@ -17,8 +17,8 @@ import (
 // The youth–enterprise journey: an employer posts a visit with two sessions;
 // a counsellor books places for a class and finds the .ics; a youth applies
 // to an apprenticeship with a CV and the employer moves the application to
-// interview, then writes to the youth, who answers. Every page passes axe and
-// the 360 px check.
+// interview, then writes to the youth, who answers; then the events (see
+// eventsJourney). Every page passes axe and the 360 px check.
 func TestJourneyPasserelleVisitBookingAndApplication(t *testing.T) {
 	var report bytes.Buffer
 	m := startDemoPlatformTo(t, &report)
@@ -57,6 +57,7 @@ func TestJourneyPasserelleVisitBookingAndApplication(t *testing.T) {
 	employerOffersWeeks(t, m, employer)
 	youthWithdraws(t, m, youth)
 	employerClosesAndReopens(t, m, employer, apprenticeship.ID)
+	eventsJourney(t, m, staff, employer, counsellor, youth)
 }
 
 // confirm submits the form of a destructive action, reads the page that

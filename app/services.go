@@ -9,6 +9,7 @@ import (
 
 	"passerelle/app/account"
 	"passerelle/app/campaign"
+	"passerelle/app/events"
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
@@ -33,6 +34,7 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 	m.Passerelle = passerelle.NewService(m.DB, m.Indexer, m.Notify,
 		m.Logger, passerelle.Config{ApplicationExpiry: m.Config.Applications.ExpiryDelay, Now: m.Now})
 	m.Support = support.New(m.DB, m.Notify, m.Logger, m.Now)
+	m.Events = events.New(m.DB, m.Notify, m.Logger, m.Now)
 	m.Accounts = account.New(m.DB, m.Notify, m.accountConfig(), m.Logger)
 	m.Progress = progress.New(m.DB, m.Notify, m.Logger, progress.Config{Now: m.Now})
 	m.Campaigns = campaign.New(m.DB, m.Notify, m.Catalog,
@@ -59,6 +61,7 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 		Progress:         m.Progress,
 		EmailPreferences: m.Notify,
 		Passerelle:       m.Passerelle,
+		Events:           m.Events,
 		Campaigns:        m.Campaigns,
 		Recommendations:  m.Recommendations,
 		Retention: web.RetentionPeriods{InactiveYears: m.Config.Retention.InactiveYears,
@@ -77,8 +80,8 @@ func (m *Main) accountConfig() account.Config {
 	sec := m.Config.Security
 	return account.Config{BaseURL: m.Config.Server.BaseURL, Argon2: argon2Of(m.Config), SessionTTL: sec.SessionTTL,
 		MagicLinkTTL: sec.MagicLinkTTL, LoginRatePerMinute: sec.LoginRatePerMinute, Now: m.Now,
-		// the programme's applications, favourites and bookings; the holder's support requests
-		DataHolders: []account.DataHolder{m.Passerelle, m.Support}}
+		// the programme's applications, favourites and bookings; registrations to events; the holder's support requests
+		DataHolders: []account.DataHolder{m.Passerelle, m.Events, m.Support}}
 }
 
 func (m *Main) readiness() []web.Check {

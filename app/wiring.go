@@ -13,6 +13,7 @@ import (
 	"passerelle/app/account"
 	"passerelle/app/campaign"
 	"passerelle/app/config"
+	"passerelle/app/events"
 	"passerelle/app/i18n"
 	"passerelle/app/mail"
 	"passerelle/app/notify"
@@ -42,6 +43,7 @@ type Main struct {
 	Accounts   *account.Service
 	Progress   *progress.Service
 	Passerelle *passerelle.Service
+	Events     *events.Service
 	Campaigns  *campaign.Service
 	// Support is the accompaniment of ESS project holders.
 	Support *support.Service

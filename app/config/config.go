@@ -105,6 +105,7 @@ type Jobs struct {
 	CounsellorDigest      string        `toml:"counsellor_digest" check:"cron"`
 	EmployerDigest        string        `toml:"employer_digest" check:"cron"`
 	VisitReminders        string        `toml:"visit_reminders" check:"cron"`
+	EventReminders        string        `toml:"event_reminders" check:"cron"`
 	ApplicationExpiry     string        `toml:"application_expiry" check:"cron"`
 	ProgressReminders     string        `toml:"progress_reminders" check:"cron"`
 	ReviewerReminders     string        `toml:"reviewer_reminders" check:"cron"`

@@ -50,6 +50,7 @@ func defaultJobs() Jobs {
 		CounsellorDigest:      "0 7 * * MON",
 		EmployerDigest:        "0 7 * * *",
 		VisitReminders:        "0 9 * * *",
+		EventReminders:        "30 9 * * *",
 		ApplicationExpiry:     "30 2 * * *",
 		ProgressReminders:     "0 10 * * *",
 		ReviewerReminders:     "0 9 * * MON",

@@ -28,11 +28,12 @@ const (
 	TopicProgressReminders Topic = "progress_reminders"
 	TopicReviewerReminders Topic = "reviewer_reminders"
 	TopicStaffSummary      Topic = "staff_summary"
+	TopicEventReminders    Topic = "event_reminders"
 )
 
 // Topics lists every topic in the order of the preferences page.
 var Topics = []Topic{TopicYouthDigest, TopicCounsellorDigest, TopicEmployerDigest, TopicVisitReminders,
-	TopicProgressReminders, TopicReviewerReminders, TopicStaffSummary}
+	TopicProgressReminders, TopicReviewerReminders, TopicStaffSummary, TopicEventReminders}
 
 // Valid reports whether t is a known topic.
 func (t Topic) Valid() bool {

@@ -34,10 +34,11 @@ const (
 	// figures, which count them, are read from them.
 	Bookings     = "bookings"
 	Applications = "applications"
+	Events       = "events"
 )
 
 // Sources lists every source a model may be read from.
-var Sources = []string{Offers, Sessions, Calls, Organisations, Youths, Testimonies, Awards, Grants, Bookings, Applications}
+var Sources = []string{Offers, Sessions, Calls, Organisations, Youths, Testimonies, Awards, Grants, Bookings, Applications, Events}
 
 // Changes tells when sources changed (the store implements it).
 type Changes interface {

@@ -119,7 +119,7 @@ func labelledMove(l localizer, move, prefix, sep string) string {
 }
 
 // auditSubjects are the ids of the things events speak of, by kind.
-type auditSubjects struct{ offers, bookings, applications, grants, requests []string }
+type auditSubjects struct{ offers, bookings, applications, grants, requests, events []string }
 
 // auditNames names the people, organisations, offers, bookings,
 // applications, grant files and support requests that events speak of, by
@@ -139,6 +139,8 @@ func (s *Server) auditNames(ctx context.Context, events []domain.AuditEvent) (ma
 		case "grant_application":
 			ids.grants = append(ids.grants, e.TargetID)
 			people = append(people, e.Detail) // a co-editor
+		case "event":
+			ids.events = append(ids.events, e.TargetID)
 		case "support_request":
 			ids.requests = append(ids.requests, e.TargetID)
 			people = append(people, e.Detail) // the structure it is given to
@@ -155,7 +157,19 @@ func (s *Server) auditNames(ctx context.Context, events []domain.AuditEvent) (ma
 	return names, s.thingNames(ctx, names, ids)
 }
 
-// thingNames adds to names the titles of offers and grant files, a booking
+// eventNames adds the titles of the events among ids.
+func (s *Server) eventNames(ctx context.Context, names map[string]string, ids []string) error {
+	if s.deps.Events == nil || len(ids) == 0 {
+		return nil
+	}
+	found, err := s.deps.Events.Named(ctx, ids)
+	for _, e := range found {
+		names[e.ID] = e.Title
+	}
+	return err
+}
+
+// thingNames adds to names the titles of offers, events and grant files, a booking
 // as its visit and group, an application as its offer and youth, a support
 // request as its project.
 func (s *Server) thingNames(ctx context.Context, names map[string]string, ids auditSubjects) error {
@@ -182,6 +196,9 @@ func (s *Server) thingNames(ctx context.Context, names map[string]string, ids au
 	}
 	for _, a := range applied {
 		names[a.ID] = a.OfferTitle + " — " + a.YouthName
+	}
+	if err := s.eventNames(ctx, names, ids.events); err != nil {
+		return err
 	}
 	requests, err := s.deps.People.SupportRequestsByIDs(ctx, ids.requests)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"passerelle/app/demo"
 	"passerelle/app/domain"
@@ -202,16 +203,20 @@ func realIDs(t *testing.T, f *fixture, users map[string]*member) map[string]stri
 	}
 	org := domain.Organisation{ID: visit.OrganisationID, Kind: domain.KindCompany, Name: visit.OrganisationName,
 		CommuneCode: visit.CommuneCode, Verified: true}
+	start := f.now.AddDate(0, 0, 7)
+	event := domain.Event{ID: "event-sweep", Kind: domain.EventForum, Title: "Forum", Audiences: domain.EventAudiences,
+		CommuneCode: "92050", Address: "Mairie", StartsAt: start, EndsAt: start.Add(time.Hour), Capacity: 10, SeatsLeft: 10,
+		Stands: 2, StandsLeft: 2, Status: domain.EventPublished, Holders: []string{}}
 	for _, err := range []error{f.db.InsertOrganisations(ctx, []domain.Organisation{org}),
 		f.db.InsertOffers(ctx, []domain.Offer{visit}), f.db.InsertSessions(ctx, sessions),
-		f.db.InsertCalls(ctx, data.Calls[:1])} {
+		f.db.InsertCalls(ctx, data.Calls[:1]), f.db.InsertEvent(ctx, &event)} {
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
 	return map[string]string{"offres": visit.ID, "offers": visit.ID, "favourites": visit.ID, "moderation": visit.ID,
 		"visites": sessions[0].ID, "appels": data.Calls[0].ID, "organisations": org.ID,
-		"personnes": users["youth"].user.ID}
+		"personnes": users["youth"].user.ID, "evenements": event.ID}
 }
 
 // withIDs puts a real id in place of each parameter, after the path segment

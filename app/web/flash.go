@@ -22,6 +22,9 @@ var flashes = map[string]bool{
 	"offer_reopened": true, "application_withdrawn": true, "api_key_revoked": true,
 	"email_language_saved": true, "support_asked": true, "support_written": true, "support_followed": true,
 	"support_assigned": true,
+	"event_created":    true, "event_confirmed": true, "event_confirmed_youth": true, "event_waitlisted": true,
+	"event_waitlisted_youth": true, "event_registration_cancelled": true, "event_registration_cancelled_youth": true,
+	"event_attendance": true, "event_cancelled": true,
 }
 
 // flash leaves the message key for the next page the user reads.

@@ -21,23 +21,27 @@ type navLink struct {
 var publicSections = []navLink{
 	{Href: "/jeunes", Label: "nav.youth"}, {Href: "/etablissements", Label: "nav.counsellor"},
 	{Href: "/employeurs", Label: "nav.employer"}, {Href: "/progress", Label: "nav.progress"},
+	{Href: "/evenements", Label: "nav.events"},
 }
+
+// myEvents is each role's way to its events: those it registered to, those it organises.
+var myEvents = navLink{Href: "/evenements/mes-evenements", Label: "nav.events.mine"}
 
 // roleSections are each role's sections, the first of which is where the
 // role lands after signing in.
 var roleSections = map[domain.Role][]navLink{
 	domain.RoleYouth: {{Href: "/jeunes", Label: "nav.youth.space"}, {Href: "/offres", Label: "nav.youth.offers"},
 		{Href: "/jeunes/candidatures", Label: "nav.youth.applications"}, {Href: "/jeunes#mes-favoris", Label: "nav.youth.favourites"},
-		{Href: "/jeunes#mes-recherches", Label: "nav.youth.searches"}, {Href: "/compte/profil", Label: "nav.youth.profile"}},
+		{Href: "/jeunes#mes-recherches", Label: "nav.youth.searches"}, {Href: "/compte/profil", Label: "nav.youth.profile"}, myEvents},
 	domain.RoleCounsellor: {{Href: "/etablissements", Label: "nav.counsellor.visits"},
 		{Href: "/etablissements/reservations", Label: "nav.counsellor.bookings"}, {Href: "/campagnes", Label: "nav.counsellor.campaigns"},
-		{Href: "/etablissements#mes-jeunes", Label: "nav.counsellor.youths"}},
+		{Href: "/etablissements#mes-jeunes", Label: "nav.counsellor.youths"}, myEvents},
 	domain.RoleEmployer: {{Href: "/employeurs", Label: "nav.employer.space"}, {Href: "/employeurs/offres", Label: "nav.employer.offers"},
 		{Href: "/employeurs/offres/nouvelle", Label: "nav.employer.new_offer"},
 		{Href: "/employeurs/offres#candidatures", Label: "nav.employer.applications"},
-		{Href: "/employeurs/offres#exports", Label: "nav.employer.exports"}},
+		{Href: "/employeurs/offres#exports", Label: "nav.employer.exports"}, myEvents},
 	domain.RoleApplicant: {{Href: "/progress/dossiers", Label: "nav.applicant.files"}, {Href: "/progress", Label: "nav.progress"},
-		{Href: "/accompagnement/mes-demandes", Label: "nav.applicant.support"}},
+		{Href: "/accompagnement/mes-demandes", Label: "nav.applicant.support"}, myEvents},
 	domain.RoleReviewer: {{Href: "/jury", Label: "nav.reviewer.files"}},
 	domain.RoleAdviser:  {{Href: "/accompagnement/suivi", Label: "nav.adviser.requests"}, {Href: "/accompagnement", Label: "nav.adviser.offer"}},
 	domain.RoleStaff:    staffSections,
@@ -50,7 +54,7 @@ var staffSections = []navLink{{Href: "/agents", Label: "nav.staff.dashboards"}, 
 	{Href: "/agents/organisations", Label: "nav.staff.organisations"}, {Href: "/agents/personnes", Label: "nav.staff.people"},
 	{Href: "/agents/reservations", Label: "nav.staff.bookings"}, {Href: "/agents/campagnes", Label: "nav.staff.campaigns"},
 	{Href: "/agents/progress", Label: "nav.staff.progress"}, {Href: "/agents/accompagnement", Label: "nav.staff.support"},
-	{Href: "/agents/journal", Label: "nav.staff.audit"}}
+	{Href: "/agents/journal", Label: "nav.staff.audit"}, myEvents}
 
 // landingOf is where u lands after signing in: their first role's space.
 func landingOf(u *domain.User) string {

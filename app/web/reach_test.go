@@ -64,6 +64,8 @@ func TestEveryPageIsReachedByLinks(t *testing.T) {
 		"reviewer": f.signedInUser(t, "reach-reviewer", domain.RoleReviewer), "staff": staff,
 		"admin":   f.signedInUser(t, "reach-admin", domain.RoleAdmin),
 		"adviser": f.signedInUser(t, "reach-adviser", domain.RoleAdviser, "reach-support")}
+	eventExamples(t, f, map[string]*visitor{"youth": visitors["youth"], "counsellor": visitors["counsellor"],
+		"employer": visitors["employer"], "applicant": applicant})
 	routes := f.server.Routes()
 	for role, v := range visitors {
 		t.Run(role, func(t *testing.T) {

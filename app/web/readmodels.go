@@ -38,6 +38,7 @@ type readModels struct {
 	publishedLaureate *readmodel.Model[[]progress.Laureate]
 	observatory       *readmodel.Model[*observatory.Figures]
 	openOffers        *readmodel.Model[[]openOffer]
+	upcomingEvents    *readmodel.Model[[]domain.Event]
 }
 
 // callLaureates is the public page of one call's laureates.
@@ -73,6 +74,10 @@ func (s *Server) newReadModels() readModels {
 			readmodel.Applications, readmodel.Calls, readmodel.Grants, readmodel.Awards),
 			func(ctx context.Context) (*observatory.Figures, error) { return observatory.Load(ctx, st, now()) }),
 		openOffers: readmodel.New(from(0, readmodel.Offers), s.readOpenOffers),
+	}
+	if e := s.deps.Events; e != nil {
+		// Events end as time passes: the age bounds what the writes alone do not change.
+		m.upcomingEvents = readmodel.New(from(overviewMaxAge, readmodel.Events), e.Upcoming)
 	}
 	if p := s.deps.Progress; p != nil {
 		m.calls = readmodel.NewKeyed(from(0, readmodel.Calls), keptPages, p.Call)

@@ -221,6 +221,20 @@ func (s *Server) routes() {
 	post("/agents/cles-api", staff, s.createAPIKey)
 	post("/agents/cles-api/:id/revocation", staff, s.revokeAPIKey)
 
+	// Events: the public list and pages; organisers (staff, members of a verified organisation) create them and
+	// record attendance; youths, counsellors, employers and associations register. The service checks that a
+	// registration is the person's own or their organisation's, and that the organiser is staff or a member.
+	get("/evenements", public, s.eventsPage)
+	get("/evenements/nouveau", anyOf(staffNotAdmin, employer, counsellor, applicant), s.newEventPage)
+	post("/evenements", anyOf(staffNotAdmin, employer, counsellor, applicant), s.createEventForm)
+	get("/evenements/mes-evenements", anyOf(youth, counsellor, employer, applicant, staffNotAdmin), s.myEvents)
+	get("/evenements/:id", public, s.eventPage)
+	post("/evenements/:id/inscription", anyOf(youth, counsellor, employer, applicant), s.registerForm)
+	post("/evenements/:id/annulation", anyOf(staffNotAdmin, employer, counsellor, applicant), s.cancelEventForm)
+	post("/evenements/inscriptions/:id/annulation", anyOf(youth, counsellor, employer, applicant), s.cancelRegistrationForm)
+	post("/evenements/inscriptions/:id/presence", anyOf(staffNotAdmin, employer, counsellor, applicant), s.eventAttendanceForm)
+	get("/evenements/inscriptions/:id/calendrier.ics", anyOf(youth, counsellor, employer, applicant), s.registrationCalendar)
+
 	// Promote work-study, make trades known, discover the ESS.
 	get("/alternance/simulateur", public, s.simulator)
 	get("/decouvrir", public, s.discoverIndex)

@@ -88,6 +88,7 @@ func (s *Server) showSearch(c *fiber.Ctx, saveRefused *domain.Error) error {
 	if out.Counts != nil {
 		view.Steps = view.nextSteps(out.Counts, view.Save)
 	}
+	view.Events = s.upcomingEventsFor(c, out.Form)
 	return s.render(c, "search", fiber.Map{"Title": view.L.T("search.title"), "Search": view})
 }
 

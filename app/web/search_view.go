@@ -34,6 +34,7 @@ type searchView struct {
 	Communes    []refdata.Commune
 	Radii       []int
 	Sorts       []search.Sort
+	Events      []domain.Event // « Événements à venir » matching the query's communes and words
 }
 
 type hitView struct {

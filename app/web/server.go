@@ -12,6 +12,7 @@ import (
 
 	"passerelle/app/account"
 	"passerelle/app/campaign"
+	"passerelle/app/events"
 	"passerelle/app/i18n"
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
@@ -67,6 +68,8 @@ type Deps struct {
 	EmailPreferences EmailPreferences
 	// Passerelle runs offers, visit sessions, bookings and applications.
 	Passerelle *passerelle.Service
+	// Events runs the forums, job datings, meet-ups, information sessions and workshops.
+	Events *events.Service
 	// CSRFKey signs anti-forgery tokens; every replica must share it.
 	CSRFKey []byte
 	// CookieSecure sends cookies over HTTPS only.

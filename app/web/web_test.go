@@ -16,6 +16,7 @@ import (
 	"passerelle/app/account/accounttest"
 	"passerelle/app/demo"
 	"passerelle/app/domain"
+	"passerelle/app/events"
 	"passerelle/app/i18n"
 	"passerelle/app/mail/mailtest"
 	"passerelle/app/partners"
@@ -72,8 +73,9 @@ func newEmptyFixture(t testing.TB, db *store.DB, adjust func(*web.Deps), checks 
 	clock := func() time.Time { return now }
 	programme := passerelle.NewService(db, nil, nil, slog.New(slog.DiscardHandler), passerelle.Config{Now: clock})
 	accompaniment := support.New(db, nil, slog.New(slog.DiscardHandler), clock)
+	meetings := events.New(db, nil, slog.New(slog.DiscardHandler), clock)
 	accounts, mails := accounttest.New(t, db, func(c *account.Config) {
-		c.DataHolders = []account.DataHolder{programme, accompaniment} // as app/services.go wires it
+		c.DataHolders = []account.DataHolder{programme, meetings, accompaniment} // as app/services.go wires it
 	})
 	deps := web.Deps{Logger: slog.New(slog.DiscardHandler), Catalog: catalog, Store: db,
 		Readiness: checks, Now: clock, Accounts: accounts, People: db, CSRFKey: []byte(strings.Repeat("k", 32)),
@@ -81,7 +83,8 @@ func newEmptyFixture(t testing.TB, db *store.DB, adjust func(*web.Deps), checks 
 		Passerelle: programme, Campaigns: newCampaigns(t, db, catalog, clock),
 		Recommendations: newRecommendations(db, clock), Publication: testPublication,
 		Partners: partners.New(db, slog.New(slog.DiscardHandler), clock),
-		Support:  accompaniment}
+		Support:  accompaniment,
+		Events:   meetings}
 	adjust(&deps)
 	srv, err := web.New(deps)
 	if err != nil {

@@ -19,6 +19,7 @@ type CounsellorDigestData struct {
 	Visits    []CounsellorVisit         // their groups' visits in the coming seven days
 	Sessions  []domain.SessionWithOffer // created this week, near their structure, seats left
 	Campaigns []domain.Campaign         // taking wishes
+	Events    []DigestEvent             // for schools, in the coming 30 days, near their structure or online
 }
 
 // CounsellorVisit is one of a counsellor's bookings in the coming days.
@@ -35,6 +36,7 @@ type counsellorWeek struct {
 	visits    []domain.VisitReminder
 	sessions  []domain.SessionWithOffer
 	campaigns []domain.Campaign
+	events    []domain.Event
 	places    map[string]domain.Organisation
 }
 
@@ -53,7 +55,7 @@ func (d *Digests) CounsellorDigest(ctx context.Context, opts jobs.RunOptions) (j
 	}
 	var ns []notify.Notification
 	for _, u := range counsellors {
-		if data := w.digestOf(u); len(data.Visits)+len(data.Sessions)+len(data.Campaigns) > 0 {
+		if data := w.digestOf(u); len(data.Visits)+len(data.Sessions)+len(data.Campaigns)+len(data.Events) > 0 {
 			ns = append(ns, notify.Notification{Key: "counsellor_digest/" + week(now) + "/" + u.Email,
 				Topic: domain.TopicCounsellorDigest, To: domain.RecipientOf(u), Template: "counsellor_digest", Data: data})
 		}
@@ -79,6 +81,9 @@ func (d *Digests) counsellorWeek(ctx context.Context, now time.Time, counsellors
 		return s.CreatedAt.Before(now.AddDate(0, 0, -7)) || s.SeatsLeft <= 0
 	})
 	if w.campaigns, err = d.openCampaigns(ctx, now); err != nil {
+		return w, err
+	}
+	if w.events, err = d.upcomingEvents(ctx, domain.AudienceSchools); err != nil {
 		return w, err
 	}
 	w.places, err = d.structures(ctx, counsellors)
@@ -119,6 +124,7 @@ func (w counsellorWeek) digestOf(u domain.User) CounsellorDigestData {
 			data.Sessions = append(data.Sessions, s)
 		}
 	}
+	data.Events = eventsFor(w.events, func(commune string) bool { return w.near(u, commune) })
 	return data
 }
 

@@ -22,6 +22,8 @@ type Store interface {
 	OpenCalls(ctx context.Context, now time.Time) ([]domain.Call, error)
 	UsersWithRole(ctx context.Context, role domain.Role) ([]domain.User, error)
 	VisitReminders(ctx context.Context, from, to time.Time) ([]domain.VisitReminder, error)
+	EventReminders(ctx context.Context, from, to time.Time) ([]domain.EventReminder, error)
+	Events(ctx context.Context, f domain.EventFilter) ([]domain.Event, error)
 	UsersByID(ctx context.Context, ids []string) ([]domain.User, error)
 	Calls(ctx context.Context) ([]domain.Call, error)
 	DraftGrants(ctx context.Context, callIDs []string) ([]domain.GrantApplication, error)

@@ -26,6 +26,7 @@ type YouthDigestData struct {
 	Searches    []SearchDigest
 	Offers      []DigestOffer
 	Discoveries []DigestDiscovery
+	Events      []DigestEvent // open to youths, in their commune or online
 }
 
 // Count is how many offers the digest shows, each once.
@@ -106,6 +107,9 @@ func (d *Digests) YouthDigest(ctx context.Context, opts jobs.RunOptions) (jobs.R
 	ns, err := YouthDigests(offers, audience, d.weights, now)
 	if err != nil || len(ns) == 0 {
 		return jobs.Report{Summary: "aucune nouvelle offre ne correspond à un profil"}, err
+	}
+	if err := d.addEvents(ctx, ns, audience, period); err != nil {
+		return jobs.Report{}, err
 	}
 	if opts.DryRun {
 		return d.send(ctx, opts, ns)
@@ -287,4 +291,27 @@ func explain(index *matching.Recommender, y matching.Youth, ranked []matching.Ra
 			Path: offerPath(o.ID)})
 	}
 	return out
+}
+
+// addEvents adds to each digest the coming events open to youths held in
+// the youth's commune or online.
+func (d *Digests) addEvents(ctx context.Context, ns []notify.Notification, audience []Audience, period string) error {
+	list, err := d.upcomingEvents(ctx, domain.AudienceYouths)
+	if err != nil || len(list) == 0 {
+		return err
+	}
+	communeOf := make(map[string]string, len(audience))
+	for i := range audience {
+		communeOf[youthDigestKey(period, audience[i].User)] = audience[i].Youth.CommuneCode
+	}
+	for i := range ns {
+		data, ok := ns[i].Data.(YouthDigestData)
+		if !ok {
+			continue
+		}
+		home := communeOf[ns[i].Key]
+		data.Events = eventsFor(list, func(commune string) bool { return commune == home })
+		ns[i].Data = data
+	}
+	return nil
 }

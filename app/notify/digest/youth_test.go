@@ -43,7 +43,11 @@ func TestYouthDigestSendsNewMatchingOffersOncePerWeek(t *testing.T) {
 		f.db.InsertOffers(ctx, []domain.Offer{
 			publishedOffer("o1", "Découvrir le développement web", f.now.AddDate(0, 0, -2), 16, 25),
 			publishedOffer("o2", "Offre de la semaine dernière", f.now.AddDate(0, 0, -10), 0, 0),
-			publishedOffer("o3", "Stage de 3e en atelier", f.now.AddDate(0, 0, -1), 14, 15)}))
+			publishedOffer("o3", "Stage de 3e en atelier", f.now.AddDate(0, 0, -1), 14, 15)}),
+		f.db.InsertEvent(ctx, &domain.Event{ID: "e1", Kind: domain.EventJobDating, Title: "Job dating de Clichy",
+			Audiences: []domain.EventAudience{domain.AudienceYouths}, CommuneCode: "92024", Address: "Mairie",
+			StartsAt: f.now.AddDate(0, 0, 9), EndsAt: f.now.AddDate(0, 0, 9).Add(3 * time.Hour), Capacity: 40, SeatsLeft: 40,
+			Status: domain.EventPublished}))
 	dry := run(t, f.digests.YouthDigest, true)
 	if !strings.Contains(dry.Summary, "marc@example.org") || !strings.Contains(dry.Summary, "désabonné") || len(f.server.Messages()) != 0 {
 		t.Fatalf("dry run: %s", dry.Summary)
@@ -57,7 +61,8 @@ func TestYouthDigestSendsNewMatchingOffersOncePerWeek(t *testing.T) {
 	if lea.Subject != "Passerelle 92 : 1 nouvelle offre pour toi cette semaine" ||
 		!strings.Contains(lea.Text, "- Découvrir le développement web — Atelier Numérique") ||
 		!strings.Contains(lea.Text, "  · à moins d'1 km de chez toi") || !strings.Contains(lea.Text, "https://passerelle92.test/offres/o1") ||
-		strings.Contains(lea.Text, "semaine dernière") || strings.Contains(lea.Text, "Stage de 3e") {
+		strings.Contains(lea.Text, "semaine dernière") || strings.Contains(lea.Text, "Stage de 3e") ||
+		!strings.Contains(lea.Text, "- Job dating de Clichy (Job dating), mercredi 9 décembre 2026 à 08 h 00, Mairie, Clichy — https://passerelle92.test/evenements/e1") {
 		t.Fatalf("Léa's digest %q:\n%s", lea.Subject, lea.Text)
 	}
 	if !strings.Contains(lea.HTML, `<a href="https://passerelle92.test/offres/o1"`) || !strings.Contains(lea.HTML, "<li>à moins d&#39;1 km de chez toi</li>") {
