@@ -43,8 +43,9 @@ var roleSections = map[domain.Role][]navLink{
 	domain.RoleApplicant: {{Href: "/progress/dossiers", Label: "nav.applicant.files"}, {Href: "/progress", Label: "nav.progress"},
 		{Href: "/accompagnement/mes-demandes", Label: "nav.applicant.support"}, myEvents},
 	domain.RoleReviewer: {{Href: "/jury", Label: "nav.reviewer.files"}},
-	domain.RoleAdviser:  {{Href: "/accompagnement/suivi", Label: "nav.adviser.requests"}, {Href: "/accompagnement", Label: "nav.adviser.offer"}},
-	domain.RoleStaff:    staffSections,
+	domain.RoleAdviser: {{Href: "/accompagnement/suivi", Label: "nav.adviser.requests"}, {Href: "/accompagnement", Label: "nav.adviser.offer"},
+		myEvents},
+	domain.RoleStaff: staffSections,
 	domain.RoleAdmin: {{Href: "/agents", Label: "nav.staff.dashboards"}, {Href: "/agents/organisations", Label: "nav.staff.organisations"},
 		{Href: "/agents/personnes", Label: "nav.staff.people"}, {Href: "/agents/campagnes", Label: "nav.staff.campaigns"},
 		{Href: "/agents/journal", Label: "nav.staff.audit"}}, // the staff's work is refused to administrators

@@ -225,14 +225,14 @@ func (s *Server) routes() {
 	// record attendance; youths, counsellors, employers and associations register. The service checks that a
 	// registration is the person's own or their organisation's, and that the organiser is staff or a member.
 	get("/evenements", public, s.eventsPage)
-	get("/evenements/nouveau", anyOf(staffNotAdmin, employer, counsellor, applicant), s.newEventPage)
-	post("/evenements", anyOf(staffNotAdmin, employer, counsellor, applicant), s.createEventForm)
-	get("/evenements/mes-evenements", anyOf(youth, counsellor, employer, applicant, staffNotAdmin), s.myEvents)
+	get("/evenements/nouveau", anyOf(staffNotAdmin, employer, counsellor, applicant, adviser), s.newEventPage)
+	post("/evenements", anyOf(staffNotAdmin, employer, counsellor, applicant, adviser), s.createEventForm)
+	get("/evenements/mes-evenements", anyOf(youth, counsellor, employer, applicant, adviser, staffNotAdmin), s.myEvents)
 	get("/evenements/:id", public, s.eventPage)
 	post("/evenements/:id/inscription", anyOf(youth, counsellor, employer, applicant), s.registerForm)
-	post("/evenements/:id/annulation", anyOf(staffNotAdmin, employer, counsellor, applicant), s.cancelEventForm)
+	post("/evenements/:id/annulation", anyOf(staffNotAdmin, employer, counsellor, applicant, adviser), s.cancelEventForm)
 	post("/evenements/inscriptions/:id/annulation", anyOf(youth, counsellor, employer, applicant), s.cancelRegistrationForm)
-	post("/evenements/inscriptions/:id/presence", anyOf(staffNotAdmin, employer, counsellor, applicant), s.eventAttendanceForm)
+	post("/evenements/inscriptions/:id/presence", anyOf(staffNotAdmin, employer, counsellor, applicant, adviser), s.eventAttendanceForm)
 	get("/evenements/inscriptions/:id/calendrier.ics", anyOf(youth, counsellor, employer, applicant), s.registrationCalendar)
 
 	// Promote work-study, make trades known, discover the ESS.
