@@ -29,6 +29,7 @@ func (m *Main) jobList() []jobs.Job {
 		{Name: "counsellor_digest", Run: m.Digests.CounsellorDigest},
 		{Name: "employer_digest", Run: m.Digests.EmployerDigest},
 		{Name: "progress_closing", Run: m.Digests.ProgressClosing, Next: m.Digests.NextClosing},
+		{Name: "signatures", Run: m.signatures},
 		m.bookingRepairJob(),
 	}
 }
@@ -117,4 +118,17 @@ func (m *Main) bookingRepairJob() jobs.Job {
 		},
 		Next: func(context.Context, time.Time) (time.Time, bool, error) { return started, !ran.Load(), nil },
 	}
+}
+
+// signatures reminds the parties of the documents to sign, expires those
+// past their deadline and deletes those past their retention.
+func (m *Main) signatures(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
+	if opts.DryRun {
+		return jobs.Report{Summary: "essai à blanc : aucune relance, rien n'expire"}, nil
+	}
+	r, err := m.Signatures.Run(ctx)
+	if err == nil {
+		r.Purged, err = m.Signatures.Purge(ctx)
+	}
+	return jobs.Report{Items: r.Reminded + r.Expired + r.Purged, Summary: r.String()}, err
 }

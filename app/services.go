@@ -12,6 +12,7 @@ import (
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
+	"passerelle/app/signature"
 	"passerelle/app/web"
 	"passerelle/jobs"
 )
@@ -33,6 +34,8 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 		m.Logger, passerelle.Config{ApplicationExpiry: m.Config.Applications.ExpiryDelay, Now: m.Now})
 	m.Accounts = account.New(m.DB, m.Notify, m.accountConfig(), m.Logger)
 	m.Progress = progress.New(m.DB, m.Notify, m.Logger, progress.Config{Now: m.Now})
+	m.Signatures = signature.New(m.DB, m.Notify, signature.Config{BaseURL: m.Config.Server.BaseURL, Catalog: m.Catalog,
+		Now: m.Now}, m.Logger)
 	m.Campaigns = campaign.New(m.DB, m.Notify, m.Catalog,
 		campaign.Config{BaseURL: m.Config.Server.BaseURL, Now: m.Now}, m.Logger)
 	m.Jobs, err = jobs.New(jobs.Config{Schedules: m.Config.JobSchedules(), LeaseTTL: m.Config.Jobs.LeaseTTL},

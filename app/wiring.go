@@ -20,6 +20,7 @@ import (
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
 	"passerelle/app/recommend"
+	"passerelle/app/signature"
 	"passerelle/app/store"
 	"passerelle/app/web"
 	"passerelle/jobs"
@@ -42,6 +43,8 @@ type Main struct {
 	Progress   *progress.Service
 	Passerelle *passerelle.Service
 	Campaigns  *campaign.Service
+	// Signatures has the agreements and authorisations signed online.
+	Signatures *signature.Service
 	// Recommendations ranks the published offers on the youth's space.
 	Recommendations *recommend.Service
 	// Notify sends emails exactly once; Digests are the scheduled ones.

@@ -65,6 +65,9 @@ var migrations = []migration{
 	{"0112_testimonies_organisation", createIndex(testimoniesCollection, "organisation_id_status", bson.D{{Key: "organisation_id", Value: 1}, {Key: "status", Value: 1}}, plain)},
 	{"0113_testimonies_families", createIndex(testimoniesCollection, "families_status", bson.D{{Key: "families", Value: 1}, {Key: "status", Value: 1}}, plain)},
 	{"0114_youth_discoveries_youth", createIndex(youthDiscoveriesCollection, "youth_id", bson.D{{Key: "youth_id", Value: 1}}, plain)},
+	{"0901_signature_requests_subject", createIndex(signaturesCollection, "subject_id", bson.D{{Key: "subject_id", Value: 1}}, plain)},
+	{"0902_signature_requests_emails", createIndex(signaturesCollection, "emails", bson.D{{Key: "emails", Value: 1}}, plain)},
+	{"0903_signature_requests_state", createIndex(signaturesCollection, "state_created_at", bson.D{{Key: "state", Value: 1}, {Key: "created_at", Value: -1}}, plain)},
 }
 
 // dropCollection removes a collection the code no longer uses.
