@@ -9,6 +9,7 @@ import (
 
 	"passerelle/app/account"
 	"passerelle/app/campaign"
+	"passerelle/app/domain"
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
@@ -33,9 +34,10 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 	m.Passerelle = passerelle.NewService(m.DB, m.Indexer, m.Notify,
 		m.Logger, passerelle.Config{ApplicationExpiry: m.Config.Applications.ExpiryDelay, Now: m.Now})
 	m.Accounts = account.New(m.DB, m.Notify, m.accountConfig(), m.Logger)
-	m.Progress = progress.New(m.DB, m.Notify, m.Logger, progress.Config{Now: m.Now})
 	m.Signatures = signature.New(m.DB, m.Notify, signature.Config{BaseURL: m.Config.Server.BaseURL, Catalog: m.Catalog,
 		Now: m.Now}, m.Logger)
+	m.Progress = progress.New(m.DB, m.Notify, m.Logger, progress.Config{Now: m.Now, Signer: m.Signatures})
+	m.Signatures.OnCompleted(domain.SignGrantAgreement, m.Progress.AgreementCompleted)
 	m.Campaigns = campaign.New(m.DB, m.Notify, m.Catalog,
 		campaign.Config{BaseURL: m.Config.Server.BaseURL, Now: m.Now}, m.Logger)
 	m.Jobs, err = jobs.New(jobs.Config{Schedules: m.Config.JobSchedules(), LeaseTTL: m.Config.Jobs.LeaseTTL},
@@ -61,6 +63,7 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 		EmailPreferences: m.Notify,
 		Passerelle:       m.Passerelle,
 		Campaigns:        m.Campaigns,
+		Signatures:       m.Signatures,
 		Recommendations:  m.Recommendations,
 		Retention: web.RetentionPeriods{InactiveYears: m.Config.Retention.InactiveYears,
 			CVDays: m.Config.Retention.CVDays},

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +16,7 @@ import (
 	"passerelle/app/notify"
 	"passerelle/app/notify/notifytest"
 	"passerelle/app/signature"
+	"passerelle/app/signature/signaturetest"
 	"passerelle/app/store"
 	"passerelle/app/store/storetest"
 )
@@ -70,30 +70,13 @@ func agreement(amount string, sameOrder bool) signature.Document {
 		}}
 }
 
-var linkRE = regexp.MustCompile(`https://passerelle92\.test/signature/([A-Za-z0-9-]+\.[0-9]+\.[0-9a-f]{64})`)
-var codeRE = regexp.MustCompile(`\b([0-9]{6})\b`)
-
-// last returns the text of the newest email to addr matching re's group.
-func (w *world) last(t *testing.T, addr string, re *regexp.Regexp) string {
-	t.Helper()
-	msgs := w.mails.Messages()
-	for i := len(msgs) - 1; i >= 0; i-- {
-		if msgs[i].To[0] == addr {
-			if m := re.FindStringSubmatch(msgs[i].Text); m != nil {
-				return m[1]
-			}
-		}
-	}
-	t.Fatalf("no email to %s matching %s", addr, re)
-	return ""
-}
 
 func (w *world) code(t *testing.T, token, addr string) string {
 	t.Helper()
 	if err := w.svc.SendCode(ctx, token, "192.0.2.1"); err != nil {
 		t.Fatal(err)
 	}
-	return w.last(t, addr, codeRE)
+	return signaturetest.Code(t, w.mails, addr)
 }
 
 func (w *world) sign(t *testing.T, token, addr, name string) (*domain.SignatureRequest, error) {
@@ -132,7 +115,7 @@ func TestSignInOrderThenComplete(t *testing.T) {
 		!strings.Contains(msgs[0].Subject, "convention de subvention") || !strings.Contains(msgs[0].Text, "Les Paniers de Nanterre — 12 000 €") {
 		t.Fatalf("invitations: %+v", msgs)
 	}
-	alice := w.last(t, "alice@example.fr", linkRE)
+	alice := signaturetest.Link(t, w.mails, "alice@example.fr")
 
 	// The code is checked before anything is recorded.
 	c := w.code(t, alice, "alice@example.fr")
@@ -165,7 +148,7 @@ func TestSignInOrderThenComplete(t *testing.T) {
 		t.Fatalf("a code after signing: %v", err)
 	}
 	// The Département is invited now, in English; it signs and completes.
-	denis := w.last(t, "denis@example.fr", linkRE)
+	denis := signaturetest.Link(t, w.mails, "denis@example.fr")
 	if msg := w.mails.Messages(); !strings.HasPrefix(msg[len(msg)-1].Subject, "Document to sign") {
 		t.Fatalf("English invitation: %q", msg[len(msg)-1].Subject)
 	}
@@ -246,7 +229,7 @@ func TestTwoPartiesSignAtTheSameInstant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	links := []string{w.last(t, "alice@example.fr", linkRE), w.last(t, "denis@example.fr", linkRE)}
+	links := []string{signaturetest.Link(t, w.mails, "alice@example.fr"), signaturetest.Link(t, w.mails, "denis@example.fr")}
 	codes := []string{w.code(t, links[0], "alice@example.fr"), w.code(t, links[1], "denis@example.fr")}
 	var wg sync.WaitGroup
 	errs := make([]error, 4)
@@ -282,7 +265,7 @@ func TestExpiryRemindersAndLateSignature(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first := w.last(t, "alice@example.fr", linkRE)
+	first := signaturetest.Link(t, w.mails, "alice@example.fr")
 	rules := signature.RulesOf(domain.SignGrantAgreement)
 	w.advance(rules.RemindAfter)
 	rep, err := w.svc.Run(ctx)
@@ -292,7 +275,7 @@ func TestExpiryRemindersAndLateSignature(t *testing.T) {
 	if rep, _ := w.svc.Run(ctx); rep.Reminded != 0 {
 		t.Fatalf("reminded twice in one period: %+v", rep)
 	}
-	second := w.last(t, "alice@example.fr", linkRE)
+	second := signaturetest.Link(t, w.mails, "alice@example.fr")
 	if second == first {
 		t.Fatal("the reminder repeats the old link")
 	}
@@ -319,7 +302,7 @@ func TestDataChangeVoidsTheSignatures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	alice := w.last(t, "alice@example.fr", linkRE)
+	alice := signaturetest.Link(t, w.mails, "alice@example.fr")
 	if _, err := w.sign(t, alice, "alice@example.fr", "Alice Martin"); err != nil {
 		t.Fatal(err)
 	}
@@ -346,7 +329,7 @@ func TestDataChangeVoidsTheSignatures(t *testing.T) {
 	for _, m := range w.mails.Messages() {
 		told = told || (m.To[0] == "alice@example.fr" && strings.HasPrefix(m.Subject, "Document annulé"))
 	}
-	if !told || w.last(t, "alice@example.fr", linkRE) == alice {
+	if !told || signaturetest.Link(t, w.mails, "alice@example.fr") == alice {
 		t.Fatal("Alice was not told, or not invited again")
 	}
 }
@@ -363,7 +346,7 @@ func TestTamperedDocumentIsRefused(t *testing.T) {
 	if err := w.db.PutFile(ctx, r.FileID, "x.pdf", []byte("%PDF-1.4 altered")); err != nil {
 		t.Fatal(err)
 	}
-	alice := w.last(t, "alice@example.fr", linkRE)
+	alice := signaturetest.Link(t, w.mails, "alice@example.fr")
 	if _, err := w.sign(t, alice, "alice@example.fr", "Alice Martin"); message(err) != "error.signature.tampered" {
 		t.Fatalf("signed an altered document: %v", err)
 	}
@@ -378,7 +361,7 @@ func TestCodeBruteForceIsLimited(t *testing.T) {
 	if _, err := w.svc.Start(ctx, agreement("12 000 €", false)); err != nil {
 		t.Fatal(err)
 	}
-	alice := w.last(t, "alice@example.fr", linkRE)
+	alice := signaturetest.Link(t, w.mails, "alice@example.fr")
 	good := w.code(t, alice, "alice@example.fr")
 	tries := 0
 	for n := 0; n < 1_000_000 && tries < signature.CodeAttempts+3; n++ {

@@ -91,6 +91,17 @@ func (s *Server) routes() {
 	get("/progress/dossiers/:id/accuse-reception.pdf", anyOf(applicant, staffNotAdmin), s.fileReceipt)
 	post("/progress/dossiers/:id/coediteurs", applicant, s.inviteCoEditor)
 
+	// Documents signed online: a party without an account opens theirs by the emailed link, which is the proof
+	// (the one-time code sent to the same address confirms the signature); the PDF with its signatures is for
+	// the parties signed in and staff, checked by the service.
+	get("/signature/:token", public, s.signaturePage)
+	get("/signature/:token/document.pdf", public, s.signaturePartyPDF)
+	post("/signature/:token/code", public, s.signatureCode)
+	post("/signature/:token", public, s.sign)
+	get("/signatures", signedIn, s.mySignatures)
+	get("/signatures/:id/document.pdf", signedIn, s.signaturePDF)
+	get("/agents/signatures", staffNotAdmin, s.staffSignatures)
+
 	get("/agents/progress", staffNotAdmin, s.staffCalls)
 	get("/agents/progress/appels/nouveau", staffNotAdmin, s.newCallPage)
 	post("/agents/progress/appels", staffNotAdmin, s.saveCall)

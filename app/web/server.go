@@ -17,6 +17,7 @@ import (
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
 	"passerelle/app/recommend"
+	"passerelle/app/signature"
 	"passerelle/search"
 )
 
@@ -60,6 +61,8 @@ type Deps struct {
 	Progress *progress.Service
 	// Campaigns runs the visit campaigns and their allocation.
 	Campaigns *campaign.Service
+	// Signatures has the documents signed online.
+	Signatures *signature.Service
 	// Recommendations ranks the published offers for the youth's space; nil: none shown.
 	Recommendations *recommend.Service
 	// EmailPreferences answers the signed links of emails; nil in tests without it.

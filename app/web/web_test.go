@@ -18,9 +18,12 @@ import (
 	"passerelle/app/domain"
 	"passerelle/app/i18n"
 	"passerelle/app/mail/mailtest"
+	"passerelle/app/notify"
+	"passerelle/app/notify/notifytest"
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
+	"passerelle/app/signature"
 	"passerelle/app/store"
 	"passerelle/app/store/storetest"
 	"passerelle/app/web"
@@ -33,6 +36,9 @@ type fixture struct {
 	now      time.Time
 	accounts *account.Service
 	mails    *mailtest.Server
+	// notify queues the services' emails to mails; Deliver sends them.
+	notify     *notify.Service
+	signatures *signature.Service
 }
 
 // newFixture is a server over the demo data.
@@ -73,18 +79,22 @@ func newEmptyFixture(t testing.TB, db *store.DB, adjust func(*web.Deps), checks 
 	accounts, mails := accounttest.New(t, db, func(c *account.Config) {
 		c.DataHolders = []account.DataHolder{programme} // as app/services.go wires it
 	})
+	notifier := notifytest.New(t, db, mails, notify.Config{BaseURL: accounttest.BaseURL})
 	deps := web.Deps{Logger: slog.New(slog.DiscardHandler), Catalog: catalog, Store: db,
 		Readiness: checks, Now: clock, Accounts: accounts, People: db, CSRFKey: []byte(strings.Repeat("k", 32)),
 		Progress:   progress.New(db, nil, slog.New(slog.DiscardHandler), progress.Config{Now: clock}),
 		Passerelle: programme, Campaigns: newCampaigns(t, db, catalog, clock),
 		Recommendations: newRecommendations(db, clock), Publication: testPublication,
-		Partners: partners.New(db, slog.New(slog.DiscardHandler), clock)}
+		Partners: partners.New(db, slog.New(slog.DiscardHandler), clock),
+		Signatures: signature.New(db, notifier, signature.Config{BaseURL: accounttest.BaseURL, Catalog: catalog, Now: clock},
+			slog.New(slog.DiscardHandler))}
 	adjust(&deps)
 	srv, err := web.New(deps)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{server: srv, db: db, now: now, accounts: accounts, mails: mails}
+	return &fixture{server: srv, db: db, now: now, accounts: accounts, mails: mails, notify: notifier,
+		signatures: deps.Signatures}
 }
 
 // signedInUser inserts a user with a role and organisations, and signs them in.
