@@ -63,6 +63,13 @@ func (m *Main) retention(ctx context.Context, opts jobs.RunOptions) (jobs.Report
 	r, err := periods.Run(ctx, opts)
 	r.Items += expired.Items
 	r.Summary = expired.Summary + " ; " + r.Summary
+	if err != nil || opts.DryRun {
+		return r, err
+	}
+	// Outing authorisations are kept [retention] outing_days after the visit.
+	purged, err := m.Signatures.Purge(ctx)
+	r.Items += purged
+	r.Summary += fmt.Sprintf(" ; %d autorisations de sortie supprimées", purged)
 	return r, err
 }
 
@@ -120,15 +127,12 @@ func (m *Main) bookingRepairJob() jobs.Job {
 	}
 }
 
-// signatures reminds the parties of the documents to sign, expires those
-// past their deadline and deletes those past their retention.
+// signatures reminds the parties of the documents to sign and expires those
+// past their deadline.
 func (m *Main) signatures(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
 	if opts.DryRun {
 		return jobs.Report{Summary: "essai à blanc : aucune relance, rien n'expire"}, nil
 	}
 	r, err := m.Signatures.Run(ctx)
-	if err == nil {
-		r.Purged, err = m.Signatures.Purge(ctx)
-	}
-	return jobs.Report{Items: r.Reminded + r.Expired + r.Purged, Summary: r.String()}, err
+	return jobs.Report{Items: r.Reminded + r.Expired, Summary: r.String()}, err
 }

@@ -10,6 +10,7 @@ import (
 	"passerelle/app/account"
 	"passerelle/app/campaign"
 	"passerelle/app/domain"
+	"passerelle/app/outing"
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
@@ -64,7 +65,9 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 		Passerelle:       m.Passerelle,
 		Campaigns:        m.Campaigns,
 		Signatures:       m.Signatures,
-		Recommendations:  m.Recommendations,
+		Outings: outing.New(m.DB, m.Signatures, outing.Config{KeepDays: m.Config.Retention.OutingDays,
+			Now: m.Now}),
+		Recommendations: m.Recommendations,
 		Retention: web.RetentionPeriods{InactiveYears: m.Config.Retention.InactiveYears,
 			CVDays: m.Config.Retention.CVDays},
 		Publication: publication(m.Config.Publication),

@@ -103,19 +103,22 @@ type SignatureEvent struct {
 // stored as a file; Hash is its SHA-256, fixed before the first party is
 // invited, and checked again at each signature.
 type SignatureRequest struct {
-	ID        string            `bson:"_id"`
-	Kind      SignatureKind     `bson:"kind"`
-	SubjectID string            `bson:"subject_id"` // the award, booking or application it is about
-	Title     string            `bson:"title"`
-	Summary   string            `bson:"summary"` // one line of the emails and lists: what, for whom, how much
-	Sections  []DocumentSection `bson:"sections"`
-	FileID    string            `bson:"file_id"`
-	Hash      string            `bson:"hash"`
-	State     SignatureState    `bson:"state"`
-	Parties   []SignatureParty  `bson:"parties"`
-	Events    []SignatureEvent  `bson:"events"`
-	Emails    []string          `bson:"emails"` // the parties' addresses, for their lists
-	Deadline  time.Time         `bson:"deadline"`
+	ID        string        `bson:"_id"`
+	Kind      SignatureKind `bson:"kind"`
+	SubjectID string        `bson:"subject_id"` // the award, pupil of a booking or application it is about
+	// GroupID gathers the requests of one occasion: the outing
+	// authorisations of one booking, one per pupil.
+	GroupID  string            `bson:"group_id,omitempty"`
+	Title    string            `bson:"title"`
+	Summary  string            `bson:"summary"` // one line of the emails and lists: what, for whom, how much
+	Sections []DocumentSection `bson:"sections"`
+	FileID   string            `bson:"file_id"`
+	Hash     string            `bson:"hash"`
+	State    SignatureState    `bson:"state"`
+	Parties  []SignatureParty  `bson:"parties"`
+	Events   []SignatureEvent  `bson:"events"`
+	Emails   []string          `bson:"emails"` // the parties' addresses, for their lists
+	Deadline time.Time         `bson:"deadline"`
 	// PurgeAfter is when the retention job deletes the request (outing
 	// authorisations); zero: kept.
 	PurgeAfter time.Time  `bson:"purge_after,omitempty"`

@@ -10,11 +10,11 @@ import (
 
 // Report is what a run of the signatures job did.
 type Report struct {
-	Reminded, Expired, Purged int
+	Reminded, Expired int
 }
 
 func (r Report) String() string {
-	return fmt.Sprintf("%d relances de signature, %d demandes expirées, %d supprimées", r.Reminded, r.Expired, r.Purged)
+	return fmt.Sprintf("%d relances de signature, %d demandes expirées", r.Reminded, r.Expired)
 }
 
 // Run is the signatures job: a request past its deadline expires (its

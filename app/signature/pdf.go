@@ -29,6 +29,9 @@ func render(r *domain.SignatureRequest, final bool) ([]byte, error) {
 	tr := pdf.UnicodeTranslatorFromDescriptor("") // cp1252: French accents in the core fonts
 	text := func(s string) string { return tr(strings.ReplaceAll(s, "\u202f", "\u00a0")) }
 	pdf.SetFooterFunc(func() {
+		if r.ID == "" {
+			return
+		}
 		pdf.SetY(-15)
 		pdf.SetFont("Helvetica", "", 8)
 		pdf.CellFormat(0, 8, text("Référence "+r.ID), "", 0, "C", false, 0, "")
@@ -128,4 +131,10 @@ func eventLabel(kind string) string {
 func fingerprint(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
+}
+
+// Sheet renders a document that nobody signs online: a paper form to print,
+// the roll of a visit. at dates it, so the same sheet gives the same bytes.
+func Sheet(title string, sections []domain.DocumentSection, at time.Time) ([]byte, error) {
+	return render(&domain.SignatureRequest{Title: title, Sections: sections, CreatedAt: at}, false)
 }

@@ -24,6 +24,7 @@ type Store interface {
 	InsertSignatureRequest(ctx context.Context, r domain.SignatureRequest) error
 	SignatureRequestByID(ctx context.Context, id string) (*domain.SignatureRequest, error)
 	SignatureRequestsBySubject(ctx context.Context, kind domain.SignatureKind, subjectID string) ([]domain.SignatureRequest, error)
+	SignatureRequestsByGroup(ctx context.Context, groupID string) ([]domain.SignatureRequest, error)
 	SignatureRequestsByEmail(ctx context.Context, email string) ([]domain.SignatureRequest, error)
 	SignatureRequests(ctx context.Context, f domain.SignatureFilter, limit int) ([]domain.SignatureRequest, error)
 	OpenSignatureRequests(ctx context.Context) ([]domain.SignatureRequest, error)

@@ -289,6 +289,11 @@ func (s *Service) Overview(ctx context.Context, actor *domain.User, f domain.Sig
 	return s.store.SignatureRequests(ctx, f, 500)
 }
 
+// ByGroup returns the requests of one occasion, the oldest first.
+func (s *Service) ByGroup(ctx context.Context, groupID string) ([]domain.SignatureRequest, error) {
+	return s.store.SignatureRequestsByGroup(ctx, groupID)
+}
+
 // BySubject returns the requests about one subject, the newest first.
 func (s *Service) BySubject(ctx context.Context, kind domain.SignatureKind, subjectID string) ([]domain.SignatureRequest, error) {
 	return s.store.SignatureRequestsBySubject(ctx, kind, subjectID)

@@ -70,13 +70,12 @@ func agreement(amount string, sameOrder bool) signature.Document {
 		}}
 }
 
-
 func (w *world) code(t *testing.T, token, addr string) string {
 	t.Helper()
 	if err := w.svc.SendCode(ctx, token, "192.0.2.1"); err != nil {
 		t.Fatal(err)
 	}
-	return signaturetest.Code(t, w.mails, addr)
+	return signaturetest.Code(t, w.mails.Messages(), addr)
 }
 
 func (w *world) sign(t *testing.T, token, addr, name string) (*domain.SignatureRequest, error) {
@@ -115,7 +114,7 @@ func TestSignInOrderThenComplete(t *testing.T) {
 		!strings.Contains(msgs[0].Subject, "convention de subvention") || !strings.Contains(msgs[0].Text, "Les Paniers de Nanterre — 12 000 €") {
 		t.Fatalf("invitations: %+v", msgs)
 	}
-	alice := signaturetest.Link(t, w.mails, "alice@example.fr")
+	alice := signaturetest.Link(t, w.mails.Messages(), "alice@example.fr")
 
 	// The code is checked before anything is recorded.
 	c := w.code(t, alice, "alice@example.fr")
@@ -148,7 +147,7 @@ func TestSignInOrderThenComplete(t *testing.T) {
 		t.Fatalf("a code after signing: %v", err)
 	}
 	// The Département is invited now, in English; it signs and completes.
-	denis := signaturetest.Link(t, w.mails, "denis@example.fr")
+	denis := signaturetest.Link(t, w.mails.Messages(), "denis@example.fr")
 	if msg := w.mails.Messages(); !strings.HasPrefix(msg[len(msg)-1].Subject, "Document to sign") {
 		t.Fatalf("English invitation: %q", msg[len(msg)-1].Subject)
 	}
@@ -229,7 +228,7 @@ func TestTwoPartiesSignAtTheSameInstant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	links := []string{signaturetest.Link(t, w.mails, "alice@example.fr"), signaturetest.Link(t, w.mails, "denis@example.fr")}
+	links := []string{signaturetest.Link(t, w.mails.Messages(), "alice@example.fr"), signaturetest.Link(t, w.mails.Messages(), "denis@example.fr")}
 	codes := []string{w.code(t, links[0], "alice@example.fr"), w.code(t, links[1], "denis@example.fr")}
 	var wg sync.WaitGroup
 	errs := make([]error, 4)
@@ -265,7 +264,7 @@ func TestExpiryRemindersAndLateSignature(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first := signaturetest.Link(t, w.mails, "alice@example.fr")
+	first := signaturetest.Link(t, w.mails.Messages(), "alice@example.fr")
 	rules := signature.RulesOf(domain.SignGrantAgreement)
 	w.advance(rules.RemindAfter)
 	rep, err := w.svc.Run(ctx)
@@ -275,7 +274,7 @@ func TestExpiryRemindersAndLateSignature(t *testing.T) {
 	if rep, _ := w.svc.Run(ctx); rep.Reminded != 0 {
 		t.Fatalf("reminded twice in one period: %+v", rep)
 	}
-	second := signaturetest.Link(t, w.mails, "alice@example.fr")
+	second := signaturetest.Link(t, w.mails.Messages(), "alice@example.fr")
 	if second == first {
 		t.Fatal("the reminder repeats the old link")
 	}
@@ -302,7 +301,7 @@ func TestDataChangeVoidsTheSignatures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	alice := signaturetest.Link(t, w.mails, "alice@example.fr")
+	alice := signaturetest.Link(t, w.mails.Messages(), "alice@example.fr")
 	if _, err := w.sign(t, alice, "alice@example.fr", "Alice Martin"); err != nil {
 		t.Fatal(err)
 	}
@@ -329,7 +328,7 @@ func TestDataChangeVoidsTheSignatures(t *testing.T) {
 	for _, m := range w.mails.Messages() {
 		told = told || (m.To[0] == "alice@example.fr" && strings.HasPrefix(m.Subject, "Document annulé"))
 	}
-	if !told || signaturetest.Link(t, w.mails, "alice@example.fr") == alice {
+	if !told || signaturetest.Link(t, w.mails.Messages(), "alice@example.fr") == alice {
 		t.Fatal("Alice was not told, or not invited again")
 	}
 }
@@ -346,7 +345,7 @@ func TestTamperedDocumentIsRefused(t *testing.T) {
 	if err := w.db.PutFile(ctx, r.FileID, "x.pdf", []byte("%PDF-1.4 altered")); err != nil {
 		t.Fatal(err)
 	}
-	alice := signaturetest.Link(t, w.mails, "alice@example.fr")
+	alice := signaturetest.Link(t, w.mails.Messages(), "alice@example.fr")
 	if _, err := w.sign(t, alice, "alice@example.fr", "Alice Martin"); message(err) != "error.signature.tampered" {
 		t.Fatalf("signed an altered document: %v", err)
 	}
@@ -361,7 +360,7 @@ func TestCodeBruteForceIsLimited(t *testing.T) {
 	if _, err := w.svc.Start(ctx, agreement("12 000 €", false)); err != nil {
 		t.Fatal(err)
 	}
-	alice := signaturetest.Link(t, w.mails, "alice@example.fr")
+	alice := signaturetest.Link(t, w.mails.Messages(), "alice@example.fr")
 	good := w.code(t, alice, "alice@example.fr")
 	tries := 0
 	for n := 0; n < 1_000_000 && tries < signature.CodeAttempts+3; n++ {

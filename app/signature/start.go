@@ -15,6 +15,7 @@ import (
 type Document struct {
 	Kind      domain.SignatureKind
 	SubjectID string
+	GroupID   string
 	Title     string
 	Summary   string
 	Sections  []domain.DocumentSection
@@ -48,7 +49,7 @@ func (s *Service) Start(ctx context.Context, d Document) (*domain.SignatureReque
 		return nil, err
 	}
 	now := s.now()
-	r := &domain.SignatureRequest{ID: domain.NewID("sig"), Kind: d.Kind, SubjectID: d.SubjectID, Title: d.Title,
+	r := &domain.SignatureRequest{ID: domain.NewID("sig"), Kind: d.Kind, SubjectID: d.SubjectID, GroupID: d.GroupID, Title: d.Title,
 		Summary: d.Summary, Sections: d.Sections, State: domain.SignatureOpen, Parties: d.Parties,
 		Deadline: d.Deadline, PurgeAfter: d.PurgeAfter, CreatedBy: d.CreatedBy, CreatedAt: now, Events: []domain.SignatureEvent{}}
 	if r.Deadline.IsZero() {

@@ -36,6 +36,13 @@ func (db *DB) SignatureRequestsBySubject(ctx context.Context, kind domain.Signat
 	return findAll[domain.SignatureRequest](ctx, db.signatures(), filter, newestSignatureFirst)
 }
 
+// SignatureRequestsByGroup returns the requests of one occasion (the outing
+// authorisations of a booking), the oldest first.
+func (db *DB) SignatureRequestsByGroup(ctx context.Context, groupID string) ([]domain.SignatureRequest, error) {
+	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}})
+	return findAll[domain.SignatureRequest](ctx, db.signatures(), bson.D{{Key: "group_id", Value: groupID}}, opts)
+}
+
 // SignatureRequestsByEmail returns the requests one address is a party to.
 func (db *DB) SignatureRequestsByEmail(ctx context.Context, email string) ([]domain.SignatureRequest, error) {
 	return findAll[domain.SignatureRequest](ctx, db.signatures(), bson.D{{Key: "emails", Value: email}}, newestSignatureFirst)

@@ -101,6 +101,11 @@ func (s *Server) routes() {
 	get("/signatures", signedIn, s.mySignatures)
 	get("/signatures/:id/document.pdf", signedIn, s.signaturePDF)
 	get("/agents/signatures", staffNotAdmin, s.staffSignatures)
+	// Outing authorisations: the counsellor of the booking (or of its structure), checked by the service.
+	get("/autorisations/:id", counsellor, s.outingPage)
+	post("/autorisations/:id", counsellor, s.requestOutings)
+	get("/autorisations/:id/formulaire.pdf", counsellor, s.outingPaperForm)
+	get("/autorisations/:id/liste.pdf", counsellor, s.outingRoll)
 
 	get("/agents/progress", staffNotAdmin, s.staffCalls)
 	get("/agents/progress/appels/nouveau", staffNotAdmin, s.newCallPage)

@@ -13,6 +13,7 @@ import (
 	"passerelle/app/account"
 	"passerelle/app/campaign"
 	"passerelle/app/i18n"
+	"passerelle/app/outing"
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
@@ -63,6 +64,8 @@ type Deps struct {
 	Campaigns *campaign.Service
 	// Signatures has the documents signed online.
 	Signatures *signature.Service
+	// Outings collects the outing authorisations of group visits.
+	Outings *outing.Service
 	// Recommendations ranks the published offers for the youth's space; nil: none shown.
 	Recommendations *recommend.Service
 	// EmailPreferences answers the signed links of emails; nil in tests without it.

@@ -26,7 +26,7 @@ func TestSigningPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := "/signature/" + signaturetest.Link(t, f.mails, "bob@asso.test")
+	path := "/signature/" + signaturetest.Link(t, f.mails.Messages(), "bob@asso.test")
 	bob := f.visitor()
 	resp, body := bob.get(t, path)
 	wantStatus(t, resp, http.StatusOK)
@@ -40,7 +40,7 @@ func TestSigningPages(t *testing.T) {
 	wantStatus(t, resp, http.StatusSeeOther)
 	resp, body = bob.get(t, path)
 	wantContains(t, body, "Un code vient de vous être envoyé")
-	code := signaturetest.Code(t, f.mails, "bob@asso.test")
+	code := signaturetest.Code(t, f.mails.Messages(), "bob@asso.test")
 	if msgs := f.mails.Messages(); strings.Contains(msgs[len(msgs)-1].Subject, code) || strings.Contains(msgs[len(msgs)-1].Subject, "Vélo") {
 		t.Fatalf("a subject with personal details: %q", msgs[len(msgs)-1].Subject)
 	}

@@ -20,6 +20,7 @@ import (
 	"passerelle/app/mail/mailtest"
 	"passerelle/app/notify"
 	"passerelle/app/notify/notifytest"
+	"passerelle/app/outing"
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
@@ -80,14 +81,15 @@ func newEmptyFixture(t testing.TB, db *store.DB, adjust func(*web.Deps), checks 
 		c.DataHolders = []account.DataHolder{programme} // as app/services.go wires it
 	})
 	notifier := notifytest.New(t, db, mails, notify.Config{BaseURL: accounttest.BaseURL})
+	signatures := signature.New(db, notifier, signature.Config{BaseURL: accounttest.BaseURL, Catalog: catalog, Now: clock},
+		slog.New(slog.DiscardHandler))
 	deps := web.Deps{Logger: slog.New(slog.DiscardHandler), Catalog: catalog, Store: db,
 		Readiness: checks, Now: clock, Accounts: accounts, People: db, CSRFKey: []byte(strings.Repeat("k", 32)),
 		Progress:   progress.New(db, nil, slog.New(slog.DiscardHandler), progress.Config{Now: clock}),
 		Passerelle: programme, Campaigns: newCampaigns(t, db, catalog, clock),
 		Recommendations: newRecommendations(db, clock), Publication: testPublication,
-		Partners: partners.New(db, slog.New(slog.DiscardHandler), clock),
-		Signatures: signature.New(db, notifier, signature.Config{BaseURL: accounttest.BaseURL, Catalog: catalog, Now: clock},
-			slog.New(slog.DiscardHandler))}
+		Partners:   partners.New(db, slog.New(slog.DiscardHandler), clock),
+		Signatures: signatures, Outings: outing.New(db, signatures, outing.Config{KeepDays: 30, Now: clock})}
 	adjust(&deps)
 	srv, err := web.New(deps)
 	if err != nil {

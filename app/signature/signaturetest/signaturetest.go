@@ -17,10 +17,10 @@ var (
 	codeRE = regexp.MustCompile(`: ([0-9]{6})\b`)
 )
 
-// Last returns re's first group in the newest email to addr.
-func Last(t testing.TB, mails *mailtest.Server, addr string, re *regexp.Regexp) string {
+// Last returns re's first group in the newest email to addr among msgs
+// (oldest first: an SMTP server's, or an outbox folder's).
+func Last(t testing.TB, msgs []mailtest.Received, addr string, re *regexp.Regexp) string {
 	t.Helper()
-	msgs := mails.Messages()
 	for i := len(msgs) - 1; i >= 0; i-- {
 		if len(msgs[i].To) > 0 && msgs[i].To[0] == addr {
 			if m := re.FindStringSubmatch(msgs[i].Text); m != nil {
@@ -33,13 +33,13 @@ func Last(t testing.TB, mails *mailtest.Server, addr string, re *regexp.Regexp) 
 }
 
 // Link returns the token of the newest signing link emailed to addr.
-func Link(t testing.TB, mails *mailtest.Server, addr string) string {
-	return Last(t, mails, addr, linkRE)
+func Link(t testing.TB, msgs []mailtest.Received, addr string) string {
+	return Last(t, msgs, addr, linkRE)
 }
 
 // Code returns the newest one-time code emailed to addr.
-func Code(t testing.TB, mails *mailtest.Server, addr string) string {
-	return Last(t, mails, addr, codeRE)
+func Code(t testing.TB, msgs []mailtest.Received, addr string) string {
+	return Last(t, msgs, addr, codeRE)
 }
 
 // Sign signs as the party of addr, from their newest link: asks for a
@@ -47,11 +47,11 @@ func Code(t testing.TB, mails *mailtest.Server, addr string) string {
 func Sign(t testing.TB, svc *signature.Service, mails *mailtest.Server, addr, name string) *domain.SignatureRequest {
 	t.Helper()
 	ctx := context.Background()
-	token := Link(t, mails, addr)
+	token := Link(t, mails.Messages(), addr)
 	if err := svc.SendCode(ctx, token, "192.0.2.10"); err != nil {
 		t.Fatalf("code for %s: %v", addr, err)
 	}
-	r, err := svc.Sign(ctx, token, signature.Input{Name: name, Consent: true, Code: Code(t, mails, addr),
+	r, err := svc.Sign(ctx, token, signature.Input{Name: name, Consent: true, Code: Code(t, mails.Messages(), addr),
 		IP: "192.0.2.10", UserAgent: "signaturetest"})
 	if err != nil {
 		t.Fatalf("signature of %s: %v", addr, err)
