@@ -10,6 +10,7 @@ import (
 	"passerelle/app/account"
 	"passerelle/app/campaign"
 	"passerelle/app/domain"
+	"passerelle/app/internship"
 	"passerelle/app/outing"
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
@@ -65,6 +66,7 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 		Passerelle:       m.Passerelle,
 		Campaigns:        m.Campaigns,
 		Signatures:       m.Signatures,
+		Internships:      internship.New(m.DB, m.Signatures, m.Now),
 		Outings: outing.New(m.DB, m.Signatures, outing.Config{KeepDays: m.Config.Retention.OutingDays,
 			Now: m.Now}),
 		Recommendations: m.Recommendations,

@@ -253,6 +253,10 @@ func (s *Service) PartyPDF(ctx context.Context, raw string) (*domain.SignatureRe
 	return p.Request, pdf, err
 }
 
+// Final is a request's document with its signature page and trail, for a
+// caller that checked who reads it (the employer of an internship).
+func Final(r *domain.SignatureRequest) ([]byte, error) { return render(r, true) }
+
 // PDF is a request's document with its signature page and trail, for a
 // party signed in (by their address) or staff.
 func (s *Service) PDF(ctx context.Context, actor *domain.User, id string) (*domain.SignatureRequest, []byte, error) {

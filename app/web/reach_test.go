@@ -28,6 +28,7 @@ var unlinked = map[string]string{
 	"/signatures/:id/document.pdf": "no signature request in the fixture",
 	"/autorisations/:id":           "no confirmed booking in the fixture", "/autorisations/:id/formulaire.pdf": "no confirmed booking in the fixture",
 	"/autorisations/:id/liste.pdf": "no confirmed booking in the fixture",
+	"/conventions/:id":             "no accepted application in the fixture", "/conventions/:id.pdf": "no accepted application in the fixture",
 	// What the fixture has no example of: a submitted file with an attachment, a jury assignment, a campaign.
 	"/progress/dossiers/:id/pieces/:file":         "no attachment in the fixture",
 	"/progress/dossiers/:id/accuse-reception.pdf": "no submitted file in the fixture",

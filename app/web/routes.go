@@ -101,6 +101,11 @@ func (s *Server) routes() {
 	get("/signatures", signedIn, s.mySignatures)
 	get("/signatures/:id/document.pdf", signedIn, s.signaturePDF)
 	get("/agents/signatures", staffNotAdmin, s.staffSignatures)
+	// Internship agreements: the employer of the application prepares it, the employer and the youth follow
+	// it; the service checks that the user is one of them.
+	get("/conventions/:id.pdf", anyOf(employer, youth), s.internshipPDF) // before /conventions/:id, which would take it
+	get("/conventions/:id", anyOf(employer, youth), s.internshipPage)
+	post("/conventions/:id", employer, s.prepareInternship)
 	// Outing authorisations: the counsellor of the booking (or of its structure), checked by the service.
 	get("/autorisations/:id", counsellor, s.outingPage)
 	post("/autorisations/:id", counsellor, s.requestOutings)

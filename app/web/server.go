@@ -13,6 +13,7 @@ import (
 	"passerelle/app/account"
 	"passerelle/app/campaign"
 	"passerelle/app/i18n"
+	"passerelle/app/internship"
 	"passerelle/app/outing"
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
@@ -64,6 +65,8 @@ type Deps struct {
 	Campaigns *campaign.Service
 	// Signatures has the documents signed online.
 	Signatures *signature.Service
+	// Internships has the internship agreements signed.
+	Internships *internship.Service
 	// Outings collects the outing authorisations of group visits.
 	Outings *outing.Service
 	// Recommendations ranks the published offers for the youth's space; nil: none shown.

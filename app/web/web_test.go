@@ -17,6 +17,7 @@ import (
 	"passerelle/app/demo"
 	"passerelle/app/domain"
 	"passerelle/app/i18n"
+	"passerelle/app/internship"
 	"passerelle/app/mail/mailtest"
 	"passerelle/app/notify"
 	"passerelle/app/notify/notifytest"
@@ -89,7 +90,8 @@ func newEmptyFixture(t testing.TB, db *store.DB, adjust func(*web.Deps), checks 
 		Passerelle: programme, Campaigns: newCampaigns(t, db, catalog, clock),
 		Recommendations: newRecommendations(db, clock), Publication: testPublication,
 		Partners:   partners.New(db, slog.New(slog.DiscardHandler), clock),
-		Signatures: signatures, Outings: outing.New(db, signatures, outing.Config{KeepDays: 30, Now: clock})}
+		Signatures: signatures, Outings: outing.New(db, signatures, outing.Config{KeepDays: 30, Now: clock}),
+		Internships: internship.New(db, signatures, clock)}
 	adjust(&deps)
 	srv, err := web.New(deps)
 	if err != nil {
