@@ -30,6 +30,7 @@ func (m *Main) jobList() []jobs.Job {
 		{Name: "counsellor_digest", Run: m.Digests.CounsellorDigest},
 		{Name: "employer_digest", Run: m.Digests.EmployerDigest},
 		{Name: "progress_closing", Run: m.Digests.ProgressClosing, Next: m.Digests.NextClosing},
+		{Name: "signatures", Run: m.signatures},
 		m.bookingRepairJob(),
 	}
 }
@@ -63,6 +64,13 @@ func (m *Main) retention(ctx context.Context, opts jobs.RunOptions) (jobs.Report
 	r, err := periods.Run(ctx, opts)
 	r.Items += expired.Items
 	r.Summary = expired.Summary + " ; " + r.Summary
+	if err != nil || opts.DryRun {
+		return r, err
+	}
+	// Outing authorisations are kept [retention] outing_days after the visit.
+	purged, err := m.Signatures.Purge(ctx)
+	r.Items += purged
+	r.Summary += fmt.Sprintf(" ; %d autorisations de sortie supprimées", purged)
 	return r, err
 }
 
@@ -123,4 +131,14 @@ func (m *Main) bookingRepairJob() jobs.Job {
 		},
 		Next: func(context.Context, time.Time) (time.Time, bool, error) { return started, !ran.Load(), nil },
 	}
+}
+
+// signatures reminds the parties of the documents to sign and expires those
+// past their deadline.
+func (m *Main) signatures(ctx context.Context, opts jobs.RunOptions) (jobs.Report, error) {
+	if opts.DryRun {
+		return jobs.Report{Summary: "essai à blanc : aucune relance, rien n'expire"}, nil
+	}
+	r, err := m.Signatures.Run(ctx)
+	return jobs.Report{Items: r.Reminded + r.Expired, Summary: r.String()}, err
 }

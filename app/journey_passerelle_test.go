@@ -42,6 +42,7 @@ func TestJourneyPasserelleVisitBookingAndApplication(t *testing.T) {
 	email, password = account("conseiller")
 	signIn(t, m, counsellor, email, password)
 	counsellorBooks(t, m, counsellor, offerID, sessionIDs[0])
+	counsellorCollectsAuthorisations(t, m, counsellor, b.Session())
 	counsellorCancels(t, m, counsellor, sessionIDs[1])
 
 	youth := b.Session()
@@ -271,4 +272,34 @@ func employerAndYouthWrite(t *testing.T, m *Main, employer, youth *browsertest.B
 	if got := youth.Text("section[aria-labelledby='messages']"); !strings.Contains(got, "Message envoyé.") || !strings.Contains(got, "Oui, avec plaisir.") {
 		t.Errorf("after the youth's answer: %q", got)
 	}
+}
+
+// counsellorCollectsAuthorisations: from the confirmed booking, the
+// counsellor sends the outing authorisations (a line without an address is
+// refused, nothing sent); a guardian signs from the outbox's emails; the
+// counsellor sees who signed.
+func counsellorCollectsAuthorisations(t *testing.T, m *Main, b, guardian *browsertest.Browser) {
+	t.Helper()
+	b.Visit(m.URL() + "/etablissements/reservations")
+	b.Click("a[href^='/autorisations/']")
+	b.CheckPage()
+	lines := "Léa Martin ; Sophie Martin ; sophie.martin@famille.test\nNoah Diallo ; Awa Diallo ; awa.diallo@famille.test"
+	b.Choose("#guardians", lines+"\nSans adresse ; Parent")
+	b.ExpectStatus(422)
+	b.Submit("form[action^='/autorisations/'] button")
+	if got := b.Text("#guardians-error"); !strings.Contains(got, "Chaque ligne doit donner l'élève") {
+		t.Fatalf("a line without an address: %q", got)
+	}
+	b.CheckPage()
+	b.Choose("#guardians", lines)
+	b.Submit("form[action^='/autorisations/'] button")
+	if got := b.Text("main"); !strings.Contains(got, "Autorisations signées : 0 sur 2") || !strings.Contains(got, "Awa Diallo") {
+		t.Fatalf("after sending: %q", got)
+	}
+	partySigns(t, m, guardian, "sophie.martin@famille.test", "Sophie Martin")
+	b.Visit(b.URL())
+	if got := b.Text("main"); !strings.Contains(got, "Autorisations signées : 1 sur 2") {
+		t.Fatalf("after a guardian signed: %q", got)
+	}
+	b.CheckPage()
 }

@@ -11,6 +11,8 @@ import (
 	"passerelle/app/account"
 	"passerelle/app/demo"
 	"passerelle/app/domain"
+	"passerelle/app/mail/mailtest"
+	"passerelle/app/signature/signaturetest"
 	"passerelle/app/web/browsertest"
 )
 
@@ -29,7 +31,8 @@ func firstOpenCall(t *testing.T, m *Main) domain.Call {
 // The PROGR'ESS journey: an association drafts its file, leaves, comes back
 // and submits; staff declares it eligible and assigns two reviewers; both
 // score; staff compares the allocations, awards, and the laureates page
-// shows the project. Every page passes axe and the 360 px check.
+// shows the project; the grant agreement is signed online by the
+// association, then the agent, from their emails, and the payment recorded. Every page passes axe and the 360 px check.
 func TestJourneyProgressFromDraftToLaureate(t *testing.T) {
 	var report bytes.Buffer
 	m := startDemoPlatformTo(t, &report)
@@ -48,6 +51,7 @@ func TestJourneyProgressFromDraftToLaureate(t *testing.T) {
 		reviewerScores(t, m, reviewer, call, file)
 	}
 	staffAwardsAndPublishes(t, m, staff, call, file)
+	agreementSignedThenPaid(t, m, staff, b.Session(), file)
 	visitor := b.Session()
 	visitor.Visit(m.URL() + "/progress/appels/" + call.ID + "/laureats")
 	visitor.CheckPage()
@@ -241,4 +245,71 @@ func staffAwardsAndPublishes(t *testing.T, m *Main, b *browsertest.Browser, call
 	b.CheckPage()
 	b.Visit(m.URL() + "/agents/progress/appels/" + call.ID + "/dossiers")
 	b.Submit("form[action$='/publication'] button")
+}
+
+// agreementSignedThenPaid: the agent sends the agreement (a wrong address
+// first, refused next to its field); the association's representative
+// signs from the link and the code in the outbox, then the agent; the file
+// is « convention signée » only then, and the payment can be recorded.
+func agreementSignedThenPaid(t *testing.T, m *Main, staff, rep *browsertest.Browser, file string) {
+	t.Helper()
+	staff.Visit(m.URL() + "/agents/progress/dossiers/" + file)
+	if staff.Count("form[action$='/paiement']") != 0 {
+		t.Fatal("payment offered before the agreement")
+	}
+	repEmail, agentEmail := "presidence@epicerie-mobile.test", "agent@"+demo.EmailDomain
+	staff.Fill("#representative_name", "Nadia Benali")
+	staff.Fill("#representative_email", "nadia-at-epicerie")
+	staff.Choose("#report_on", time.Now().AddDate(1, 0, 0).Format(time.DateOnly))
+	staff.ExpectStatus(422)
+	staff.Submit("form[action$='/convention'] button")
+	if got := staff.Text("#representative_email-error"); !strings.Contains(got, "adresse électronique valide") {
+		t.Fatalf("a wrong address: %q", got)
+	}
+	staff.CheckPage()
+	staff.Fill("#representative_email", repEmail)
+	staff.Submit("form[action$='/convention'] button")
+	if got := staff.Text("main"); !strings.Contains(got, "En cours de signature") || !strings.Contains(got, "Nadia Benali") {
+		t.Fatalf("after sending the agreement: %q", got)
+	}
+	staff.CheckPage()
+	partySigns(t, m, rep, repEmail, "Nadia Benali")
+	staff.Visit(m.URL() + "/agents/progress/dossiers/" + file)
+	if got := staff.Text(".badge"); got != "Subvention attribuée" {
+		t.Fatalf("signed by the association only, the file is %q", got)
+	}
+	partySigns(t, m, staff, agentEmail, "Camille Agent")
+	staff.Visit(m.URL() + "/agents/progress/dossiers/" + file)
+	if got := staff.Text(".badge"); got != "Convention signée" {
+		t.Fatalf("after both signatures the file is %q", got)
+	}
+	staff.Submit("form[action$='/paiement'] button")
+	if got := staff.Text(".badge"); got != "Versé" {
+		t.Fatalf("after the payment the file is %q", got)
+	}
+	staff.Visit(m.URL() + "/agents/signatures?kind=grant_agreement&state=completed")
+	staff.CheckPage()
+	if got := staff.Text("tbody"); !strings.Contains(got, "Nadia Benali") || !strings.Contains(got, "Épicerie mobile des Hauts") {
+		t.Fatalf("staff overview: %q", got)
+	}
+	staff.Visit(m.URL() + "/signatures")
+	staff.CheckPage()
+}
+
+// partySigns opens the newest signing link emailed to addr, asks for a
+// code, reads it in the outbox and signs under name.
+func partySigns(t *testing.T, m *Main, b *browsertest.Browser, addr, name string) {
+	t.Helper()
+	outbox := m.Config.DataPath("outbox")
+	b.Visit(m.URL() + "/signature/" + signaturetest.Link(t, mailtest.ReadOutbox(t, outbox), addr))
+	b.CheckPage()
+	b.Submit("form[action$='/code'] button")
+	b.Fill("#name", name)
+	b.Fill("#code", signaturetest.Code(t, mailtest.ReadOutbox(t, outbox), addr))
+	b.ClickInPage("#consent")
+	b.Submit("form.form[novalidate] button")
+	if got := b.Text("main"); !strings.Contains(got, "Votre signature est enregistrée") {
+		t.Fatalf("%s signing: %q", addr, got)
+	}
+	b.CheckPage()
 }

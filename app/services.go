@@ -9,10 +9,14 @@ import (
 
 	"passerelle/app/account"
 	"passerelle/app/campaign"
+	"passerelle/app/domain"
 	"passerelle/app/events"
+	"passerelle/app/internship"
+	"passerelle/app/outing"
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
+	"passerelle/app/signature"
 	"passerelle/app/support"
 	"passerelle/app/web"
 	"passerelle/jobs"
@@ -36,7 +40,10 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 	m.Support = support.New(m.DB, m.Notify, m.Logger, m.Now)
 	m.Events = events.New(m.DB, m.Notify, m.Logger, m.Now)
 	m.Accounts = account.New(m.DB, m.Notify, m.accountConfig(), m.Logger)
-	m.Progress = progress.New(m.DB, m.Notify, m.Logger, progress.Config{Now: m.Now})
+	m.Signatures = signature.New(m.DB, m.Notify, signature.Config{BaseURL: m.Config.Server.BaseURL, Catalog: m.Catalog,
+		Now: m.Now}, m.Logger)
+	m.Progress = progress.New(m.DB, m.Notify, m.Logger, progress.Config{Now: m.Now, Signer: m.Signatures})
+	m.Signatures.OnCompleted(domain.SignGrantAgreement, m.Progress.AgreementCompleted)
 	m.Campaigns = campaign.New(m.DB, m.Notify, m.Catalog,
 		campaign.Config{BaseURL: m.Config.Server.BaseURL, Now: m.Now}, m.Logger)
 	m.Jobs, err = jobs.New(jobs.Config{Schedules: m.Config.JobSchedules(), LeaseTTL: m.Config.Jobs.LeaseTTL},
@@ -63,7 +70,11 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 		Passerelle:       m.Passerelle,
 		Events:           m.Events,
 		Campaigns:        m.Campaigns,
-		Recommendations:  m.Recommendations,
+		Signatures:       m.Signatures,
+		Internships:      internship.New(m.DB, m.Signatures, m.Now),
+		Outings: outing.New(m.DB, m.Signatures, outing.Config{KeepDays: m.Config.Retention.OutingDays,
+			Now: m.Now}),
+		Recommendations: m.Recommendations,
 		Retention: web.RetentionPeriods{InactiveYears: m.Config.Retention.InactiveYears,
 			CVDays: m.Config.Retention.CVDays},
 		Publication: publication(m.Config.Publication),

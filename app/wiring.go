@@ -21,6 +21,7 @@ import (
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
 	"passerelle/app/recommend"
+	"passerelle/app/signature"
 	"passerelle/app/store"
 	"passerelle/app/support"
 	"passerelle/app/web"
@@ -47,6 +48,8 @@ type Main struct {
 	Campaigns  *campaign.Service
 	// Support is the accompaniment of ESS project holders.
 	Support *support.Service
+	// Signatures has the agreements and authorisations signed online.
+	Signatures *signature.Service
 	// Recommendations ranks the published offers on the youth's space.
 	Recommendations *recommend.Service
 	// Notify sends emails exactly once; Digests are the scheduled ones.

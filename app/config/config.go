@@ -116,6 +116,7 @@ type Jobs struct {
 	NotificationsDelivery string        `toml:"notifications_delivery" check:"cron"`
 	ProgressClosing       string        `toml:"progress_closing" check:"cron"`
 	BookingRepair         string        `toml:"booking_repair" check:"cron"`
+	Signatures            string        `toml:"signatures" check:"cron"`
 	LeaseTTL              time.Duration `toml:"lease_ttl" check:"positive"`
 }
 
@@ -137,4 +138,6 @@ type Retention struct {
 	CVDays           int `toml:"cv_days" check:"range=1..3650"`
 	InactiveYears    int `toml:"inactive_years" check:"range=1..20"`
 	NotificationDays int `toml:"notification_days" check:"range=1..3650"`
+	// OutingDays is how long after a visit its outing authorisations are kept.
+	OutingDays int `toml:"outing_days" check:"range=1..3650"`
 }

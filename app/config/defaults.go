@@ -39,7 +39,7 @@ func Default() *Config {
 		Jobs:         defaultJobs(),
 		Matching: Matching{WeightDistance: 30, WeightInterest: 30, WeightType: 20, WeightLevel: 10, WeightESS: 5,
 			WeightFreshness: 5, Recommendations: 6, CacheTTL: time.Minute},
-		Retention:   Retention{CVDays: 180, InactiveYears: 3, NotificationDays: 90},
+		Retention:   Retention{CVDays: 180, InactiveYears: 3, NotificationDays: 90, OutingDays: 30},
 		Publication: defaultPublication(),
 	}
 }
@@ -61,6 +61,7 @@ func defaultJobs() Jobs {
 		NotificationsDelivery: "* * * * *",
 		ProgressClosing:       "*/5 * * * *",
 		BookingRepair:         "*/5 * * * *",
+		Signatures:            "0 * * * *",
 		LeaseTTL:              5 * time.Minute,
 	}
 }

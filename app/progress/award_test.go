@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"passerelle/app/domain"
+	"passerelle/app/signature/signaturetest"
 )
 
 // TestConcurrentAwardsNeverExceedBudgetOrMaximum: 100 attempts at once on
@@ -105,5 +106,79 @@ func TestAwardAndPublicationWaitForTheCallToClose(t *testing.T) {
 	}
 	if err := w.svc.PublishLaureates(ctx, w.staff, w.call.ID, true); err != nil {
 		t.Errorf("publication at the close: %v", err)
+	}
+}
+
+// signAgreement prepares the agreement of an awarded file and has it signed
+// by the association's representative, then the Département's agent, from
+// their emails.
+func (w *world) signAgreement(t *testing.T, id string) *domain.SignatureRequest {
+	t.Helper()
+	if _, err := w.svc.PrepareAgreement(ctx, w.staff, id, w.terms(0)); err != nil {
+		t.Fatal(err)
+	}
+	signaturetest.Sign(t, w.signatures, w.mails, "alice@example.fr", "Alice Martin")
+	return signaturetest.Sign(t, w.signatures, w.mails, w.staff.Email, "Agent du Département")
+}
+
+func (w *world) terms(extraDays int) AgreementTerms {
+	return AgreementTerms{RepresentativeName: "Alice Martin", RepresentativeEmail: "alice@example.fr", FirstShare: 70,
+		ReportOn: w.now.AddDate(1, 0, extraDays)}
+}
+
+// TestAgreementStateComesFromSignatures: « convention signée » only once
+// both parties signed, in order; a change of terms voids the signatures;
+// the first payment only after.
+func TestAgreementStateComesFromSignatures(t *testing.T) {
+	w := newWorld(t)
+	w.now = w.call.ClosesAt
+	id := w.insertSelected(t, "file-", 1, domain.Euros(9_000))[0]
+	if _, err := w.svc.PrepareAgreement(ctx, w.staff, id, w.terms(0)); domain.ErrorMessage(err) != "error.agreement.not_awarded" {
+		t.Fatalf("agreement before the award: %v", err)
+	}
+	if _, err := w.svc.Award(ctx, w.staff, id, domain.Euros(9_000), "Premier"); err != nil {
+		t.Fatal(err)
+	}
+	bad := w.terms(0)
+	bad.RepresentativeEmail = "pas une adresse"
+	if _, err := w.svc.PrepareAgreement(ctx, w.staff, id, bad); domain.ErrorMessage(err) != "error.agreement.representative_email" {
+		t.Fatalf("bad address: %v", err)
+	}
+	if _, err := w.svc.PrepareAgreement(ctx, w.alice, id, w.terms(0)); code(err) != domain.ENOTFOUND {
+		t.Fatalf("an applicant prepares the agreement: %v", err)
+	}
+	first, err := w.svc.PrepareAgreement(ctx, w.staff, id, w.terms(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Summary == "" || first.Parties[0].Role != "legal_representative" || first.Parties[1].Email != w.staff.Email {
+		t.Fatalf("agreement %+v", first)
+	}
+	signaturetest.Sign(t, w.signatures, w.mails, "alice@example.fr", "Alice Martin")
+	if w.reload(t, id).State != domain.GrantAwarded {
+		t.Fatal("signed by one party only, yet « signée »")
+	}
+	// The terms change: Alice's signature no longer counts; she signs the new agreement.
+	second, err := w.svc.PrepareAgreement(ctx, w.staff, id, w.terms(30))
+	if err != nil || second.ID == first.ID {
+		t.Fatalf("new terms: %v", err)
+	}
+	if old, _ := w.db.SignatureRequestByID(ctx, first.ID); old.State != domain.SignatureVoided {
+		t.Fatalf("old agreement %s", old.State)
+	}
+	if _, err := w.svc.MarkPaid(ctx, w.staff, id); code(err) != domain.ECONFLICT {
+		t.Fatalf("paid before the agreement is signed: %v", err)
+	}
+	signaturetest.Sign(t, w.signatures, w.mails, "alice@example.fr", "Alice Martin")
+	done := signaturetest.Sign(t, w.signatures, w.mails, w.staff.Email, "Agent")
+	if done.State != domain.SignatureCompleted || w.reload(t, id).State != domain.GrantAgreementSigned {
+		t.Fatalf("after both signatures: %s, file %s", done.State, w.reload(t, id).State)
+	}
+	if _, err := w.svc.MarkPaid(ctx, w.staff, id); err != nil {
+		t.Fatal(err)
+	}
+	// Preparing again once signed is refused: the file moved on.
+	if _, err := w.svc.PrepareAgreement(ctx, w.staff, id, w.terms(60)); code(err) != domain.ECONFLICT {
+		t.Fatalf("agreement after payment: %v", err)
 	}
 }

@@ -95,20 +95,12 @@ func (s *Service) recordAward(ctx context.Context, actor *domain.User, g *domain
 	return &a, nil
 }
 
-// SignAgreement records the signed agreement of an awarded file.
-func (s *Service) SignAgreement(ctx context.Context, actor *domain.User, id string) (*domain.GrantApplication, error) {
-	return s.followUp(ctx, actor, id, domain.GrantAgreementSigned, "agreement_signed_at")
-}
-
-// MarkPaid records the payment of a file whose agreement is signed.
+// MarkPaid records the first payment of a file, possible only once its
+// agreement is signed by all (the state machine refuses it before).
 func (s *Service) MarkPaid(ctx context.Context, actor *domain.User, id string) (*domain.GrantApplication, error) {
-	return s.followUp(ctx, actor, id, domain.GrantPaid, "paid_at")
-}
-
-func (s *Service) followUp(ctx context.Context, actor *domain.User, id string, to domain.GrantState, field string) (*domain.GrantApplication, error) {
-	g, err := s.staffMove(ctx, actor, id, to, "", nil)
+	g, err := s.staffMove(ctx, actor, id, domain.GrantPaid, "", nil)
 	if err != nil {
 		return nil, err
 	}
-	return g, s.store.SetAwardDate(ctx, g.ID, field, g.History[len(g.History)-1].At)
+	return g, s.store.SetAwardDate(ctx, g.ID, "paid_at", g.History[len(g.History)-1].At)
 }

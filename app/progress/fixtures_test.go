@@ -8,6 +8,11 @@ import (
 	"time"
 
 	"passerelle/app/domain"
+	"passerelle/app/i18n"
+	"passerelle/app/mail/mailtest"
+	"passerelle/app/notify"
+	"passerelle/app/notify/notifytest"
+	"passerelle/app/signature"
 	"passerelle/app/store"
 	"passerelle/app/store/storetest"
 )
@@ -56,6 +61,9 @@ type world struct {
 	carol             *domain.User // a second applicant of org-a
 	rev1, rev2, rev3  *domain.User
 	orgA, orgB        domain.Organisation
+	// signatures has the agreements signed, emailing the parties to mails.
+	signatures *signature.Service
+	mails      *mailtest.Server
 }
 
 var ctx = context.Background()
@@ -64,7 +72,16 @@ func newWorld(t *testing.T) *world {
 	t.Helper()
 	w := &world{db: storetest.Open(t), sent: &recorder{byKey: map[string]domain.Notice{}}}
 	w.now = time.Date(2026, 11, 26, 10, 0, 0, 0, domain.Paris)
-	w.svc = New(w.db, w.sent, nil, Config{Now: func() time.Time { return w.now }})
+	clock := func() time.Time { return w.now }
+	w.mails = mailtest.Start(t)
+	catalog, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.signatures = signature.New(w.db, notifytest.New(t, w.db, w.mails, notify.Config{}),
+		signature.Config{BaseURL: "https://passerelle92.test", Catalog: catalog, Now: clock}, nil)
+	w.svc = New(w.db, w.sent, nil, Config{Now: clock, Signer: w.signatures})
+	w.signatures.OnCompleted(domain.SignGrantAgreement, w.svc.AgreementCompleted)
 	w.orgA = domain.Organisation{ID: "org-a", Kind: domain.KindAssociation, Name: "Les Paniers de Nanterre", RNA: "W921234567", CommuneCode: "92050", Address: "1 rue de la Paix, 92000 Nanterre"}
 	w.orgB = domain.Organisation{ID: "org-b", Kind: domain.KindESUS, Name: "Vélo Solidaire", SIRET: "73282932000074", CommuneCode: "92012", Address: "2 avenue du Général Leclerc, 92100 Boulogne-Billancourt"}
 	if err := w.db.InsertOrganisations(ctx, []domain.Organisation{w.orgA, w.orgB}); err != nil {

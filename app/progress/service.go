@@ -24,6 +24,9 @@ type Config struct {
 	// Now is the server clock, the only one deadlines are checked against;
 	// time.Now when nil, tests move it.
 	Now func() time.Time
+	// Signer has the grant agreements signed online; nil: they cannot be
+	// prepared.
+	Signer Signer
 }
 
 // Service runs the call for projects over the database.
@@ -33,6 +36,7 @@ type Service struct {
 	logger   *slog.Logger
 	now      func() time.Time
 	trail    audit.Trail
+	signer   Signer
 }
 
 // New returns the PROGR'ESS service; a nil notifier sends nothing.
@@ -44,7 +48,7 @@ func New(store Store, notifier Notifier, logger *slog.Logger, cfg Config) *Servi
 		cfg.Now = time.Now
 	}
 	return &Service{store: store, notifier: notifier, logger: logger, now: cfg.Now,
-		trail: audit.New(store, logger, cfg.Now)}
+		trail: audit.New(store, logger, cfg.Now), signer: cfg.Signer}
 }
 
 // notifyEditors sends the catalog text (e.g. "notice.grant.awarded") to each editor

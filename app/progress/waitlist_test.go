@@ -67,9 +67,7 @@ func TestDecisionFollowUpAndNoticesSentOnce(t *testing.T) {
 	if _, err := w.svc.MarkPaid(ctx, w.staff, id); code(err) != domain.ECONFLICT {
 		t.Errorf("paid before the agreement: %v", err)
 	}
-	if _, err := w.svc.SignAgreement(ctx, w.staff, id); err != nil {
-		t.Fatal(err)
-	}
+	w.signAgreement(t, id)
 	if _, err := w.svc.MarkPaid(ctx, w.staff, id); err != nil {
 		t.Fatal(err)
 	}

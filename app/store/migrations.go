@@ -68,6 +68,10 @@ var migrations = []migration{
 	{"1601_events_starts_at", createIndex(eventsCollection, "starts_at", bson.D{{Key: "starts_at", Value: 1}}, plain)},
 	{"1602_event_registrations_event", createIndex(registrationsCollection, "event_id", bson.D{{Key: "event_id", Value: 1}}, plain)},
 	{"1603_event_registrations_user", createIndex(registrationsCollection, "user_id", bson.D{{Key: "user_id", Value: 1}}, plain)},
+	{"0901_signature_requests_subject", createIndex(signaturesCollection, "subject_id", bson.D{{Key: "subject_id", Value: 1}}, plain)},
+	{"0902_signature_requests_emails", createIndex(signaturesCollection, "emails", bson.D{{Key: "emails", Value: 1}}, plain)},
+	{"0903_signature_requests_state", createIndex(signaturesCollection, "state_created_at", bson.D{{Key: "state", Value: 1}, {Key: "created_at", Value: -1}}, plain)},
+	{"0904_signature_requests_group", createIndex(signaturesCollection, "group_id", bson.D{{Key: "group_id", Value: 1}}, plain)},
 }
 
 // dropCollection removes a collection the code no longer uses.

@@ -2,11 +2,15 @@ package web
 
 import (
 	"context"
+	"net/url"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"passerelle/app/domain"
+	"passerelle/app/progress"
 )
 
 // staffFile is the instruction page of one file.
@@ -37,6 +41,12 @@ func (s *Server) showStaffFile(c *fiber.Ctx, data fiber.Map) error {
 	}
 	if data["Names"], err = s.reviewerNames(ctx, data["Reviews"].([]domain.Review)); err != nil {
 		return err
+	}
+	if data["Agreements"], err = s.deps.Signatures.BySubject(ctx, domain.SignGrantAgreement, g.ID); err != nil {
+		return err
+	}
+	if _, ok := data["Form"]; !ok {
+		data["Form"] = url.Values{}
 	}
 	data["Next"], data["Sections"], data["Checks"] = g.State.Next(domain.RoleStaff), domain.GrantSections, domain.EligibilityChecks
 	return s.render(c, "staff_file", data)
@@ -82,10 +92,8 @@ func (s *Server) staffActions() map[string]staffAct {
 			return second(svc.Decide(c.UserContext(), currentUser(c), id, domain.GrantState(c.FormValue("to")), c.FormValue("reason")))
 		},
 		"attribution": s.award,
-		"convention": func(c *fiber.Ctx, id string) error {
-			return second(svc.SignAgreement(c.UserContext(), currentUser(c), id))
-		},
-		"paiement": func(c *fiber.Ctx, id string) error { return second(svc.MarkPaid(c.UserContext(), currentUser(c), id)) },
+		"convention":  s.prepareAgreement,
+		"paiement":    func(c *fiber.Ctx, id string) error { return second(svc.MarkPaid(c.UserContext(), currentUser(c), id)) },
 	}
 }
 
@@ -127,4 +135,35 @@ func (s *Server) reviewerNames(ctx context.Context, reviews []domain.Review) (ma
 		ids[i] = r.ReviewerID
 	}
 	return s.peopleNames(ctx, ids)
+}
+
+// prepareAgreement sends the grant agreement for signature with the terms
+// of the form; the file becomes « convention signée » from the signatures.
+func (s *Server) prepareAgreement(c *fiber.Ctx, id string) error {
+	form := formValues(c)
+	share, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(form.Get("first_share")), "%")))
+	if err != nil {
+		return domain.FieldError("first_share", "error.agreement.first_share")
+	}
+	report, ok := parseDay(form.Get("report_on"))
+	if !ok {
+		return domain.FieldError("report_on", "error.agreement.report_on")
+	}
+	var interim time.Time
+	if strings.TrimSpace(form.Get("interim_on")) != "" {
+		if interim, ok = parseDay(form.Get("interim_on")); !ok {
+			return domain.FieldError("interim_on", "error.agreement.interim_on")
+		}
+	}
+	terms := progress.AgreementTerms{RepresentativeName: form.Get("representative_name"),
+		RepresentativeEmail: strings.TrimSpace(form.Get("representative_email")), FirstShare: share,
+		InterimOn: interim, ReportOn: report, Obligations: form.Get("obligations")}
+	return second(s.deps.Progress.PrepareAgreement(c.UserContext(), currentUser(c), id, terms))
+}
+
+// parseDay reads a day as a date field sends it (2027-06-30), at midnight
+// in Paris.
+func parseDay(s string) (time.Time, bool) {
+	t, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(s), domain.Paris)
+	return t, err == nil
 }

@@ -24,6 +24,11 @@ var unlinked = map[string]string{
 	"/mot-de-passe/nouveau/:token": "opened from an email", "/consentement/:token": "opened from an email",
 	"/invitations/:token": "opened from an email", "/e-mails/:token": "opened from an email",
 	"/e-mails/:token/desabonnement": "opened from an email",
+	"/signature/:token":             "opened from an email", "/signature/:token/document.pdf": "opened from an email",
+	"/signatures/:id/document.pdf": "no signature request in the fixture",
+	"/autorisations/:id":           "no confirmed booking in the fixture", "/autorisations/:id/formulaire.pdf": "no confirmed booking in the fixture",
+	"/autorisations/:id/liste.pdf": "no confirmed booking in the fixture",
+	"/conventions/:id":             "no accepted application in the fixture", "/conventions/:id.pdf": "no accepted application in the fixture",
 	// What the fixture has no example of: a submitted file with an attachment, a jury assignment, a campaign.
 	"/progress/dossiers/:id/pieces/:file":         "no attachment in the fixture",
 	"/progress/dossiers/:id/accuse-reception.pdf": "no submitted file in the fixture",

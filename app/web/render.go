@@ -11,6 +11,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"passerelle/app/i18n"
+	"passerelle/app/outing"
 	"passerelle/app/refdata"
 )
 
@@ -24,7 +25,7 @@ type views struct {
 
 func parseViews(catalog i18n.Catalog, a *assets) (*views, error) {
 	funcs := template.FuncMap{"asset": a.url, "dict": dict, "daysUntil": daysUntil, "iso": iso, "has": formHas, "nth": formNth, "add": add, "kb": kilobytes,
-		"grantField": grantField, "communes": refdata.Communes}
+		"grantField": grantField, "communes": refdata.Communes, "pupilOf": outing.PupilOf}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templatesFS, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
 		return nil, err

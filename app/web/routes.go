@@ -108,6 +108,27 @@ func (s *Server) routes() {
 	get("/progress/dossiers/:id/accuse-reception.pdf", anyOf(applicant, staffNotAdmin), s.fileReceipt)
 	post("/progress/dossiers/:id/coediteurs", applicant, s.inviteCoEditor)
 
+	// Documents signed online: a party without an account opens theirs by the emailed link, which is the proof
+	// (the one-time code sent to the same address confirms the signature); the PDF with its signatures is for
+	// the parties signed in and staff, checked by the service.
+	get("/signature/:token", public, s.signaturePage)
+	get("/signature/:token/document.pdf", public, s.signaturePartyPDF)
+	post("/signature/:token/code", public, s.signatureCode)
+	post("/signature/:token", public, s.sign)
+	get("/signatures", signedIn, s.mySignatures)
+	get("/signatures/:id/document.pdf", signedIn, s.signaturePDF)
+	get("/agents/signatures", staffNotAdmin, s.staffSignatures)
+	// Internship agreements: the employer of the application prepares it, the employer and the youth follow
+	// it; the service checks that the user is one of them.
+	get("/conventions/:id.pdf", anyOf(employer, youth), s.internshipPDF) // before /conventions/:id, which would take it
+	get("/conventions/:id", anyOf(employer, youth), s.internshipPage)
+	post("/conventions/:id", employer, s.prepareInternship)
+	// Outing authorisations: the counsellor of the booking (or of its structure), checked by the service.
+	get("/autorisations/:id", counsellor, s.outingPage)
+	post("/autorisations/:id", counsellor, s.requestOutings)
+	get("/autorisations/:id/formulaire.pdf", counsellor, s.outingPaperForm)
+	get("/autorisations/:id/liste.pdf", counsellor, s.outingRoll)
+
 	get("/agents/progress", staffNotAdmin, s.staffCalls)
 	get("/agents/progress/appels/nouveau", staffNotAdmin, s.newCallPage)
 	post("/agents/progress/appels", staffNotAdmin, s.saveCall)

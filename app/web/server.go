@@ -14,10 +14,13 @@ import (
 	"passerelle/app/campaign"
 	"passerelle/app/events"
 	"passerelle/app/i18n"
+	"passerelle/app/internship"
+	"passerelle/app/outing"
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
 	"passerelle/app/recommend"
+	"passerelle/app/signature"
 	"passerelle/app/support"
 	"passerelle/search"
 )
@@ -62,6 +65,12 @@ type Deps struct {
 	Progress *progress.Service
 	// Campaigns runs the visit campaigns and their allocation.
 	Campaigns *campaign.Service
+	// Signatures has the documents signed online.
+	Signatures *signature.Service
+	// Internships has the internship agreements signed.
+	Internships *internship.Service
+	// Outings collects the outing authorisations of group visits.
+	Outings *outing.Service
 	// Recommendations ranks the published offers for the youth's space; nil: none shown.
 	Recommendations *recommend.Service
 	// EmailPreferences answers the signed links of emails; nil in tests without it.

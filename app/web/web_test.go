@@ -18,10 +18,15 @@ import (
 	"passerelle/app/domain"
 	"passerelle/app/events"
 	"passerelle/app/i18n"
+	"passerelle/app/internship"
 	"passerelle/app/mail/mailtest"
+	"passerelle/app/notify"
+	"passerelle/app/notify/notifytest"
+	"passerelle/app/outing"
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
+	"passerelle/app/signature"
 	"passerelle/app/store"
 	"passerelle/app/store/storetest"
 	"passerelle/app/support"
@@ -35,6 +40,9 @@ type fixture struct {
 	now      time.Time
 	accounts *account.Service
 	mails    *mailtest.Server
+	// notify queues the services' emails to mails; Deliver sends them.
+	notify     *notify.Service
+	signatures *signature.Service
 }
 
 // newFixture is a server over the demo data.
@@ -77,20 +85,26 @@ func newEmptyFixture(t testing.TB, db *store.DB, adjust func(*web.Deps), checks 
 	accounts, mails := accounttest.New(t, db, func(c *account.Config) {
 		c.DataHolders = []account.DataHolder{programme, meetings, accompaniment} // as app/services.go wires it
 	})
+	notifier := notifytest.New(t, db, mails, notify.Config{BaseURL: accounttest.BaseURL})
+	signatures := signature.New(db, notifier, signature.Config{BaseURL: accounttest.BaseURL, Catalog: catalog, Now: clock},
+		slog.New(slog.DiscardHandler))
 	deps := web.Deps{Logger: slog.New(slog.DiscardHandler), Catalog: catalog, Store: db,
 		Readiness: checks, Now: clock, Accounts: accounts, People: db, CSRFKey: []byte(strings.Repeat("k", 32)),
 		Progress:   progress.New(db, nil, slog.New(slog.DiscardHandler), progress.Config{Now: clock}),
 		Passerelle: programme, Campaigns: newCampaigns(t, db, catalog, clock),
 		Recommendations: newRecommendations(db, clock), Publication: testPublication,
-		Partners: partners.New(db, slog.New(slog.DiscardHandler), clock),
-		Support:  accompaniment,
-		Events:   meetings}
+		Partners:   partners.New(db, slog.New(slog.DiscardHandler), clock),
+		Support:    accompaniment,
+		Events:     meetings,
+		Signatures: signatures, Outings: outing.New(db, signatures, outing.Config{KeepDays: 30, Now: clock}),
+		Internships: internship.New(db, signatures, clock)}
 	adjust(&deps)
 	srv, err := web.New(deps)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{server: srv, db: db, now: now, accounts: accounts, mails: mails}
+	return &fixture{server: srv, db: db, now: now, accounts: accounts, mails: mails, notify: notifier,
+		signatures: deps.Signatures}
 }
 
 // signedInUser inserts a user with a role and organisations, and signs them in.
