@@ -34,10 +34,7 @@ func organisationsMatching(q string) bson.D {
 	}}}
 }
 
-// OrganisationsByIDs returns the organisations with these ids, in one query.
+// OrganisationsByIDs returns the organisations with these ids.
 func (db *DB) OrganisationsByIDs(ctx context.Context, ids []string) ([]domain.Organisation, error) {
-	if len(ids) == 0 {
-		return []domain.Organisation{}, nil
-	}
-	return findAll[domain.Organisation](ctx, db.organisations(), bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
+	return findByIDs[domain.Organisation](ctx, db, db.organisations(), ids)
 }

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"errors"
+	"slices"
 
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/mongo"
@@ -68,4 +70,37 @@ func findPage[T any](ctx context.Context, coll *mongo.Collection, filter, sort b
 	opts = append(opts, options.Find().SetSort(sort).SetSkip(int64(r.Offset())).SetLimit(int64(r.Size)))
 	p.Items, err = findAll[T](ctx, coll, filter, opts...)
 	return p, err
+}
+
+// byIDsOneByOne is how many ids findByIDs reads one at a time on the
+// embedded database before a single scan costs less.
+const byIDsOneByOne = 100
+
+// findByIDs decodes the documents with these ids (unknown ones left out,
+// each once), in no order. MongoDB answers `$in` on _id from its index in
+// one round trip; FerretDB pushes only a filter of exactly {_id} down to
+// SQLite and decodes the whole collection for `$in` (0.2–1.3 s at scale 20
+// against about 1 ms per _id lookup), so on the embedded database a short
+// list is read one _id at a time.
+func findByIDs[T any](ctx context.Context, db *DB, coll *mongo.Collection, ids []string) ([]T, error) {
+	if len(ids) == 0 {
+		return []T{}, nil
+	}
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	if db.ferret == nil || len(ids) > byIDsOneByOne {
+		return findAll[T](ctx, coll, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
+	}
+	docs := make([]T, 0, len(ids))
+	for _, id := range ids {
+		var doc T
+		err := coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&doc)
+		if errors.Is(err, mongo.ErrNoDocuments) {
+			continue
+		}
+		if err != nil {
+			return nil, mapError(err)
+		}
+		docs = append(docs, doc)
+	}
+	return docs, nil
 }
