@@ -18,8 +18,25 @@ func (db *DB) applications() *mongo.Collection { return db.db.Collection(applica
 // InsertApplication saves a new application; its id is derived from the
 // offer and the youth, so a second application is a conflict.
 func (db *DB) InsertApplication(ctx context.Context, a *domain.Application) error {
+	if err := db.shelveApplications(ctx, []domain.Application{*a}); err != nil {
+		return err
+	}
 	_, err := db.applications().InsertOne(ctx, a)
 	return mapError(err)
+}
+
+// shelveApplications puts applications on their youth's and their
+// organisation's shelves.
+func (db *DB) shelveApplications(ctx context.Context, applications []domain.Application) error {
+	youths, organisations := make([]shelfItem, len(applications)), make([]shelfItem, len(applications))
+	for i, a := range applications {
+		it := shelved{ID: a.ID, CreatedAt: a.CreatedAt}
+		youths[i], organisations[i] = shelfItem{Owner: a.YouthID, shelved: it}, shelfItem{Owner: a.OrganisationID, shelved: it}
+	}
+	if err := shelve(ctx, db.shelves(), applicationsOfYouths, youths); err != nil {
+		return err
+	}
+	return shelve(ctx, db.shelves(), applicationsOfOrganisation, organisations)
 }
 
 // ApplicationByID returns the application with this id.
@@ -53,6 +70,13 @@ func (db *DB) Applications(ctx context.Context, f domain.ApplicationFilter) ([]d
 // ApplicationsPage returns one page of the applications the filter picks,
 // newest first.
 func (db *DB) ApplicationsPage(ctx context.Context, f domain.ApplicationFilter, r domain.PageRequest) (domain.Page[domain.Application], error) {
+	id := func(a *domain.Application) string { return a.ID }
+	switch {
+	case f.YouthID != "" && f.OfferID == "" && f.OrganisationIDs == nil:
+		return shelfPage(ctx, db, applicationsOfYouths, db.applications(), []string{f.YouthID}, r, id)
+	case f.YouthID == "" && f.OfferID == "" && f.OrganisationIDs != nil:
+		return shelfPage(ctx, db, applicationsOfOrganisation, db.applications(), f.OrganisationIDs, r, id)
+	}
 	return findPage[domain.Application](ctx, db.applications(), applicationFilter(f), newestFirst, r)
 }
 

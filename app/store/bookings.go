@@ -14,10 +14,22 @@ const bookingsCollection = "bookings"
 
 func (db *DB) bookings() *mongo.Collection { return db.db.Collection(bookingsCollection) }
 
-// InsertBooking saves a new booking; an id already used is a conflict.
+// InsertBooking saves a new booking, on its counsellor's shelf first; an id
+// already used is a conflict.
 func (db *DB) InsertBooking(ctx context.Context, b *domain.Booking) error {
+	if err := db.shelveBookings(ctx, []domain.Booking{*b}); err != nil {
+		return err
+	}
 	_, err := db.bookings().InsertOne(ctx, b)
 	return mapError(err)
+}
+
+func (db *DB) shelveBookings(ctx context.Context, bookings []domain.Booking) error {
+	items := make([]shelfItem, len(bookings))
+	for i, b := range bookings {
+		items[i] = shelfItem{Owner: b.CounsellorID, shelved: shelved{ID: b.ID, CreatedAt: b.CreatedAt}}
+	}
+	return shelve(ctx, db.shelves(), bookingsOfCounsellors, items)
 }
 
 // BookingByID returns the booking with this id.
@@ -37,8 +49,12 @@ func (db *DB) Bookings(ctx context.Context, f domain.BookingFilter) ([]domain.Bo
 	return findAll[domain.Booking](ctx, db.bookings(), bookingFilter(f), options.Find().SetSort(bookingOrder(f)))
 }
 
-// BookingsPage returns one page of the bookings the filter picks.
+// BookingsPage returns one page of the bookings the filter picks; a
+// counsellor's, newest first, from their shelf.
 func (db *DB) BookingsPage(ctx context.Context, f domain.BookingFilter, r domain.PageRequest) (domain.Page[domain.Booking], error) {
+	if f.CounsellorID != "" && f.NewestFirst && f.SessionID == "" && f.OfferID == "" && f.OrganisationIDs == nil && f.Status == "" {
+		return shelfPage(ctx, db, bookingsOfCounsellors, db.bookings(), []string{f.CounsellorID}, r, func(b *domain.Booking) string { return b.ID })
+	}
 	return findPage[domain.Booking](ctx, db.bookings(), bookingFilter(f), bookingOrder(f), r)
 }
 

@@ -19,7 +19,7 @@ var embeddedCollections = []string{
 	grantNotesCollection, grantsCollection, leasesCollection, jobRunsCollection, lastRunsCollection,
 	notificationsCollection, notificationBodiesCollection, notificationsSentCollection, emailPreferencesCollection,
 	offersCollection, organisationsCollection, rateLimitsCollection, reviewsCollection, savedSearchesCollection,
-	searchOutboxCollection, secretsCollection, sessionsCollection, testimoniesCollection, tokensCollection, usersCollection,
+	searchOutboxCollection, secretsCollection, shelvesCollection, sessionsCollection, testimoniesCollection, tokensCollection, usersCollection,
 	webSessionsCollection, youthDiscoveriesCollection, youthsCollection,
 }
 

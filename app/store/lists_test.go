@@ -45,3 +45,71 @@ func TestBookingsPageByOrganisations(t *testing.T) {
 		t.Errorf("every booking of the offer, newest first: %+v", p)
 	}
 }
+
+// A person's list reads their shelf: every document they own, newest first,
+// paged, as it is now (a booking moved shows its new status), with the
+// documents of several organisations together; another's stay apart, and a
+// retried insert lists its document once.
+func TestPersonsListsReadTheirShelves(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 11, 3, 9, 0, 0, 0, time.UTC)
+	counsellor, other := newID("shelf-counsellor"), newID("shelf-counsellor")
+	var ids []string
+	for i, who := range []string{counsellor, other, counsellor, counsellor} {
+		// an idempotency key may hold dots and dollars
+		b := domain.Booking{ID: newID("shelf-booking") + ".key$1", CounsellorID: who, SessionID: "s", OfferID: "o",
+			Status: domain.BookingConfirmed, CreatedAt: at.Add(time.Duration(i) * time.Hour)}
+		if err := testDB.InsertBooking(ctx, &b); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, b.ID)
+	}
+	again := domain.Booking{ID: ids[0], CounsellorID: counsellor, CreatedAt: at}
+	if err := testDB.InsertBooking(ctx, &again); domain.ErrorCode(err) != domain.ECONFLICT {
+		t.Fatalf("a retried insert: %v", err)
+	}
+	if _, err := testDB.MoveBooking(ctx, ids[2], []domain.BookingStatus{domain.BookingConfirmed}, domain.BookingCancelled, domain.BookingChange{}); err != nil {
+		t.Fatal(err)
+	}
+	mine := domain.BookingFilter{CounsellorID: counsellor, NewestFirst: true}
+	p, err := testDB.BookingsPage(ctx, mine, domain.PageRequest{Number: 1, Size: 2})
+	if err != nil || p.Total != 3 || len(p.Items) != 2 || p.Items[0].ID != ids[3] || p.Items[1].ID != ids[2] ||
+		p.Items[1].Status != domain.BookingCancelled {
+		t.Fatalf("first page of the counsellor's bookings, newest first: %+v, %v", p, err)
+	}
+	if p, _ := testDB.BookingsPage(ctx, mine, domain.PageRequest{Number: 2, Size: 2}); len(p.Items) != 1 || p.Items[0].ID != ids[0] {
+		t.Errorf("second page: %+v", p)
+	}
+	if p, _ := testDB.BookingsPage(ctx, mine, domain.PageRequest{Number: 9, Size: 2, LastWhenPast: true}); p.Page != 2 || len(p.Items) != 1 {
+		t.Errorf("the last page asked past the end: %+v", p)
+	}
+
+	orgA, orgB, youth := newID("shelf-org"), newID("shelf-org"), newID("shelf-youth")
+	var offers []string
+	for i, org := range []string{orgA, orgB, orgA} {
+		o := domain.Offer{ID: newID("shelf-offer"), OrganisationID: org, Title: "Visite", CreatedAt: at.Add(time.Duration(i) * time.Minute)}
+		if err := testDB.InsertOffer(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+		offers = append(offers, o.ID)
+	}
+	both, err := testDB.OffersPage(ctx, domain.OfferFilter{OrganisationIDs: []string{orgA, orgB}}, domain.PageRequest{Number: 1, Size: 10})
+	if err != nil || both.Total != 3 || both.Items[0].ID != offers[2] || both.Items[2].ID != offers[0] {
+		t.Errorf("the offers of two organisations, newest first: %+v, %v", both, err)
+	}
+	if none, _ := testDB.OffersPage(ctx, domain.OfferFilter{OrganisationIDs: []string{}}, domain.PageRequest{Number: 1, Size: 10}); none.Total != 0 {
+		t.Errorf("no organisation has %+v", none)
+	}
+	a := domain.Application{ID: newID("shelf-application"), OfferID: offers[1], OrganisationID: orgB, YouthID: youth, CreatedAt: at}
+	if err := testDB.InsertApplication(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []domain.ApplicationFilter{{YouthID: youth}, {OrganisationIDs: []string{orgB}}} {
+		if p, err := testDB.ApplicationsPage(ctx, f, domain.PageRequest{Number: 1, Size: 10}); err != nil || p.Total != 1 || p.Items[0].ID != a.ID {
+			t.Errorf("applications of %+v: %+v, %v", f, p, err)
+		}
+	}
+	if p, _ := testDB.ApplicationsPage(ctx, domain.ApplicationFilter{OrganisationIDs: []string{orgA}}, domain.PageRequest{Number: 1, Size: 10}); p.Total != 0 {
+		t.Errorf("an organisation without applications has %+v", p)
+	}
+}

@@ -65,6 +65,7 @@ var migrations = []migration{
 	{"0112_testimonies_organisation", createIndex(testimoniesCollection, "organisation_id_status", bson.D{{Key: "organisation_id", Value: 1}, {Key: "status", Value: 1}}, plain)},
 	{"0113_testimonies_families", createIndex(testimoniesCollection, "families_status", bson.D{{Key: "families", Value: 1}, {Key: "status", Value: 1}}, plain)},
 	{"0114_youth_discoveries_youth", createIndex(youthDiscoveriesCollection, "youth_id", bson.D{{Key: "youth_id", Value: 1}}, plain)},
+	{"0115_shelves", fillShelves},
 }
 
 // dropCollection removes a collection the code no longer uses.
