@@ -25,6 +25,8 @@ func (db *DB) InsertApplication(ctx context.Context, a *domain.Application) erro
 	return mapError(err)
 }
 
+func applicationOfYouth(a *domain.Application) (string, string) { return a.ID, a.YouthID }
+
 // shelveApplications puts applications on their youth's and their
 // organisation's shelves.
 func (db *DB) shelveApplications(ctx context.Context, applications []domain.Application) error {
@@ -70,12 +72,12 @@ func (db *DB) Applications(ctx context.Context, f domain.ApplicationFilter) ([]d
 // ApplicationsPage returns one page of the applications the filter picks,
 // newest first.
 func (db *DB) ApplicationsPage(ctx context.Context, f domain.ApplicationFilter, r domain.PageRequest) (domain.Page[domain.Application], error) {
-	id := func(a *domain.Application) string { return a.ID }
 	switch {
 	case f.YouthID != "" && f.OfferID == "" && f.OrganisationIDs == nil:
-		return shelfPage(ctx, db, applicationsOfYouths, db.applications(), []string{f.YouthID}, r, id)
+		return shelfPage(ctx, db, applicationsOfYouths, db.applications(), []string{f.YouthID}, r, applicationOfYouth)
 	case f.YouthID == "" && f.OfferID == "" && f.OrganisationIDs != nil:
-		return shelfPage(ctx, db, applicationsOfOrganisation, db.applications(), f.OrganisationIDs, r, id)
+		return shelfPage(ctx, db, applicationsOfOrganisation, db.applications(), f.OrganisationIDs, r,
+			func(a *domain.Application) (string, string) { return a.ID, a.OrganisationID })
 	}
 	return findPage[domain.Application](ctx, db.applications(), applicationFilter(f), newestFirst, r)
 }

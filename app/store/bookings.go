@@ -53,7 +53,7 @@ func (db *DB) Bookings(ctx context.Context, f domain.BookingFilter) ([]domain.Bo
 // counsellor's, newest first, from their shelf.
 func (db *DB) BookingsPage(ctx context.Context, f domain.BookingFilter, r domain.PageRequest) (domain.Page[domain.Booking], error) {
 	if f.CounsellorID != "" && f.NewestFirst && f.SessionID == "" && f.OfferID == "" && f.OrganisationIDs == nil && f.Status == "" {
-		return shelfPage(ctx, db, bookingsOfCounsellors, db.bookings(), []string{f.CounsellorID}, r, func(b *domain.Booking) string { return b.ID })
+		return shelfPage(ctx, db, bookingsOfCounsellors, db.bookings(), []string{f.CounsellorID}, r, func(b *domain.Booking) (string, string) { return b.ID, b.CounsellorID })
 	}
 	return findPage[domain.Booking](ctx, db.bookings(), bookingFilter(f), bookingOrder(f), r)
 }

@@ -113,3 +113,50 @@ func TestPersonsListsReadTheirShelves(t *testing.T) {
 		t.Errorf("an organisation without applications has %+v", p)
 	}
 }
+
+// A structure's followed youths are listed by first name from its shelf,
+// without their guardian's address; a youth who changes structure moves
+// from one list to the other, and a deleted profile leaves its list.
+func TestFollowedYouthsMoveWithTheirStructure(t *testing.T) {
+	ctx := context.Background()
+	school, other := newID("shelf-school"), newID("shelf-school")
+	zoe := domain.Youth{ID: newID("shelf-youth"), FirstName: "Zoé", StructureID: school, GuardianEmail: "parent@example.fr"}
+	ali := domain.Youth{ID: newID("shelf-youth"), FirstName: "Ali", StructureID: school}
+	if err := testDB.InsertYouths(ctx, []domain.Youth{zoe}); err != nil {
+		t.Fatal(err)
+	}
+	if err := testDB.SaveYouth(ctx, ali); err != nil {
+		t.Fatal(err)
+	}
+	first := domain.PageRequest{Number: 1, Size: 10}
+	p, err := testDB.YouthsOfStructuresPage(ctx, []string{school}, first)
+	if err != nil || p.Total != 2 || p.Items[0].ID != ali.ID || p.Items[1].ID != zoe.ID || p.Items[1].GuardianEmail != "" {
+		t.Fatalf("the school's youths by first name: %+v, %v", p, err)
+	}
+	zoe.StructureID = other
+	if err := testDB.SaveYouth(ctx, zoe); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := testDB.YouthsOfStructuresPage(ctx, []string{school}, first); p.Total != 1 || p.Items[0].ID != ali.ID {
+		t.Errorf("the school after Zoé left: %+v", p)
+	}
+	if p, _ := testDB.YouthsOfStructuresPage(ctx, []string{other}, first); p.Total != 1 || p.Items[0].ID != zoe.ID {
+		t.Errorf("the structure Zoé joined: %+v", p)
+	}
+	if err := testDB.DeleteYouth(ctx, ali.ID); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := testDB.YouthsOfStructuresPage(ctx, []string{school}, first); p.Total != 0 {
+		t.Errorf("the school after Ali's profile was deleted: %+v", p)
+	}
+	at := time.Date(2026, 11, 4, 9, 0, 0, 0, time.UTC)
+	for i := range 2 {
+		a := domain.Application{ID: newID("shelf-application"), YouthID: zoe.ID, OrganisationID: "o", CreatedAt: at.Add(time.Duration(i) * time.Hour)}
+		if err := testDB.InsertApplication(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if apps, err := testDB.ApplicationsOfYouths(ctx, []string{zoe.ID, ali.ID}); err != nil || len(apps) != 2 || !apps[0].CreatedAt.After(apps[1].CreatedAt) {
+		t.Errorf("Zoé's applications, newest first: %+v, %v", apps, err)
+	}
+}

@@ -70,7 +70,7 @@ func (db *DB) Offers(ctx context.Context, f domain.OfferFilter) ([]domain.Offer,
 // OffersPage returns one page of the offers the filter picks.
 func (db *DB) OffersPage(ctx context.Context, f domain.OfferFilter, r domain.PageRequest) (domain.Page[domain.Offer], error) {
 	if f.OrganisationIDs != nil && f.Status == "" && !f.OldestFirst {
-		return shelfPage(ctx, db, offersOfOrganisations, db.offers(), f.OrganisationIDs, r, func(o *domain.Offer) string { return o.ID })
+		return shelfPage(ctx, db, offersOfOrganisations, db.offers(), f.OrganisationIDs, r, func(o *domain.Offer) (string, string) { return o.ID, o.OrganisationID })
 	}
 	return findPage[domain.Offer](ctx, db.offers(), offerFilter(f), offerOrder(f), r)
 }

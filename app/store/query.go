@@ -54,22 +54,29 @@ func findAll[T any](ctx context.Context, coll *mongo.Collection, filter any, opt
 // sort: a count and a find with skip and limit, two round trips whatever
 // the size of the collection. opts add to the find (a projection).
 func findPage[T any](ctx context.Context, coll *mongo.Collection, filter, sort bson.D, r domain.PageRequest, opts ...*options.FindOptions) (domain.Page[T], error) {
-	p := domain.Page[T]{Page: r.Number, PerPage: r.Size, Items: []T{}}
 	total, err := coll.CountDocuments(ctx, filter)
 	if err != nil {
-		return p, mapError(err)
+		return domain.Page[T]{Page: r.Number, PerPage: r.Size, Items: []T{}}, mapError(err)
 	}
-	p.Total = int(total)
-	if r.LastWhenPast && r.Number > p.Pages() {
-		r.Number = p.Pages()
-		p.Page = r.Number
-	}
-	if r.Offset() >= p.Total {
+	p, r, more := startPage[T](int(total), r)
+	if !more {
 		return p, nil
 	}
 	opts = append(opts, options.Find().SetSort(sort).SetSkip(int64(r.Offset())).SetLimit(int64(r.Size)))
 	p.Items, err = findAll[T](ctx, coll, filter, opts...)
 	return p, err
+}
+
+// startPage is the page r asks of a list of total items, with r as read:
+// the last page when asked past the end, if r says so. more tells whether
+// the page has items to read.
+func startPage[T any](total int, r domain.PageRequest) (p domain.Page[T], read domain.PageRequest, more bool) {
+	p = domain.Page[T]{Page: r.Number, PerPage: r.Size, Items: []T{}, Total: total}
+	if r.LastWhenPast && r.Number > p.Pages() {
+		r.Number = p.Pages()
+		p.Page = r.Number
+	}
+	return p, r, r.Offset() < total
 }
 
 // byIDsOneByOne is how many ids findByIDs reads one at a time on the

@@ -19,8 +19,8 @@ const shelvesCollection = "shelves"
 
 // A shelf lists one owner's documents of a collection (a counsellor's
 // bookings, a youth's applications, an organisation's offers and received
-// applications) in one document keyed by _id, with the instant each was
-// created: the order of the lists. The embedded database reads a document by
+// applications, a structure's followed youths) in one document keyed by
+// _id, with what orders the list: the instant each was created, or a name. The embedded database reads a document by
 // _id in about a millisecond but decodes a whole collection for any other
 // filter (a counsellor's bookings cost seconds at scale 20, see
 // docs/BENCHMARKS.md), so a person's list reads their shelf, then its page's
@@ -29,21 +29,28 @@ const shelvesCollection = "shelves"
 //
 // An item is shelved before its document is inserted, in the same pass: a
 // crash in between leaves an id without a document, which the lists skip
-// (the total counts it). Owners never change (a booking's counsellor, an
-// application's youth and organisation, an offer's organisation) and these
-// documents are never deleted, so inserts are the only writes a shelf
-// follows. Migration 0115_shelves fills them for the documents saved before.
+// (the total counts it). Bookings, applications and offers never change
+// owner (a booking's counsellor, an application's youth and organisation, an
+// offer's organisation) and are never deleted, so their inserts are the only
+// writes their shelves follow; a youth's profile moves from shelf to shelf
+// when it changes structure (SaveYouth), and the lists skip a document whose
+// owner is no longer the shelf's, so that a crash in a move shows no one to
+// a structure they left. Migration 0115_shelves fills the shelves for the
+// documents saved before.
 type shelf struct {
 	collection string
 	owner      string // the owner's field on the collection's documents
+	byName     string // the field that orders the list; "" for created_at, newest first
 }
 
 var (
-	bookingsOfCounsellors      = shelf{bookingsCollection, "counsellor_id"}
-	applicationsOfYouths       = shelf{applicationsCollection, "youth_id"}
-	applicationsOfOrganisation = shelf{applicationsCollection, "organisation_id"}
-	offersOfOrganisations      = shelf{offersCollection, "organisation_id"}
-	shelves                    = []shelf{bookingsOfCounsellors, applicationsOfYouths, applicationsOfOrganisation, offersOfOrganisations}
+	bookingsOfCounsellors      = shelf{collection: bookingsCollection, owner: "counsellor_id"}
+	applicationsOfYouths       = shelf{collection: applicationsCollection, owner: "youth_id"}
+	applicationsOfOrganisation = shelf{collection: applicationsCollection, owner: "organisation_id"}
+	offersOfOrganisations      = shelf{collection: offersCollection, owner: "organisation_id"}
+	youthsOfStructures         = shelf{collection: youthsCollection, owner: "structure_id", byName: "first_name"}
+	shelves                    = []shelf{bookingsOfCounsellors, applicationsOfYouths, applicationsOfOrganisation,
+		offersOfOrganisations, youthsOfStructures}
 )
 
 func (s shelf) id(owner string) string { return s.collection + "." + s.owner + ":" + owner }
@@ -51,7 +58,8 @@ func (s shelf) id(owner string) string { return s.collection + "." + s.owner + "
 // shelved is one item of a shelf.
 type shelved struct {
 	ID        string    `bson:"id"`
-	CreatedAt time.Time `bson:"created_at"`
+	CreatedAt time.Time `bson:"created_at,omitempty"`
+	Name      string    `bson:"name,omitempty"` // on a shelf ordered by name
 }
 
 // shelfItem is an item to shelve: the document's owner, id and creation.
@@ -73,8 +81,7 @@ func shelve(ctx context.Context, coll *mongo.Collection, s shelf, items []shelfI
 		if _, ok := byOwner[it.Owner]; !ok {
 			owners = append(owners, it.Owner)
 		}
-		// The id may hold dots or dollars (an idempotency key): hex makes it a field name.
-		byOwner[it.Owner] = append(byOwner[it.Owner], bson.E{Key: "items." + hex.EncodeToString([]byte(it.ID)), Value: it.shelved})
+		byOwner[it.Owner] = append(byOwner[it.Owner], bson.E{Key: itemField(it.ID), Value: it.shelved})
 	}
 	if len(owners) == 0 {
 		return nil
@@ -88,13 +95,25 @@ func shelve(ctx context.Context, coll *mongo.Collection, s shelf, items []shelfI
 	return mapError(err)
 }
 
+// itemField is where a shelf keeps the item id. The id may hold dots or
+// dollars (an idempotency key): hex makes it a field name.
+func itemField(id string) string { return "items." + hex.EncodeToString([]byte(id)) }
+
+// unshelve takes an item off its owner's shelf.
+func (db *DB) unshelve(ctx context.Context, s shelf, owner, id string) error {
+	if owner == "" {
+		return nil
+	}
+	_, err := db.shelves().UpdateOne(ctx, bson.D{{Key: "_id", Value: s.id(owner)}},
+		bson.D{{Key: "$unset", Value: bson.D{{Key: itemField(id), Value: ""}}}})
+	return mapError(err)
+}
+
 func (db *DB) shelves() *mongo.Collection { return db.db.Collection(shelvesCollection) }
 
-// shelfPage reads one page of the documents on the owners' shelves, newest
-// first (created_at descending, then _id): one _id read per owner, then the
-// page's documents by _id. id tells a document's id.
-func shelfPage[T any](ctx context.Context, db *DB, s shelf, coll *mongo.Collection, owners []string, r domain.PageRequest, id func(*T) string) (domain.Page[T], error) {
-	p := domain.Page[T]{Page: r.Number, PerPage: r.Size, Items: []T{}}
+// shelfItems reads the items on the owners' shelves, one _id read per
+// owner, in the shelf's order.
+func (db *DB) shelfItems(ctx context.Context, s shelf, owners []string) ([]shelved, error) {
 	var all []shelved
 	for _, owner := range slices.Compact(slices.Sorted(slices.Values(owners))) {
 		var doc struct {
@@ -105,48 +124,69 @@ func shelfPage[T any](ctx context.Context, db *DB, s shelf, coll *mongo.Collecti
 			continue
 		}
 		if err != nil {
-			return p, mapError(err)
+			return nil, mapError(err)
 		}
 		for _, it := range doc.Items {
 			all = append(all, it)
 		}
 	}
-	slices.SortFunc(all, func(a, b shelved) int {
-		return cmp.Or(b.CreatedAt.Compare(a.CreatedAt), cmp.Compare(a.ID, b.ID))
-	})
-	p.Total = len(all)
-	if r.LastWhenPast && r.Number > p.Pages() {
-		r.Number = p.Pages()
-		p.Page = r.Number
+	order := func(a, b shelved) int { return cmp.Or(b.CreatedAt.Compare(a.CreatedAt), cmp.Compare(a.ID, b.ID)) }
+	if s.byName != "" {
+		order = func(a, b shelved) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) }
 	}
-	if r.Offset() >= p.Total {
-		return p, nil
-	}
-	ids := make([]string, 0, r.Size)
-	for _, it := range all[r.Offset():min(r.Offset()+r.Size, len(all))] {
-		ids = append(ids, it.ID)
+	slices.SortFunc(all, order)
+	return all, nil
+}
+
+// shelvedDocs reads by _id the documents of items, in their order, leaving
+// out those missing (a crash between shelving and inserting) and those no
+// longer owned by one of owners. key tells a document's id and owner.
+func shelvedDocs[T any](ctx context.Context, db *DB, coll *mongo.Collection, items []shelved, owners []string, key func(*T) (id, owner string)) ([]T, error) {
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
 	}
 	docs, err := findByIDs[T](ctx, db, coll, ids)
 	if err != nil {
-		return p, err
+		return nil, err
 	}
 	byID := make(map[string]T, len(docs))
 	for _, d := range docs {
-		byID[id(&d)] = d
-	}
-	for _, i := range ids {
-		if d, ok := byID[i]; ok {
-			p.Items = append(p.Items, d)
+		if id, owner := key(&d); slices.Contains(owners, owner) {
+			byID[id] = d
 		}
 	}
-	return p, nil
+	list := make([]T, 0, len(ids))
+	for _, id := range ids {
+		if d, ok := byID[id]; ok {
+			list = append(list, d)
+		}
+	}
+	return list, nil
+}
+
+// shelfPage reads one page of the documents on the owners' shelves, in the
+// shelf's order: one _id read per owner, then the page's documents by _id.
+// key tells a document's id and owner.
+func shelfPage[T any](ctx context.Context, db *DB, s shelf, coll *mongo.Collection, owners []string, r domain.PageRequest, key func(*T) (id, owner string)) (domain.Page[T], error) {
+	all, err := db.shelfItems(ctx, s, owners)
+	if err != nil {
+		return domain.Page[T]{Page: r.Number, PerPage: r.Size, Items: []T{}}, err
+	}
+	p, r, more := startPage[T](len(all), r)
+	if !more {
+		return p, nil
+	}
+	p.Items, err = shelvedDocs(ctx, db, coll, all[r.Offset():min(r.Offset()+r.Size, len(all))], owners, key)
+	return p, err
 }
 
 // fillShelves puts on their shelves the documents saved before shelves
 // existed: one scan of each collection, projected on what a shelf keeps.
 func fillShelves(ctx context.Context, db *mongo.Database) error {
 	for _, s := range shelves {
-		projection := options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: s.owner, Value: 1}, {Key: "created_at", Value: 1}})
+		projection := options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: s.owner, Value: 1},
+			{Key: cmp.Or(s.byName, "created_at"), Value: 1}})
 		cur, err := db.Collection(s.collection).Find(ctx, bson.D{}, projection)
 		if err != nil {
 			return mapError(err)
@@ -159,8 +199,13 @@ func fillShelves(ctx context.Context, db *mongo.Database) error {
 		for _, d := range docs {
 			id, _ := d.Lookup("_id").StringValueOK()
 			owner, _ := d.Lookup(s.owner).StringValueOK()
-			at, _ := d.Lookup("created_at").TimeOK()
-			items = append(items, shelfItem{Owner: owner, shelved: shelved{ID: id, CreatedAt: at}})
+			it := shelfItem{Owner: owner, shelved: shelved{ID: id}}
+			if s.byName != "" {
+				it.Name, _ = d.Lookup(s.byName).StringValueOK()
+			} else {
+				it.CreatedAt, _ = d.Lookup("created_at").TimeOK()
+			}
+			items = append(items, it)
 		}
 		if err := shelve(ctx, db.Collection(shelvesCollection), s, items); err != nil {
 			return err
