@@ -71,12 +71,8 @@ func findPage[T any](ctx context.Context, coll *mongo.Collection, filter, sort b
 // the last page when asked past the end, if r says so. more tells whether
 // the page has items to read.
 func startPage[T any](total int, r domain.PageRequest) (p domain.Page[T], read domain.PageRequest, more bool) {
-	p = domain.Page[T]{Page: r.Number, PerPage: r.Size, Items: []T{}, Total: total}
-	if r.LastWhenPast && r.Number > p.Pages() {
-		r.Number = p.Pages()
-		p.Page = r.Number
-	}
-	return p, r, r.Offset() < total
+	r = r.Within(total)
+	return domain.Page[T]{Page: r.Number, PerPage: r.Size, Items: []T{}, Total: total}, r, r.Offset() < total
 }
 
 // byIDsOneByOne is how many ids findByIDs reads one at a time on the

@@ -101,6 +101,7 @@ func TestDatabaseBudgetOfTheMainPages(t *testing.T) {
 		// the offers' shelf and a page of them, the latest ten applications received
 		{"employer", employer, "/employeurs/offres", "/employeurs/offres", 2 + 1 + page + 1 + 10},
 		{"staff", staff, "/agents/moderation", "/agents/moderation", 2 + 2},
+		{"staff", staff, "/agents/organisations", "/agents/organisations", 2}, // the list is kept
 	} {
 		c.v.roundTrips(t, c.route, c.path) // warms what the page keeps
 		got := c.v.roundTrips(t, c.route, c.path)
