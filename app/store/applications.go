@@ -30,15 +30,12 @@ func applicationOfYouth(a *domain.Application) (string, string) { return a.ID, a
 // shelveApplications puts applications on their youth's and their
 // organisation's shelves.
 func (db *DB) shelveApplications(ctx context.Context, applications []domain.Application) error {
-	youths, organisations := make([]shelfItem, len(applications)), make([]shelfItem, len(applications))
-	for i, a := range applications {
+	items := make([]shelfItem, 0, 2*len(applications))
+	for _, a := range applications {
 		it := shelved{ID: a.ID, CreatedAt: a.CreatedAt}
-		youths[i], organisations[i] = shelfItem{Owner: a.YouthID, shelved: it}, shelfItem{Owner: a.OrganisationID, shelved: it}
+		items = append(items, shelfItem{applicationsOfYouths, a.YouthID, it}, shelfItem{applicationsOfOrganisation, a.OrganisationID, it})
 	}
-	if err := shelve(ctx, db.shelves(), applicationsOfYouths, youths); err != nil {
-		return err
-	}
-	return shelve(ctx, db.shelves(), applicationsOfOrganisation, organisations)
+	return shelve(ctx, db.shelves(), items)
 }
 
 // ApplicationByID returns the application with this id.

@@ -25,11 +25,12 @@ func (db *DB) InsertBooking(ctx context.Context, b *domain.Booking) error {
 }
 
 func (db *DB) shelveBookings(ctx context.Context, bookings []domain.Booking) error {
-	items := make([]shelfItem, len(bookings))
-	for i, b := range bookings {
-		items[i] = shelfItem{Owner: b.CounsellorID, shelved: shelved{ID: b.ID, CreatedAt: b.CreatedAt}}
+	items := make([]shelfItem, 0, 2*len(bookings))
+	for _, b := range bookings {
+		it := shelved{ID: b.ID, CreatedAt: b.CreatedAt}
+		items = append(items, shelfItem{bookingsOfCounsellors, b.CounsellorID, it}, shelfItem{bookingsOfSessions, b.SessionID, it})
 	}
-	return shelve(ctx, db.shelves(), bookingsOfCounsellors, items)
+	return shelve(ctx, db.shelves(), items)
 }
 
 // BookingByID returns the booking with this id.
@@ -44,8 +45,15 @@ func (db *DB) MoveBooking(ctx context.Context, id string, from []domain.BookingS
 }
 
 // Bookings returns every booking the filter picks, for a waitlist, a repair
-// or an export.
+// or an export; a session's, oldest first, from its shelf.
 func (db *DB) Bookings(ctx context.Context, f domain.BookingFilter) ([]domain.Booking, error) {
+	if f.SessionID != "" && !f.NewestFirst && f.OfferID == "" && f.CounsellorID == "" && f.OrganisationIDs == nil && f.Status == "" {
+		items, err := db.shelfItems(ctx, bookingsOfSessions, []string{f.SessionID})
+		if err != nil {
+			return nil, err
+		}
+		return shelvedDocs(ctx, db, db.bookings(), items, []string{f.SessionID}, func(b *domain.Booking) (string, string) { return b.ID, b.SessionID })
+	}
 	return findAll[domain.Booking](ctx, db.bookings(), bookingFilter(f), options.Find().SetSort(bookingOrder(f)))
 }
 

@@ -53,11 +53,11 @@ func TestBookingsPageByOrganisations(t *testing.T) {
 func TestPersonsListsReadTheirShelves(t *testing.T) {
 	ctx := context.Background()
 	at := time.Date(2026, 11, 3, 9, 0, 0, 0, time.UTC)
-	counsellor, other := newID("shelf-counsellor"), newID("shelf-counsellor")
+	counsellor, other, session := newID("shelf-counsellor"), newID("shelf-counsellor"), newID("shelf-session")
 	var ids []string
 	for i, who := range []string{counsellor, other, counsellor, counsellor} {
 		// an idempotency key may hold dots and dollars
-		b := domain.Booking{ID: newID("shelf-booking") + ".key$1", CounsellorID: who, SessionID: "s", OfferID: "o",
+		b := domain.Booking{ID: newID("shelf-booking") + ".key$1", CounsellorID: who, SessionID: session, OfferID: "o",
 			Status: domain.BookingConfirmed, CreatedAt: at.Add(time.Duration(i) * time.Hour)}
 		if err := testDB.InsertBooking(ctx, &b); err != nil {
 			t.Fatal(err)
@@ -82,6 +82,10 @@ func TestPersonsListsReadTheirShelves(t *testing.T) {
 	}
 	if p, _ := testDB.BookingsPage(ctx, mine, domain.PageRequest{Number: 9, Size: 2, LastWhenPast: true}); p.Page != 2 || len(p.Items) != 1 {
 		t.Errorf("the last page asked past the end: %+v", p)
+	}
+	waitlist, err := testDB.Bookings(ctx, domain.BookingFilter{SessionID: session})
+	if err != nil || len(waitlist) != 4 || waitlist[0].ID != ids[0] || waitlist[1].ID != ids[1] || waitlist[3].ID != ids[3] {
+		t.Errorf("the session's bookings, oldest first: %+v, %v", waitlist, err)
 	}
 
 	orgA, orgB, youth := newID("shelf-org"), newID("shelf-org"), newID("shelf-youth")

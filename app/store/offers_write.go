@@ -22,9 +22,9 @@ func (db *DB) InsertOffer(ctx context.Context, o *domain.Offer) error {
 func (db *DB) shelveOffers(ctx context.Context, offers []domain.Offer) error {
 	items := make([]shelfItem, len(offers))
 	for i, o := range offers {
-		items[i] = shelfItem{Owner: o.OrganisationID, shelved: shelved{ID: o.ID, CreatedAt: o.CreatedAt}}
+		items[i] = shelfItem{offersOfOrganisations, o.OrganisationID, shelved{ID: o.ID, CreatedAt: o.CreatedAt}}
 	}
-	return shelve(ctx, db.shelves(), offersOfOrganisations, items)
+	return shelve(ctx, db.shelves(), items)
 }
 
 // ReplaceOfferContent writes what an employer edits of an offer, only while

@@ -41,6 +41,9 @@ type shelf struct {
 	collection string
 	owner      string // the owner's field on the collection's documents
 	byName     string // the field that orders the list; "" for created_at, newest first
+	// oldestFirst orders by created_at, oldest first: a session's bookings,
+	// the order of its waitlist
+	oldestFirst bool
 }
 
 var (
@@ -49,8 +52,9 @@ var (
 	applicationsOfOrganisation = shelf{collection: applicationsCollection, owner: "organisation_id"}
 	offersOfOrganisations      = shelf{collection: offersCollection, owner: "organisation_id"}
 	youthsOfStructures         = shelf{collection: youthsCollection, owner: "structure_id", byName: "first_name"}
+	bookingsOfSessions         = shelf{collection: bookingsCollection, owner: "session_id", oldestFirst: true}
 	shelves                    = []shelf{bookingsOfCounsellors, applicationsOfYouths, applicationsOfOrganisation,
-		offersOfOrganisations, youthsOfStructures}
+		offersOfOrganisations, youthsOfStructures, bookingsOfSessions}
 )
 
 func (s shelf) id(owner string) string { return s.collection + "." + s.owner + ":" + owner }
@@ -62,34 +66,37 @@ type shelved struct {
 	Name      string    `bson:"name,omitempty"` // on a shelf ordered by name
 }
 
-// shelfItem is an item to shelve: the document's owner, id and creation.
+// shelfItem is an item to shelve: which shelf, the document's owner, id
+// and what orders it.
 type shelfItem struct {
+	shelf shelf
 	Owner string
 	shelved
 }
 
 // shelve records items on their owners' shelves, one upsert by _id per
-// owner, all in one round trip. Shelving again changes nothing. Items
+// shelf, all in one round trip. Shelving again changes nothing. Items
 // without an owner are on no shelf.
-func shelve(ctx context.Context, coll *mongo.Collection, s shelf, items []shelfItem) error {
-	byOwner := map[string]bson.D{}
-	var owners []string
+func shelve(ctx context.Context, coll *mongo.Collection, items []shelfItem) error {
+	byShelf := map[string]bson.D{}
+	var ids []string
 	for _, it := range items {
 		if it.Owner == "" {
 			continue
 		}
-		if _, ok := byOwner[it.Owner]; !ok {
-			owners = append(owners, it.Owner)
+		id := it.shelf.id(it.Owner)
+		if _, ok := byShelf[id]; !ok {
+			ids = append(ids, id)
 		}
-		byOwner[it.Owner] = append(byOwner[it.Owner], bson.E{Key: itemField(it.ID), Value: it.shelved})
+		byShelf[id] = append(byShelf[id], bson.E{Key: itemField(it.ID), Value: it.shelved})
 	}
-	if len(owners) == 0 {
+	if len(ids) == 0 {
 		return nil
 	}
-	models := make([]mongo.WriteModel, len(owners))
-	for i, owner := range owners {
-		models[i] = mongo.NewUpdateOneModel().SetFilter(bson.D{{Key: "_id", Value: s.id(owner)}}).
-			SetUpdate(bson.D{{Key: "$set", Value: byOwner[owner]}}).SetUpsert(true)
+	models := make([]mongo.WriteModel, len(ids))
+	for i, id := range ids {
+		models[i] = mongo.NewUpdateOneModel().SetFilter(bson.D{{Key: "_id", Value: id}}).
+			SetUpdate(bson.D{{Key: "$set", Value: byShelf[id]}}).SetUpsert(true)
 	}
 	_, err := coll.BulkWrite(ctx, models, options.BulkWrite().SetOrdered(false))
 	return mapError(err)
@@ -131,8 +138,11 @@ func (db *DB) shelfItems(ctx context.Context, s shelf, owners []string) ([]shelv
 		}
 	}
 	order := func(a, b shelved) int { return cmp.Or(b.CreatedAt.Compare(a.CreatedAt), cmp.Compare(a.ID, b.ID)) }
-	if s.byName != "" {
+	switch {
+	case s.byName != "":
 		order = func(a, b shelved) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) }
+	case s.oldestFirst:
+		order = func(a, b shelved) int { return cmp.Or(a.CreatedAt.Compare(b.CreatedAt), cmp.Compare(a.ID, b.ID)) }
 	}
 	slices.SortFunc(all, order)
 	return all, nil
@@ -199,7 +209,7 @@ func fillShelves(ctx context.Context, db *mongo.Database) error {
 		for _, d := range docs {
 			id, _ := d.Lookup("_id").StringValueOK()
 			owner, _ := d.Lookup(s.owner).StringValueOK()
-			it := shelfItem{Owner: owner, shelved: shelved{ID: id}}
+			it := shelfItem{shelf: s, Owner: owner, shelved: shelved{ID: id}}
 			if s.byName != "" {
 				it.Name, _ = d.Lookup(s.byName).StringValueOK()
 			} else {
@@ -207,7 +217,7 @@ func fillShelves(ctx context.Context, db *mongo.Database) error {
 			}
 			items = append(items, it)
 		}
-		if err := shelve(ctx, db.Collection(shelvesCollection), s, items); err != nil {
+		if err := shelve(ctx, db.Collection(shelvesCollection), items); err != nil {
 			return err
 		}
 	}

@@ -28,9 +28,9 @@ func (db *DB) InsertYouths(ctx context.Context, youths []domain.Youth) error {
 func (db *DB) shelveYouths(ctx context.Context, youths []domain.Youth) error {
 	items := make([]shelfItem, len(youths))
 	for i, y := range youths {
-		items[i] = shelfItem{Owner: y.StructureID, shelved: shelved{ID: y.ID, Name: y.FirstName}}
+		items[i] = shelfItem{youthsOfStructures, y.StructureID, shelved{ID: y.ID, Name: y.FirstName}}
 	}
-	return shelve(ctx, db.shelves(), youthsOfStructures, items)
+	return shelve(ctx, db.shelves(), items)
 }
 
 // shelvedYouth reads a profile's structure before a change moves it off
