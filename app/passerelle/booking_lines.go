@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"passerelle/app/domain"
+	"passerelle/app/readmodel"
 )
 
 // BookingLine is a booking as its lists show it: which visit, of which
@@ -35,38 +36,47 @@ func (s *Service) BookingLinesPageFor(ctx context.Context, actor *domain.User, r
 	return s.bookingLines(ctx, page)
 }
 
-// bookingLines completes a page of bookings with their sessions, offers and
-// structures, in three queries.
+// bookingLines completes a page of bookings with their sessions (by id),
+// offers and structures (kept in memory: the sessions change with every
+// booking, the offers and organisations seldom).
 func (s *Service) bookingLines(ctx context.Context, page domain.Page[domain.Booking]) (domain.Page[BookingLine], error) {
 	lines := domain.Page[BookingLine]{Items: make([]BookingLine, len(page.Items)), Page: page.Page, PerPage: page.PerPage, Total: page.Total}
 	if len(page.Items) == 0 {
 		return lines, nil
 	}
-	var sessionIDs, offerIDs, structureIDs []string
-	for _, b := range page.Items {
-		sessionIDs, offerIDs, structureIDs = append(sessionIDs, b.SessionID), append(offerIDs, b.OfferID), append(structureIDs, b.StructureID)
+	sessionIDs := make([]string, len(page.Items))
+	for i, b := range page.Items {
+		sessionIDs[i] = b.SessionID
 	}
 	sessions, err := s.store.VisitSessionsByIDs(ctx, sessionIDs)
 	if err != nil {
 		return lines, err
 	}
-	offers, err := s.store.OffersByIDs(ctx, offerIDs)
-	if err != nil {
-		return lines, err
-	}
-	structures, err := s.store.OrganisationsByIDs(ctx, structureIDs)
-	if err != nil {
-		return lines, err
-	}
-	sessionOf, offerOf, structureOf := indexByID(sessions, func(v domain.VisitSession) string { return v.ID }),
-		indexByID(offers, func(o domain.Offer) string { return o.ID }),
-		indexByID(structures, func(o domain.Organisation) string { return o.ID })
+	sessionOf := indexByID(sessions, func(v domain.VisitSession) string { return v.ID })
 	for i, b := range page.Items {
-		vs, o := sessionOf[b.SessionID], offerOf[b.OfferID]
+		o, err := kept(ctx, s.offers, b.OfferID)
+		if err != nil {
+			return lines, err
+		}
+		structure, err := kept(ctx, s.organisations, b.StructureID)
+		if err != nil {
+			return lines, err
+		}
+		vs := sessionOf[b.SessionID]
 		lines.Items[i] = BookingLine{Booking: b, OfferTitle: o.Title, Organisation: o.OrganisationName,
-			CommuneCode: o.CommuneCode, StartsAt: vs.StartsAt, MeetingPoint: vs.MeetingPoint, Structure: structureOf[b.StructureID].Name}
+			CommuneCode: o.CommuneCode, StartsAt: vs.StartsAt, MeetingPoint: vs.MeetingPoint, Structure: structure.Name}
 	}
 	return lines, nil
+}
+
+// kept reads a document kept by id, to be read only; one not found is
+// empty, as a line shows what it has.
+func kept[T any](ctx context.Context, k *readmodel.Keyed[*T], id string) (*T, error) {
+	v, err := k.Get(ctx, id)
+	if domain.ErrorCode(err) == domain.ENOTFOUND || (err == nil && v == nil) {
+		return new(T), nil
+	}
+	return v, err
 }
 
 // indexByID maps items by their id.
