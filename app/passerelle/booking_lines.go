@@ -36,24 +36,15 @@ func (s *Service) BookingLinesPageFor(ctx context.Context, actor *domain.User, r
 	return s.bookingLines(ctx, page)
 }
 
-// bookingLines completes a page of bookings with their sessions (by id),
-// offers and structures (kept in memory: the sessions change with every
-// booking, the offers and organisations seldom).
+// bookingLines completes a page of bookings with their sessions, offers and
+// structures, kept in memory by id.
 func (s *Service) bookingLines(ctx context.Context, page domain.Page[domain.Booking]) (domain.Page[BookingLine], error) {
 	lines := domain.Page[BookingLine]{Items: make([]BookingLine, len(page.Items)), Page: page.Page, PerPage: page.PerPage, Total: page.Total}
-	if len(page.Items) == 0 {
-		return lines, nil
-	}
-	sessionIDs := make([]string, len(page.Items))
 	for i, b := range page.Items {
-		sessionIDs[i] = b.SessionID
-	}
-	sessions, err := s.store.VisitSessionsByIDs(ctx, sessionIDs)
-	if err != nil {
-		return lines, err
-	}
-	sessionOf := indexByID(sessions, func(v domain.VisitSession) string { return v.ID })
-	for i, b := range page.Items {
+		vs, err := kept(ctx, s.sessions, b.SessionID)
+		if err != nil {
+			return lines, err
+		}
 		o, err := kept(ctx, s.offers, b.OfferID)
 		if err != nil {
 			return lines, err
@@ -62,7 +53,6 @@ func (s *Service) bookingLines(ctx context.Context, page domain.Page[domain.Book
 		if err != nil {
 			return lines, err
 		}
-		vs := sessionOf[b.SessionID]
 		lines.Items[i] = BookingLine{Booking: b, OfferTitle: o.Title, Organisation: o.OrganisationName,
 			CommuneCode: o.CommuneCode, StartsAt: vs.StartsAt, MeetingPoint: vs.MeetingPoint, Structure: structure.Name}
 	}
@@ -77,13 +67,4 @@ func kept[T any](ctx context.Context, k *readmodel.Keyed[*T], id string) (*T, er
 		return new(T), nil
 	}
 	return v, err
-}
-
-// indexByID maps items by their id.
-func indexByID[T any](items []T, id func(T) string) map[string]T {
-	m := make(map[string]T, len(items))
-	for _, item := range items {
-		m[id(item)] = item
-	}
-	return m
 }

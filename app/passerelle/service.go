@@ -37,14 +37,16 @@ type Service struct {
 	cfg      Config
 	now      func() time.Time
 	trail    audit.Trail
-	// offers and organisations kept in memory by id, for the lines of the
-	// booking lists: no one's own data, invalidated by their writes
+	// sessions, offers and organisations kept in memory by id, for the
+	// lines of the booking lists: no one's own data, invalidated by their
+	// writes (the sessions' by every booking: the lines then read them again)
+	sessions      *readmodel.Keyed[*domain.VisitSession]
 	offers        *readmodel.Keyed[*domain.Offer]
 	organisations *readmodel.Keyed[*domain.Organisation]
 }
 
-// keptDocuments bounds the offers and the organisations kept, each: above
-// those of a whole département.
+// keptDocuments bounds the sessions, offers and organisations kept, each:
+// above those of a whole département.
 const keptDocuments = 20_000
 
 // NewService returns the programme's service over its store, search index
@@ -62,6 +64,7 @@ func NewService(store Store, index OfferIndex, notifier Notifier, logger *slog.L
 	}
 	return &Service{store: store, index: index, notifier: notifier, logger: logger, cfg: cfg,
 		now: cfg.Now, trail: audit.New(store, logger, cfg.Now),
+		sessions:      readmodel.NewKeyed(kept(readmodel.Sessions), keptDocuments, store.SessionByID),
 		offers:        readmodel.NewKeyed(kept(readmodel.Offers), keptDocuments, store.OfferByID),
 		organisations: readmodel.NewKeyed(kept(readmodel.Organisations), keptDocuments, store.OrganisationByID)}
 }
