@@ -23,6 +23,26 @@ type Page[T any] struct {
 // Pages is how many pages the list has, at least one.
 func (p Page[T]) Pages() int { return max((p.Total+p.PerPage-1)/max(p.PerPage, 1), 1) }
 
+// Within is r for a list of total items: its last page when r asks past the
+// end and says so.
+func (r PageRequest) Within(total int) PageRequest {
+	if last := (Page[struct{}]{PerPage: r.Size, Total: total}).Pages(); r.LastWhenPast && r.Number > last {
+		r.Number = last
+	}
+	return r
+}
+
+// PageOf is the page r asks of a list kept whole in memory; its items are
+// a slice of items, to be read only.
+func PageOf[T any](items []T, r PageRequest) Page[T] {
+	r = r.Within(len(items))
+	p := Page[T]{Page: r.Number, PerPage: r.Size, Total: len(items), Items: []T{}}
+	if r.Offset() < len(items) {
+		p.Items = items[r.Offset():min(r.Offset()+r.Size, len(items))]
+	}
+	return p
+}
+
 // BookingFilter picks bookings; an empty field matches any.
 type BookingFilter struct {
 	SessionID       string

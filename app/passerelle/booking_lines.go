@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"passerelle/app/domain"
+	"passerelle/app/readmodel"
 )
 
 // BookingLine is a booking as its lists show it: which visit, of which
@@ -36,44 +37,34 @@ func (s *Service) BookingLinesPageFor(ctx context.Context, actor *domain.User, r
 }
 
 // bookingLines completes a page of bookings with their sessions, offers and
-// structures, in three queries.
+// structures, kept in memory by id.
 func (s *Service) bookingLines(ctx context.Context, page domain.Page[domain.Booking]) (domain.Page[BookingLine], error) {
 	lines := domain.Page[BookingLine]{Items: make([]BookingLine, len(page.Items)), Page: page.Page, PerPage: page.PerPage, Total: page.Total}
-	if len(page.Items) == 0 {
-		return lines, nil
-	}
-	var sessionIDs, offerIDs, structureIDs []string
-	for _, b := range page.Items {
-		sessionIDs, offerIDs, structureIDs = append(sessionIDs, b.SessionID), append(offerIDs, b.OfferID), append(structureIDs, b.StructureID)
-	}
-	sessions, err := s.store.VisitSessionsByIDs(ctx, sessionIDs)
-	if err != nil {
-		return lines, err
-	}
-	offers, err := s.store.OffersByIDs(ctx, offerIDs)
-	if err != nil {
-		return lines, err
-	}
-	structures, err := s.store.OrganisationsByIDs(ctx, structureIDs)
-	if err != nil {
-		return lines, err
-	}
-	sessionOf, offerOf, structureOf := indexByID(sessions, func(v domain.VisitSession) string { return v.ID }),
-		indexByID(offers, func(o domain.Offer) string { return o.ID }),
-		indexByID(structures, func(o domain.Organisation) string { return o.ID })
 	for i, b := range page.Items {
-		vs, o := sessionOf[b.SessionID], offerOf[b.OfferID]
+		vs, err := kept(ctx, s.sessions, b.SessionID)
+		if err != nil {
+			return lines, err
+		}
+		o, err := kept(ctx, s.offers, b.OfferID)
+		if err != nil {
+			return lines, err
+		}
+		structure, err := kept(ctx, s.organisations, b.StructureID)
+		if err != nil {
+			return lines, err
+		}
 		lines.Items[i] = BookingLine{Booking: b, OfferTitle: o.Title, Organisation: o.OrganisationName,
-			CommuneCode: o.CommuneCode, StartsAt: vs.StartsAt, MeetingPoint: vs.MeetingPoint, Structure: structureOf[b.StructureID].Name}
+			CommuneCode: o.CommuneCode, StartsAt: vs.StartsAt, MeetingPoint: vs.MeetingPoint, Structure: structure.Name}
 	}
 	return lines, nil
 }
 
-// indexByID maps items by their id.
-func indexByID[T any](items []T, id func(T) string) map[string]T {
-	m := make(map[string]T, len(items))
-	for _, item := range items {
-		m[id(item)] = item
+// kept reads a document kept by id, to be read only; one not found is
+// empty, as a line shows what it has.
+func kept[T any](ctx context.Context, k *readmodel.Keyed[*T], id string) (*T, error) {
+	v, err := k.Get(ctx, id)
+	if domain.ErrorCode(err) == domain.ENOTFOUND || (err == nil && v == nil) {
+		return new(T), nil
 	}
-	return m
+	return v, err
 }

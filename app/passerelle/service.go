@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"passerelle/app/domain"
+	"passerelle/app/readmodel"
 )
 
 // Notifier queues the programme's emails, each sent at most once per key
@@ -36,7 +37,17 @@ type Service struct {
 	cfg      Config
 	now      func() time.Time
 	trail    audit.Trail
+	// sessions, offers and organisations kept in memory by id, for the
+	// lines of the booking lists: no one's own data, invalidated by their
+	// writes (the sessions' by every booking: the lines then read them again)
+	sessions      *readmodel.Keyed[*domain.VisitSession]
+	offers        *readmodel.Keyed[*domain.Offer]
+	organisations *readmodel.Keyed[*domain.Organisation]
 }
+
+// keptDocuments bounds the sessions, offers and organisations kept, each:
+// above those of a whole département.
+const keptDocuments = 20_000
 
 // NewService returns the programme's service over its store, search index
 // and notifier; a nil index (tests of pages without search) is skipped, a nil
@@ -48,8 +59,14 @@ func NewService(store Store, index OfferIndex, notifier Notifier, logger *slog.L
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	kept := func(source string) readmodel.Config {
+		return readmodel.Config{Changes: store, Sources: []string{source}, Now: cfg.Now}
+	}
 	return &Service{store: store, index: index, notifier: notifier, logger: logger, cfg: cfg,
-		now: cfg.Now, trail: audit.New(store, logger, cfg.Now)}
+		now: cfg.Now, trail: audit.New(store, logger, cfg.Now),
+		sessions:      readmodel.NewKeyed(kept(readmodel.Sessions), keptDocuments, store.SessionByID),
+		offers:        readmodel.NewKeyed(kept(readmodel.Offers), keptDocuments, store.OfferByID),
+		organisations: readmodel.NewKeyed(kept(readmodel.Organisations), keptDocuments, store.OrganisationByID)}
 }
 
 // notify sends n and only logs a failure: the change it reports is saved,

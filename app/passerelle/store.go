@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"passerelle/app/domain"
+	"passerelle/app/readmodel"
 )
 
 // OfferStore is what offers and their moderation read and write.
@@ -73,4 +74,5 @@ type Store interface {
 	FollowedYouthStore
 	SavedSearchStore
 	PrivacyStore
+	readmodel.Changes // what the kept offers and organisations follow
 }

@@ -18,8 +18,24 @@ func (db *DB) applications() *mongo.Collection { return db.db.Collection(applica
 // InsertApplication saves a new application; its id is derived from the
 // offer and the youth, so a second application is a conflict.
 func (db *DB) InsertApplication(ctx context.Context, a *domain.Application) error {
+	if err := db.shelveApplications(ctx, []domain.Application{*a}); err != nil {
+		return err
+	}
 	_, err := db.applications().InsertOne(ctx, a)
 	return mapError(err)
+}
+
+func applicationOfYouth(a *domain.Application) (string, string) { return a.ID, a.YouthID }
+
+// shelveApplications puts applications on their youth's and their
+// organisation's shelves.
+func (db *DB) shelveApplications(ctx context.Context, applications []domain.Application) error {
+	items := make([]shelfItem, 0, 2*len(applications))
+	for _, a := range applications {
+		it := shelved{ID: a.ID, CreatedAt: a.CreatedAt}
+		items = append(items, shelfItem{applicationsOfYouths, a.YouthID, it}, shelfItem{applicationsOfOrganisation, a.OrganisationID, it})
+	}
+	return shelve(ctx, db.shelves(), items)
 }
 
 // ApplicationByID returns the application with this id.
@@ -53,6 +69,13 @@ func (db *DB) Applications(ctx context.Context, f domain.ApplicationFilter) ([]d
 // ApplicationsPage returns one page of the applications the filter picks,
 // newest first.
 func (db *DB) ApplicationsPage(ctx context.Context, f domain.ApplicationFilter, r domain.PageRequest) (domain.Page[domain.Application], error) {
+	switch {
+	case f.YouthID != "" && f.OfferID == "" && f.OrganisationIDs == nil:
+		return shelfPage(ctx, db, applicationsOfYouths, db.applications(), []string{f.YouthID}, r, applicationOfYouth)
+	case f.YouthID == "" && f.OfferID == "" && f.OrganisationIDs != nil:
+		return shelfPage(ctx, db, applicationsOfOrganisation, db.applications(), f.OrganisationIDs, r,
+			func(a *domain.Application) (string, string) { return a.ID, a.OrganisationID })
+	}
 	return findPage[domain.Application](ctx, db.applications(), applicationFilter(f), newestFirst, r)
 }
 
@@ -79,5 +102,5 @@ func (db *DB) AnonymiseApplications(ctx context.Context, ids []string, label str
 
 // ApplicationsByIDs returns the applications among ids that exist, in one query.
 func (db *DB) ApplicationsByIDs(ctx context.Context, ids []string) ([]domain.Application, error) {
-	return findAll[domain.Application](ctx, db.applications(), in("_id", ids))
+	return findByIDs[domain.Application](ctx, db, db.applications(), ids)
 }

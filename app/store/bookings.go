@@ -14,10 +14,23 @@ const bookingsCollection = "bookings"
 
 func (db *DB) bookings() *mongo.Collection { return db.db.Collection(bookingsCollection) }
 
-// InsertBooking saves a new booking; an id already used is a conflict.
+// InsertBooking saves a new booking, on its counsellor's shelf first; an id
+// already used is a conflict.
 func (db *DB) InsertBooking(ctx context.Context, b *domain.Booking) error {
+	if err := db.shelveBookings(ctx, []domain.Booking{*b}); err != nil {
+		return err
+	}
 	_, err := db.bookings().InsertOne(ctx, b)
 	return mapError(err)
+}
+
+func (db *DB) shelveBookings(ctx context.Context, bookings []domain.Booking) error {
+	items := make([]shelfItem, 0, 2*len(bookings))
+	for _, b := range bookings {
+		it := shelved{ID: b.ID, CreatedAt: b.CreatedAt}
+		items = append(items, shelfItem{bookingsOfCounsellors, b.CounsellorID, it}, shelfItem{bookingsOfSessions, b.SessionID, it})
+	}
+	return shelve(ctx, db.shelves(), items)
 }
 
 // BookingByID returns the booking with this id.
@@ -32,13 +45,24 @@ func (db *DB) MoveBooking(ctx context.Context, id string, from []domain.BookingS
 }
 
 // Bookings returns every booking the filter picks, for a waitlist, a repair
-// or an export.
+// or an export; a session's, oldest first, from its shelf.
 func (db *DB) Bookings(ctx context.Context, f domain.BookingFilter) ([]domain.Booking, error) {
+	if f.SessionID != "" && !f.NewestFirst && f.OfferID == "" && f.CounsellorID == "" && f.OrganisationIDs == nil && f.Status == "" {
+		items, err := db.shelfItems(ctx, bookingsOfSessions, []string{f.SessionID})
+		if err != nil {
+			return nil, err
+		}
+		return shelvedDocs(ctx, db, db.bookings(), items, []string{f.SessionID}, func(b *domain.Booking) (string, string) { return b.ID, b.SessionID })
+	}
 	return findAll[domain.Booking](ctx, db.bookings(), bookingFilter(f), options.Find().SetSort(bookingOrder(f)))
 }
 
-// BookingsPage returns one page of the bookings the filter picks.
+// BookingsPage returns one page of the bookings the filter picks; a
+// counsellor's, newest first, from their shelf.
 func (db *DB) BookingsPage(ctx context.Context, f domain.BookingFilter, r domain.PageRequest) (domain.Page[domain.Booking], error) {
+	if f.CounsellorID != "" && f.NewestFirst && f.SessionID == "" && f.OfferID == "" && f.OrganisationIDs == nil && f.Status == "" {
+		return shelfPage(ctx, db, bookingsOfCounsellors, db.bookings(), []string{f.CounsellorID}, r, func(b *domain.Booking) (string, string) { return b.ID, b.CounsellorID })
+	}
 	return findPage[domain.Booking](ctx, db.bookings(), bookingFilter(f), bookingOrder(f), r)
 }
 
@@ -99,5 +123,5 @@ func (db *DB) BookingTallies(ctx context.Context) ([]domain.BookingTally, error)
 
 // BookingsByIDs returns the bookings among ids that exist, in one query.
 func (db *DB) BookingsByIDs(ctx context.Context, ids []string) ([]domain.Booking, error) {
-	return findAll[domain.Booking](ctx, db.bookings(), in("_id", ids))
+	return findByIDs[domain.Booking](ctx, db, db.bookings(), ids)
 }

@@ -14,13 +14,15 @@ import (
 // embeddedCollections are created at start-up on the embedded database, so
 // that indexEmbeddedIDs reaches them before they fill up.
 var embeddedCollections = []string{
-	applicationMessagesCollection, applicationsCollection, auditCollection, awardsCollection, bookingsCollection,
-	callsCollection, campaignsCollection, campaignGroupsCollection, favouritesCollection, grantVersionsCollection,
-	grantNotesCollection, grantsCollection, leasesCollection, jobRunsCollection, lastRunsCollection,
-	notificationsCollection, notificationBodiesCollection, notificationsSentCollection, emailPreferencesCollection,
-	offersCollection, organisationsCollection, rateLimitsCollection, reviewsCollection, savedSearchesCollection,
-	searchOutboxCollection, secretsCollection, sessionsCollection, signaturesCollection, testimoniesCollection, tokensCollection, usersCollection,
-	webSessionsCollection, youthDiscoveriesCollection, youthsCollection,
+	apiKeysCollection, applicationMessagesCollection, applicationsCollection, auditCollection, awardsCollection,
+	bookingsCollection, callsCollection, campaignGroupsCollection, campaignsCollection, emailPreferencesCollection,
+	eventsCollection, favouritesCollection, grantNotesCollection, grantVersionsCollection, grantsCollection,
+	jobRunsCollection, lastRunsCollection, leasesCollection, notificationBodiesCollection, notificationsCollection,
+	notificationsSentCollection, offersCollection, organisationsCollection, rateLimitsCollection,
+	registrationsCollection, reviewsCollection, savedSearchesCollection, searchOutboxCollection, secretsCollection,
+	sessionsCollection, shelvesCollection, signaturesCollection, supportCollection, testimoniesCollection,
+	tokensCollection, usersCollection, versionsCollection, webSessionsCollection, youthDiscoveriesCollection,
+	youthsCollection,
 }
 
 // indexEmbeddedIDs gives every table of the embedded database an index on

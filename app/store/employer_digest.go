@@ -28,7 +28,7 @@ func (db *DB) BookingsChangedBetween(ctx context.Context, from, to time.Time) ([
 // VisitSessionsByIDs returns the sessions with these ids, whatever their
 // offer's status.
 func (db *DB) VisitSessionsByIDs(ctx context.Context, ids []string) ([]domain.VisitSession, error) {
-	return findAll[domain.VisitSession](ctx, db.sessions(), in("_id", ids))
+	return findByIDs[domain.VisitSession](ctx, db, db.sessions(), ids)
 }
 
 // MembersOf returns the users who belong to any of the organisations.

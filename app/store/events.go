@@ -78,12 +78,12 @@ func (db *DB) MoveEvent(ctx context.Context, id string, from []domain.EventStatu
 // TakeEventPlaces takes a hold's places or stands on an event in one atomic
 // conditional update, as TakeSeats does on a visit session.
 func (db *DB) TakeEventPlaces(ctx context.Context, eventID string, pool domain.Pool, h domain.SeatHold) (bool, error) {
-	return takeHold(ctx, db.events(), eventID, poolCounter(pool), h)
+	return db.takeHold(ctx, db.events(), eventID, poolCounter(pool), h)
 }
 
 // ReleaseEventPlaces gives back a hold's places or stands, once.
 func (db *DB) ReleaseEventPlaces(ctx context.Context, eventID string, pool domain.Pool, h domain.SeatHold) error {
-	return releaseHold(ctx, db.events(), eventID, poolCounter(pool), h)
+	return db.releaseHold(ctx, db.events(), eventID, poolCounter(pool), h)
 }
 
 func poolCounter(p domain.Pool) string { return string(p) + "_left" }

@@ -17,20 +17,23 @@ func (db *DB) Structures(ctx context.Context) ([]domain.Organisation, error) {
 }
 
 // YouthsOfStructuresPage returns one page of the profiles of the youths
-// followed by one of the structures, without their guardian's address.
+// followed by one of the structures, by first name, from the structures'
+// shelves, without their guardian's address.
 func (db *DB) YouthsOfStructuresPage(ctx context.Context, structureIDs []string, r domain.PageRequest) (domain.Page[domain.Youth], error) {
-	return findPage[domain.Youth](ctx, db.youths(), in("structure_id", structureIDs), byFirstName, r, followedView())
+	p, err := shelfPage(ctx, db, youthsOfStructures, db.youths(), structureIDs, r,
+		func(y *domain.Youth) (string, string) { return y.ID, y.StructureID })
+	for i := range p.Items {
+		p.Items[i].GuardianEmail = "" // what a counsellor does not see of a youth
+	}
+	return p, err
 }
 
-// followedView leaves out what a counsellor does not see of a youth.
-func followedView() *options.FindOptions {
-	return options.Find().SetProjection(bson.D{{Key: "guardian_email", Value: 0}})
-}
-
-var byFirstName = bson.D{{Key: "first_name", Value: 1}, {Key: "_id", Value: 1}}
-
-// ApplicationsOfYouths returns the applications of the youths, newest first.
+// ApplicationsOfYouths returns the applications of the youths, newest
+// first, from their shelves.
 func (db *DB) ApplicationsOfYouths(ctx context.Context, youthIDs []string) ([]domain.Application, error) {
-	return findAll[domain.Application](ctx, db.applications(), bson.D{{Key: "youth_id", Value: bson.D{{Key: "$in", Value: youthIDs}}}},
-		options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}}))
+	items, err := db.shelfItems(ctx, applicationsOfYouths, youthIDs)
+	if err != nil {
+		return nil, err
+	}
+	return shelvedDocs(ctx, db, db.applications(), items, youthIDs, applicationOfYouth)
 }

@@ -65,6 +65,7 @@ var migrations = []migration{
 	{"0112_testimonies_organisation", createIndex(testimoniesCollection, "organisation_id_status", bson.D{{Key: "organisation_id", Value: 1}, {Key: "status", Value: 1}}, plain)},
 	{"0113_testimonies_families", createIndex(testimoniesCollection, "families_status", bson.D{{Key: "families", Value: 1}, {Key: "status", Value: 1}}, plain)},
 	{"0114_youth_discoveries_youth", createIndex(youthDiscoveriesCollection, "youth_id", bson.D{{Key: "youth_id", Value: 1}}, plain)},
+	{"0115_shelves", fillShelves},
 	{"1601_events_starts_at", createIndex(eventsCollection, "starts_at", bson.D{{Key: "starts_at", Value: 1}}, plain)},
 	{"1602_event_registrations_event", createIndex(registrationsCollection, "event_id", bson.D{{Key: "event_id", Value: 1}}, plain)},
 	{"1603_event_registrations_user", createIndex(registrationsCollection, "user_id", bson.D{{Key: "user_id", Value: 1}}, plain)},

@@ -16,6 +16,9 @@ func (db *DB) offers() *mongo.Collection { return db.db.Collection(offersCollect
 
 // InsertOffers inserts offers in one round trip.
 func (db *DB) InsertOffers(ctx context.Context, offers []domain.Offer) error {
+	if err := db.shelveOffers(ctx, offers); err != nil {
+		return err
+	}
 	return insertAll(ctx, db.offers(), offers)
 }
 

@@ -12,8 +12,19 @@ import (
 
 // InsertOffer saves a new offer.
 func (db *DB) InsertOffer(ctx context.Context, o *domain.Offer) error {
+	if err := db.shelveOffers(ctx, []domain.Offer{*o}); err != nil {
+		return err
+	}
 	_, err := db.offers().InsertOne(ctx, o)
 	return mapError(err)
+}
+
+func (db *DB) shelveOffers(ctx context.Context, offers []domain.Offer) error {
+	items := make([]shelfItem, len(offers))
+	for i, o := range offers {
+		items[i] = shelfItem{offersOfOrganisations, o.OrganisationID, shelved{ID: o.ID, CreatedAt: o.CreatedAt}}
+	}
+	return shelve(ctx, db.shelves(), items)
 }
 
 // ReplaceOfferContent writes what an employer edits of an offer, only while
@@ -58,6 +69,9 @@ func (db *DB) Offers(ctx context.Context, f domain.OfferFilter) ([]domain.Offer,
 
 // OffersPage returns one page of the offers the filter picks.
 func (db *DB) OffersPage(ctx context.Context, f domain.OfferFilter, r domain.PageRequest) (domain.Page[domain.Offer], error) {
+	if f.OrganisationIDs != nil && f.Status == "" && !f.OldestFirst {
+		return shelfPage(ctx, db, offersOfOrganisations, db.offers(), f.OrganisationIDs, r, func(o *domain.Offer) (string, string) { return o.ID, o.OrganisationID })
+	}
 	return findPage[domain.Offer](ctx, db.offers(), offerFilter(f), offerOrder(f), r)
 }
 

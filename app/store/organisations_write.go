@@ -2,9 +2,9 @@ package store
 
 import (
 	"context"
-	"regexp"
 
 	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/mongo/options"
 
 	"passerelle/app/domain"
 )
@@ -16,28 +16,16 @@ func (db *DB) SetOrganisationVerified(ctx context.Context, id string, verified b
 		&domain.Error{Code: domain.ENOTFOUND, Message: "error.organisation.not_found"})
 }
 
-// OrganisationsPage returns, for the back-office, a page of the
-// organisations whose name contains q or whose identifier is q (all when q
-// is empty), those waiting for verification first.
-func (db *DB) OrganisationsPage(ctx context.Context, q string, r domain.PageRequest) (domain.Page[domain.Organisation], error) {
-	sort := bson.D{{Key: "verified", Value: 1}, {Key: "created_at", Value: -1}, {Key: "_id", Value: 1}}
-	return findPage[domain.Organisation](ctx, db.organisations(), organisationsMatching(q), sort, r)
+// Organisations returns every organisation in the order of the back
+// office's list, those waiting for verification first, then the newest:
+// the list is kept in memory and searched there (a page and its count
+// were two scans of the collection on the embedded database).
+func (db *DB) Organisations(ctx context.Context) ([]domain.Organisation, error) {
+	order := bson.D{{Key: "verified", Value: 1}, {Key: "created_at", Value: -1}, {Key: "_id", Value: 1}}
+	return findAll[domain.Organisation](ctx, db.organisations(), bson.D{}, options.Find().SetSort(order))
 }
 
-func organisationsMatching(q string) bson.D {
-	if q == "" {
-		return bson.D{}
-	}
-	return bson.D{{Key: "$or", Value: bson.A{
-		bson.D{{Key: "name", Value: bson.D{{Key: "$regex", Value: regexp.QuoteMeta(q)}, {Key: "$options", Value: "i"}}}},
-		bson.D{{Key: "siret", Value: q}}, bson.D{{Key: "uai", Value: q}}, bson.D{{Key: "rna", Value: q}},
-	}}}
-}
-
-// OrganisationsByIDs returns the organisations with these ids, in one query.
+// OrganisationsByIDs returns the organisations with these ids.
 func (db *DB) OrganisationsByIDs(ctx context.Context, ids []string) ([]domain.Organisation, error) {
-	if len(ids) == 0 {
-		return []domain.Organisation{}, nil
-	}
-	return findAll[domain.Organisation](ctx, db.organisations(), bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
+	return findByIDs[domain.Organisation](ctx, db, db.organisations(), ids)
 }

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/bson"
-	"go.mongodb.org/mongo-driver/mongo/options"
 
 	"passerelle/app/domain"
 )
@@ -84,11 +83,9 @@ func (db *DB) UsersWithRole(ctx context.Context, role domain.Role) ([]domain.Use
 	return findAll[domain.User](ctx, db.users(), bson.D{{Key: "roles", Value: role}})
 }
 
-// UserLocales returns the language each of these accounts chose, by id, in
-// one query that reads only that field.
+// UserLocales returns the language each of these accounts chose, by id.
 func (db *DB) UserLocales(ctx context.Context, ids []string) (map[string]string, error) {
-	users, err := findAll[domain.User](ctx, db.users(), in("_id", ids),
-		options.Find().SetProjection(bson.D{{Key: "locale", Value: 1}}))
+	users, err := findByIDs[domain.User](ctx, db, db.users(), ids)
 	locales := make(map[string]string, len(users))
 	for _, u := range users {
 		locales[u.ID] = u.Locale
@@ -96,7 +93,7 @@ func (db *DB) UserLocales(ctx context.Context, ids []string) (map[string]string,
 	return locales, err
 }
 
-// UsersByID returns the users with these ids, in one query.
+// UsersByID returns the users with these ids.
 func (db *DB) UsersByID(ctx context.Context, ids []string) ([]domain.User, error) {
-	return findAll[domain.User](ctx, db.users(), in("_id", ids))
+	return findByIDs[domain.User](ctx, db, db.users(), ids)
 }

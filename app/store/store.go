@@ -31,6 +31,7 @@ type DB struct {
 	transactions bool
 	changes      *changeFeed // what read models need to know of the writes
 	shared       Config      // how another process reaches the same database
+	seatLocks    holdLocks   // the embedded database's hold updates (seats, places), per document
 }
 
 // Open connects to MongoDB at cfg.URI, or starts and connects to the embedded

@@ -42,7 +42,7 @@ func (db *DB) SupportRequestByID(ctx context.Context, id string) (*domain.Suppor
 
 // SupportRequestsByIDs returns the requests among ids that exist, in one query.
 func (db *DB) SupportRequestsByIDs(ctx context.Context, ids []string) ([]domain.SupportRequest, error) {
-	return findAll[domain.SupportRequest](ctx, db.support(), in("_id", ids))
+	return findByIDs[domain.SupportRequest](ctx, db, db.support(), ids)
 }
 
 // HolderSupportRequests returns every request a holder made: a handful,

@@ -13,7 +13,7 @@ type PeopleStore interface {
 	OrganisationByID(ctx context.Context, id string) (*domain.Organisation, error)
 	OrganisationsByIDs(ctx context.Context, ids []string) ([]domain.Organisation, error)
 	OrganisationMembers(ctx context.Context, orgID string) ([]domain.User, error)
-	OrganisationsPage(ctx context.Context, q string, r domain.PageRequest) (domain.Page[domain.Organisation], error)
+	Organisations(ctx context.Context) ([]domain.Organisation, error)
 	Structures(ctx context.Context) ([]domain.Organisation, error)
 	UserWebSessions(ctx context.Context, userID string) ([]domain.WebSession, error)
 	UsersPage(ctx context.Context, q string, r domain.PageRequest) (domain.Page[domain.User], error)

@@ -25,20 +25,22 @@ const keptPages = 20_000
 // (package readmodel): the overview of the home page and the spaces (with
 // the figures), the offer pages, the employers' public pages, the
 // testimonies of the discovery pages, the structures a youth may choose,
-// the call pages and the laureates.
+// the call pages and the laureates; and the back office's list of
+// organisations, which is no one's own data.
 // Per-person data is read from the database on each request.
 type readModels struct {
-	overview          *readmodel.Model[*overview]
-	offers            *readmodel.Keyed[*domain.Offer]
-	organisations     *readmodel.Keyed[*publicPage]
-	familyTestimonies *readmodel.Keyed[[]domain.Testimony]
-	structures        *readmodel.Model[[]domain.Organisation]
-	calls             *readmodel.Keyed[*domain.Call]
-	laureates         *readmodel.Keyed[callLaureates]
-	publishedLaureate *readmodel.Model[[]progress.Laureate]
-	observatory       *readmodel.Model[*observatory.Figures]
-	openOffers        *readmodel.Model[[]openOffer]
-	upcomingEvents    *readmodel.Model[[]domain.Event]
+	overview           *readmodel.Model[*overview]
+	offers             *readmodel.Keyed[*domain.Offer]
+	organisations      *readmodel.Keyed[*publicPage]
+	familyTestimonies  *readmodel.Keyed[[]domain.Testimony]
+	structures         *readmodel.Model[[]domain.Organisation]
+	staffOrganisations *readmodel.Model[[]domain.Organisation]
+	calls              *readmodel.Keyed[*domain.Call]
+	laureates          *readmodel.Keyed[callLaureates]
+	publishedLaureate  *readmodel.Model[[]progress.Laureate]
+	observatory        *readmodel.Model[*observatory.Figures]
+	openOffers         *readmodel.Model[[]openOffer]
+	upcomingEvents     *readmodel.Model[[]domain.Event]
 }
 
 // callLaureates is the public page of one call's laureates.
@@ -63,7 +65,8 @@ func (s *Server) newReadModels() readModels {
 		offers: readmodel.NewKeyed(from(0, readmodel.Offers), keptPages, st.OfferByID),
 		organisations: readmodel.NewKeyed(from(0, readmodel.Organisations, readmodel.Offers, readmodel.Testimonies),
 			keptPages, s.readPublicPage),
-		structures: readmodel.New(from(0, readmodel.Organisations), s.deps.People.Structures),
+		structures:         readmodel.New(from(0, readmodel.Organisations), s.deps.People.Structures),
+		staffOrganisations: readmodel.New(from(0, readmodel.Organisations), s.deps.People.Organisations),
 		familyTestimonies: readmodel.NewKeyed(from(0, readmodel.Testimonies), keptPages,
 			func(ctx context.Context, family string) ([]domain.Testimony, error) {
 				return s.deps.People.PublishedTestimonies(ctx, "", family, discoverShown)

@@ -13,7 +13,8 @@ import (
 func (s *Server) staffOrganisations(c *fiber.Ctx) error {
 	q := strings.TrimSpace(c.Query("q"))
 	orgs, p, err := readPage(c, listAt{path: "/agents/organisations"}, func(r domain.PageRequest) (domain.Page[domain.Organisation], error) {
-		return s.deps.People.OrganisationsPage(c.UserContext(), q, r)
+		all, err := s.readModels.staffOrganisations.Get(c.UserContext())
+		return domain.PageOf(organisationsMatching(all, q), r), err
 	})
 	if err != nil {
 		return err
@@ -31,4 +32,20 @@ func (s *Server) verifyOrganisation(c *fiber.Ctx) error {
 		s.flash(c, "organisation_verified")
 	}
 	return c.Redirect(backToList(c, "/agents/organisations"), fiber.StatusSeeOther)
+}
+
+// organisationsMatching returns those of orgs whose name contains q, in
+// any case, or whose identifier (SIRET, UAI, RNA) is q; all when q is empty.
+func organisationsMatching(orgs []domain.Organisation, q string) []domain.Organisation {
+	if q == "" {
+		return orgs
+	}
+	lower := strings.ToLower(q)
+	var found []domain.Organisation
+	for _, o := range orgs {
+		if strings.Contains(strings.ToLower(o.Name), lower) || q == o.SIRET || q == o.UAI || q == o.RNA {
+			found = append(found, o)
+		}
+	}
+	return found
 }
