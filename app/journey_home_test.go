@@ -72,6 +72,42 @@ func TestJourneyHomeSpacesAndLanguage(t *testing.T) {
 		b.CheckPage()
 	}
 	publicServicePages(t, m, b)
+	observatoryPages(t, m, b)
+}
+
+// observatoryPages follows the footer to the observatory, a commune's tile
+// to its figures, the year filter and the data dictionary, each page
+// checked on a phone, then the observatory in English.
+func observatoryPages(t *testing.T, m *Main, b *browsertest.Browser) {
+	t.Helper()
+	b.Click("footer a[href='/observatoire']")
+	expectPage(t, b, "/observatoire", m.Catalog.T("fr", "observatory.title"))
+	b.CheckPage()
+	if n := b.Count("svg.tiles a"); n != 36 {
+		t.Errorf("the tile grid has %d communes, want 36", n)
+	}
+	b.Click("svg.tiles a[href='/observatoire?commune=92050']")
+	if got := b.Text("h2.obs-place"); got != "Nanterre" {
+		t.Errorf("the tile of Nanterre leads to the figures of %q", got)
+	}
+	b.CheckPage()
+	year := b.Attr("#annee option:nth-child(2)", "value")
+	b.Choose("#annee", year)
+	b.Submit("form.filters")
+	if got, want := b.Text("h2.obs-place"), "Nanterre — année scolaire "+year; got != want {
+		t.Errorf("after choosing a year: %q, want %q", got, want)
+	}
+	if href := b.Attr("a[href^='/observatoire/tableaux/passerelle-types.csv']", "href"); href != "/observatoire/tableaux/passerelle-types.csv?annee="+year+"&commune=92050" {
+		t.Errorf("the CSV of the page is %s", href)
+	}
+	b.Click("a[href='/observatoire/donnees']")
+	expectPage(t, b, "/observatoire/donnees", m.Catalog.T("fr", "observatory.data.title"))
+	b.CheckPage()
+	b.Click(".lang-switch a")
+	b.Click("main a[href='/observatoire']")
+	expectPage(t, b, "/observatoire", m.Catalog.T("en", "observatory.title"))
+	b.CheckPage()
+	b.Click(".lang-switch a")
 }
 
 // publicServicePages follows the footer to the accessibility statement, the

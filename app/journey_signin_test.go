@@ -75,6 +75,7 @@ func TestJourneyDemoAccountsSignIn(t *testing.T) {
 		t.Fatal("still signed in after signing out")
 	}
 	eachRoleLandsOnItsSpace(t, m, b, passwords)
+	supportJourney(t, m, b, passwords)
 	benchLoadSignsInAndBooks(t, m, passwords)
 }
 
@@ -84,6 +85,7 @@ var spaces = []struct{ local, landing, space string }{
 	{"jeune", "/jeunes", "/jeunes"}, {"conseiller", "/etablissements", "/etablissements"},
 	{"employeur", "/employeurs", "/employeurs"}, {"porteur", "/progress/dossiers", "/progress/dossiers"},
 	{"jury", "/jury", "/jury"}, {"agent", "/agents", "/agents"}, {"admin", "/agents", "/agents"},
+	{"accompagnement", "/accompagnement/suivi", "/accompagnement/suivi"},
 }
 
 // eachRoleLandsOnItsSpace signs each demo account in, in a browser of its

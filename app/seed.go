@@ -30,13 +30,6 @@ func (m *Main) seedOnFirstStart(ctx context.Context, out io.Writer) error {
 // the progress bar goes to progress.
 func (m *Main) seedDemo(ctx context.Context, out, progress io.Writer, scale int) error {
 	data := demo.GenerateScaled(time.Now(), scale)
-	printer := newStepPrinter(progress, 14)
-	printer.step("jeu de données généré")
-	passwords, err := m.demoPasswords(data)
-	if err != nil {
-		return err
-	}
-	printer.step("mots de passe des comptes de démonstration")
 	steps := []struct {
 		label string
 		load  func() error
@@ -52,8 +45,16 @@ func (m *Main) seedDemo(ctx context.Context, out, progress io.Writer, scale int)
 		{"candidatures", func() error { return m.DB.InsertApplications(ctx, data.Applications) }},
 		{"dossiers PROGR'ESS", func() error { return m.seedGrants(ctx, data.Grants) }},
 		{"évaluations du jury", func() error { return m.DB.InsertReviews(ctx, data.Reviews) }},
+		{"demandes d'accompagnement", func() error { return m.DB.InsertSupportRequests(ctx, data.SupportRequests) }},
 		{"index de recherche", func() error { _, err := m.Indexer.Reconcile(ctx, false); return err }},
 	}
+	printer := newStepPrinter(progress, len(steps)+2)
+	printer.step("jeu de données généré")
+	passwords, err := m.demoPasswords(data)
+	if err != nil {
+		return err
+	}
+	printer.step("mots de passe des comptes de démonstration")
 	for _, s := range steps {
 		if err := s.load(); err != nil {
 			return fmt.Errorf("données de démonstration, %s : %w", s.label, err)

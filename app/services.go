@@ -13,6 +13,7 @@ import (
 	"passerelle/app/partners"
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
+	"passerelle/app/support"
 	"passerelle/app/web"
 	"passerelle/jobs"
 )
@@ -32,6 +33,7 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 	m.Recommendations = recommendations(m)
 	m.Passerelle = passerelle.NewService(m.DB, m.Indexer, m.Notify,
 		m.Logger, passerelle.Config{ApplicationExpiry: m.Config.Applications.ExpiryDelay, Now: m.Now})
+	m.Support = support.New(m.DB, m.Notify, m.Logger, m.Now)
 	m.Events = events.New(m.DB, m.Notify, m.Logger, m.Now)
 	m.Accounts = account.New(m.DB, m.Notify, m.accountConfig(), m.Logger)
 	m.Progress = progress.New(m.DB, m.Notify, m.Logger, progress.Config{Now: m.Now})
@@ -66,6 +68,7 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 			CVDays: m.Config.Retention.CVDays},
 		Publication: publication(m.Config.Publication),
 		Partners:    partners.New(m.DB, m.Logger, m.Now),
+		Support:     m.Support,
 	})
 	if err != nil {
 		return err
@@ -77,7 +80,8 @@ func (m *Main) accountConfig() account.Config {
 	sec := m.Config.Security
 	return account.Config{BaseURL: m.Config.Server.BaseURL, Argon2: argon2Of(m.Config), SessionTTL: sec.SessionTTL,
 		MagicLinkTTL: sec.MagicLinkTTL, LoginRatePerMinute: sec.LoginRatePerMinute, Now: m.Now,
-		DataHolders: []account.DataHolder{m.Passerelle, m.Events}} // applications, favourites, bookings; registrations
+		// the programme's applications, favourites and bookings; the holder's support requests; event registrations
+		DataHolders: []account.DataHolder{m.Passerelle, m.Support, m.Events}}
 }
 
 func (m *Main) readiness() []web.Check {

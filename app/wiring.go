@@ -22,6 +22,7 @@ import (
 	"passerelle/app/progress"
 	"passerelle/app/recommend"
 	"passerelle/app/store"
+	"passerelle/app/support"
 	"passerelle/app/web"
 	"passerelle/jobs"
 	"passerelle/search"
@@ -44,6 +45,8 @@ type Main struct {
 	Passerelle *passerelle.Service
 	Events     *events.Service
 	Campaigns  *campaign.Service
+	// Support is the accompaniment of ESS project holders.
+	Support *support.Service
 	// Recommendations ranks the published offers on the youth's space.
 	Recommendations *recommend.Service
 	// Notify sends emails exactly once; Digests are the scheduled ones.

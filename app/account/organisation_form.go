@@ -16,13 +16,14 @@ var organisationKinds = map[domain.Role][]domain.OrganisationKind{
 	domain.RoleCounsellor: {domain.KindSchool, domain.KindCIO, domain.KindMissionLocale, domain.KindYouthStructure},
 	domain.RoleEmployer:   {domain.KindCompany, domain.KindAssociation, domain.KindESUS},
 	domain.RoleApplicant:  {domain.KindAssociation, domain.KindESUS},
+	domain.RoleAdviser:    {domain.KindSupport},
 }
 
 // KindsFor lists the kinds of organisation user may create.
 func KindsFor(user *domain.User) []domain.OrganisationKind {
 	var kinds []domain.OrganisationKind
 	for _, k := range []domain.OrganisationKind{domain.KindSchool, domain.KindCIO, domain.KindMissionLocale,
-		domain.KindYouthStructure, domain.KindCompany, domain.KindAssociation, domain.KindESUS} {
+		domain.KindYouthStructure, domain.KindCompany, domain.KindAssociation, domain.KindESUS, domain.KindSupport} {
 		for _, r := range user.Roles {
 			if containsKind(organisationKinds[r], k) {
 				kinds = append(kinds, k)
@@ -84,7 +85,8 @@ func checkNamePlace(o domain.Organisation) error {
 }
 
 // checkIdentifiers applies each kind's rules: a company and an ESUS
-// enterprise have a SIRET, an association an RNA number or a SIRET, and an
+// enterprise have a SIRET, an association and a support structure an RNA
+// number or a SIRET, and an
 // ESUS enterprise an agreement in force.
 func checkIdentifiers(o *domain.Organisation, esusDate string, now time.Time) error {
 	switch {
@@ -94,7 +96,7 @@ func checkIdentifiers(o *domain.Organisation, esusDate string, now time.Time) er
 		return domain.FieldError("rna", "error.organisation.rna")
 	case (o.Kind == domain.KindCompany || o.Kind == domain.KindESUS) && o.SIRET == "":
 		return domain.FieldError("siret", "error.organisation.siret_required")
-	case o.Kind == domain.KindAssociation && o.SIRET == "" && o.RNA == "":
+	case (o.Kind == domain.KindAssociation || o.Kind == domain.KindSupport) && o.SIRET == "" && o.RNA == "":
 		return domain.FieldError("rna", "error.organisation.rna_required")
 	case o.Kind == domain.KindESUS:
 		return checkESUSDate(o, esusDate, now)

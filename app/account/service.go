@@ -17,6 +17,7 @@ type Store interface {
 	UserByID(ctx context.Context, id string) (*domain.User, error)
 	SetPasswordHash(ctx context.Context, userID, hash string) error
 	MarkEmailVerified(ctx context.Context, userID string, at time.Time) error
+	SetUserLocale(ctx context.Context, userID, locale string) error
 
 	InsertWebSession(ctx context.Context, s domain.WebSession) error
 	WebSessionByID(ctx context.Context, id string) (*domain.WebSession, error)

@@ -37,6 +37,8 @@ type Dataset struct {
 	Applications []domain.Application
 	Grants       []domain.GrantApplication
 	Reviews      []domain.Review
+	// SupportRequests are ESS project holders' requests for accompaniment.
+	SupportRequests []domain.SupportRequest
 }
 
 // seed fixes the data set: change it and every demo changes.
@@ -94,6 +96,7 @@ func GenerateScaled(now time.Time, scale int) *Dataset {
 	g.call()
 	g.savedSearches()
 	g.activity()
+	g.support()
 	return g.data
 }
 

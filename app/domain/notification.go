@@ -126,13 +126,22 @@ type Notice struct {
 }
 
 // NoticeRecipient is who a notice goes to; the notification service writes
-// in Locale when the platform has it, else in its default language.
+// in Locale when it is given, else in the language the account UserID
+// chose, else in the platform's default language.
 type NoticeRecipient struct {
 	Email, Name, Locale string
+	UserID              string
 }
 
-// RecipientOf is a user as a notice's recipient, in the language they chose:
-// the one way to choose it. An address without an account (a contact, a
+// AccountRecipient is the holder of an account known by the copies of its
+// id, name and address that a record keeps (a booking's counsellor, an
+// application's youth): the email is written in the language the account
+// has chosen when it is sent, not when the record was made.
+func AccountRecipient(userID, name, email string) NoticeRecipient {
+	return NoticeRecipient{Email: email, Name: name, UserID: userID}
+}
+
+// RecipientOf is a user as a notice's recipient, in the language they chose. An address without an account (a contact, a
 // guardian) has no Locale and is written to in the platform's language.
 func RecipientOf(u User) NoticeRecipient {
 	return NoticeRecipient{Email: u.Email, Name: u.Name, Locale: u.Locale}

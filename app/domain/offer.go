@@ -64,7 +64,10 @@ type Offer struct {
 	RejectReason     string      `bson:"reject_reason,omitempty" json:"reject_reason,omitempty"`
 	ContactEmail     string      `bson:"contact_email,omitempty" json:"-"`
 	ContactName      string      `bson:"contact_name,omitempty" json:"-"`
-	CreatedAt        time.Time   `bson:"created_at" json:"created_at"`
-	UpdatedAt        time.Time   `bson:"updated_at,omitempty" json:"updated_at,omitempty"`
-	PublishedAt      *time.Time  `bson:"published_at,omitempty" json:"published_at,omitempty"`
+	// ContactUserID is the contact's account, whose chosen language the
+	// offer's emails are written in.
+	ContactUserID string     `bson:"contact_user_id,omitempty" json:"-"`
+	CreatedAt     time.Time  `bson:"created_at" json:"created_at"`
+	UpdatedAt     time.Time  `bson:"updated_at,omitempty" json:"updated_at,omitempty"`
+	PublishedAt   *time.Time `bson:"published_at,omitempty" json:"published_at,omitempty"`
 }

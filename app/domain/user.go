@@ -11,12 +11,14 @@ const (
 	RoleEmployer   Role = "employer"
 	RoleApplicant  Role = "applicant"
 	RoleReviewer   Role = "reviewer"
-	RoleStaff      Role = "staff"
-	RoleAdmin      Role = "admin"
+	// RoleAdviser accompanies ESS project holders for a partner structure.
+	RoleAdviser Role = "adviser"
+	RoleStaff   Role = "staff"
+	RoleAdmin   Role = "admin"
 )
 
 // Roles lists every role in display order.
-var Roles = []Role{RoleYouth, RoleCounsellor, RoleEmployer, RoleApplicant, RoleReviewer, RoleStaff, RoleAdmin}
+var Roles = []Role{RoleYouth, RoleCounsellor, RoleEmployer, RoleApplicant, RoleReviewer, RoleAdviser, RoleStaff, RoleAdmin}
 
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Locales supported, the first being the default.
@@ -71,9 +72,39 @@ func (c Catalog) T(locale, key string, args ...any) string {
 		return key
 	}
 	if len(args) > 0 && strings.Contains(msg, "%") {
-		return fmt.Sprintf(msg, args...)
+		return fmt.Sprintf(msg, c.localized(locale, args)...)
 	}
 	return msg
+}
+
+// Localized is an argument written differently in each language: a date, a
+// label. A service that does not know the reader's language (an email's
+// recipient is known when it is written) passes one.
+type Localized interface {
+	In(c Catalog, locale string) string
+}
+
+// When is an instant written as a date and time of the reader's language.
+type When time.Time
+
+func (w When) In(_ Catalog, locale string) string { return DateTime(locale, time.Time(w)) }
+
+// Label is a catalog key written in the reader's language.
+type Label string
+
+func (l Label) In(c Catalog, locale string) string { return c.T(locale, string(l)) }
+
+// localized writes the Localized arguments in locale, on a copy: the
+// caller's arguments serve each recipient's language in turn.
+func (c Catalog) localized(locale string, args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if l, ok := a.(Localized); ok {
+			a = l.In(c, locale)
+		}
+		out[i] = a
+	}
+	return out
 }
 
 // Supported returns locale if it is supported, the default otherwise.

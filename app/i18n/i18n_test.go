@@ -97,6 +97,8 @@ func TestFrenchFormats(t *testing.T) {
 		{New("fr").Plural("visit.seats", 0, "15"), "0 place libre sur 15"},
 		{New("en").Plural("visit.seats", 0, "15"), "0 places free out of 15"},
 		{New("fr").Day("2026-09-14"), "14 septembre 2026"},
+		{"Offre" + New("fr").Colon() + New("fr").Quote("Léa"), "Offre : « Léa »"},
+		{"Offer" + New("en").Colon() + New("en").Quote("Léa"), "Offer: “Léa”"},
 	}
 	for _, c := range cases {
 		if c.got != c.want {

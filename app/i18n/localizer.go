@@ -27,6 +27,23 @@ func (l Localizer) Number(n int) string              { return Number(l.locale, i
 func (l Localizer) Money(m domain.Money) string      { return Money(l.locale, int64(m)) }
 func (l Localizer) Decimal(x float64) string         { return Decimal(l.locale, x) }
 
+// Quote puts s between the language's quotation marks.
+func (l Localizer) Quote(s string) string {
+	if l.locale == "fr" {
+		return "« " + s + " »"
+	}
+	return "“" + s + "”"
+}
+
+// Colon is the colon that introduces a value, spaced as the language
+// writes it: « Offre : Léa » in French, "Offer: Léa" in English.
+func (l Localizer) Colon() string {
+	if l.locale == "fr" {
+		return " : "
+	}
+	return ": "
+}
+
 // Reason words a reason of a recommendation or a suggested candidate.
 func (l Localizer) Reason(r matching.Reason) string { return l.T("reason."+r.Key, r.Args...) }
 

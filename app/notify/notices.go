@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"strings"
 
 	"passerelle/app/domain"
 	"passerelle/app/mail"
@@ -13,7 +14,7 @@ import (
 func (s *Service) SendNotices(ctx context.Context, notices []domain.Notice) (int, error) {
 	batch := make([]Notification, len(notices))
 	for i, n := range notices {
-		batch[i] = notification(n)
+		batch[i] = s.notification(n)
 	}
 	q, err := s.NotifyAll(ctx, batch)
 	return q.New, err
@@ -23,14 +24,19 @@ func (s *Service) SendNotices(ctx context.Context, notices []domain.Notice) (int
 // (sign in, verify, reset, invite, consent) is wanted now, and its token is
 // a secret that the outbox must not keep.
 func (s *Service) SendNow(ctx context.Context, n domain.Notice) error {
-	p, err := s.render(notification(n))
+	p, err := s.render(s.notification(n))
 	if err != nil {
 		return err
 	}
 	return s.sender.Send(ctx, message(&p.Notification, &p.Body))
 }
 
-func notification(n domain.Notice) Notification {
+// notification is the email of a notice; a Link given as a path of the
+// platform becomes an absolute address, as every link of an email.
+func (s *Service) notification(n domain.Notice) Notification {
+	if strings.HasPrefix(n.Link, "/") {
+		n.Link = strings.TrimSuffix(s.cfg.BaseURL, "/") + n.Link
+	}
 	template := "notice"
 	if n.Framed {
 		template = "passerelle_notice"

@@ -43,6 +43,7 @@ type Store interface {
 	UncommitNotification(ctx context.Context, id string) error
 	SettleNotification(ctx context.Context, id string, to domain.NotificationMove) error
 	EmailPreferences(ctx context.Context, emails []string) (map[string]domain.EmailPreferences, error)
+	UserLocales(ctx context.Context, ids []string) (map[string]string, error)
 	SaveEmailPreferences(ctx context.Context, p domain.EmailPreferences) error
 }
 

@@ -258,7 +258,7 @@ func TestSendNowSendsTheLinkAndKeepsNothing(t *testing.T) {
 	}
 	got := f.server.WaitFor(1, waitTime)[0]
 	if got.Subject != "Your sign-in link — Passerelle 92" || !strings.Contains(got.Text, "Hello Nadia,") ||
-		!strings.Contains(got.Text, "Sign in : "+link) || !strings.Contains(got.Text, "nobody can sign in without it") ||
+		!strings.Contains(got.Text, "Sign in: "+link) || !strings.Contains(got.Text, "nobody can sign in without it") ||
 		!strings.Contains(got.HTML, `href="`+link+`"`) {
 		t.Fatalf("link email %q:\n%s", got.Subject, got.Text)
 	}

@@ -75,15 +75,36 @@ func (s *Service) Plan(ctx context.Context, ns []Notification) ([]Planned, error
 			return nil, err
 		}
 	}
+	locales, err := s.accountLocales(ctx, ns)
+	if err != nil {
+		return nil, err
+	}
 	plan := make([]Planned, len(ns))
 	for i, n := range ns {
-		var err error
+		if n.To.Locale == "" {
+			n.To.Locale = locales[n.To.UserID]
+		}
 		if plan[i], err = s.render(n); err != nil {
 			return nil, fmt.Errorf("notify: %s: %w", n.Key, err)
 		}
 		plan[i].Muted = n.Topic != "" && !prefs[normalEmail(n.To.Email)].Wants(n.Topic)
 	}
 	return plan, nil
+}
+
+// accountLocales reads, in one query by id, the language chosen by each
+// account that a recipient is given by rather than by a language.
+func (s *Service) accountLocales(ctx context.Context, ns []Notification) (map[string]string, error) {
+	var ids []string
+	for _, n := range ns {
+		if n.To.Locale == "" && n.To.UserID != "" {
+			ids = append(ids, n.To.UserID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return s.store.UserLocales(ctx, ids)
 }
 
 // render turns n into the record and body that Deliver sends as they are.

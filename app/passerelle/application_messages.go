@@ -147,6 +147,6 @@ func (s *Service) notifyMessage(ctx context.Context, a *domain.Application, o *d
 		}
 		return
 	}
-	s.notify(ctx, Notice(key+"youth", contact(a.YouthName, a.YouthEmail), "application_message_youth", args))
-	s.notify(ctx, Notice(key+"guardian", contact("", a.GuardianEmail), "application_message_guardian", args))
+	s.notify(ctx, Notice(key+"youth", domain.AccountRecipient(a.YouthID, a.YouthName, a.YouthEmail), "application_message_youth", args))
+	s.notify(ctx, Notice(key+"guardian", guardian(a), "application_message_guardian", args))
 }

@@ -20,7 +20,7 @@ func BookingCalendar(b *domain.Booking, vs *domain.VisitSession) []byte {
 }
 
 func (s *Service) notifyBooking(ctx context.Context, b *domain.Booking, vs *domain.VisitSession, template string) {
-	n := Notice(template+":"+b.ID, contact(b.CounsellorName, b.CounsellorEmail), template, BookingArgs(b, vs))
+	n := Notice(template+":"+b.ID, domain.AccountRecipient(b.CounsellorID, b.CounsellorName, b.CounsellorEmail), template, BookingArgs(b, vs))
 	n.Attachments = []domain.EmailAttachment{{Filename: "visite.ics", ContentType: "text/calendar; charset=utf-8",
 		Data: BookingCalendar(b, vs)}}
 	s.notify(ctx, n)
@@ -37,6 +37,6 @@ func (s *Service) notifyCancellation(ctx context.Context, b *domain.Booking, vs 
 	if err != nil {
 		return
 	}
-	s.notify(ctx, Notice("booking_cancelled:"+b.ID, contact(o.ContactName, o.ContactEmail), "booking_cancelled",
+	s.notify(ctx, Notice("booking_cancelled:"+b.ID, offerContact(o), "booking_cancelled",
 		BookingArgs(b, vs)))
 }

@@ -56,6 +56,6 @@ func (s *Service) RejectOffer(ctx context.Context, actor *domain.User, id, reaso
 }
 
 func (s *Service) notifyEmployer(ctx context.Context, o *domain.Offer, template string) {
-	s.notify(ctx, Notice(template+":"+o.ID+":"+o.UpdatedAt.String(), contact(o.ContactName, o.ContactEmail),
+	s.notify(ctx, Notice(template+":"+o.ID+":"+o.UpdatedAt.String(), offerContact(o),
 		template, OfferArgs(o)))
 }

@@ -9,8 +9,15 @@ import (
 	"passerelle/app/i18n"
 )
 
-func contact(name, email string) domain.NoticeRecipient {
-	return domain.NoticeRecipient{Name: name, Email: email}
+// offerContact is who an offer's emails go to, in their account's language.
+func offerContact(o *domain.Offer) domain.NoticeRecipient {
+	return domain.AccountRecipient(o.ContactUserID, o.ContactName, o.ContactEmail)
+}
+
+// guardian is the legal guardian of an application's minor, who has no
+// account and is written to in the platform's language.
+func guardian(a *domain.Application) domain.NoticeRecipient {
+	return domain.NoticeRecipient{Email: a.GuardianEmail}
 }
 
 // Notice is the programme's email "email.passerelle.<template>" to one
@@ -41,8 +48,8 @@ func MessageArgs(a *domain.Application, m *domain.ApplicationMessage) []any {
 // notifyApplication tells the youth of a change, and the guardian of a minor
 // in words meant for a parent.
 func (s *Service) notifyApplication(ctx context.Context, a *domain.Application, template string) {
-	s.notify(ctx, Notice(template+":"+a.ID+":youth", contact(a.YouthName, a.YouthEmail), template, ApplicationArgs(a)))
-	s.notify(ctx, Notice(template+":"+a.ID+":guardian", contact("", a.GuardianEmail), template+"_guardian", ApplicationArgs(a)))
+	s.notify(ctx, Notice(template+":"+a.ID+":youth", domain.AccountRecipient(a.YouthID, a.YouthName, a.YouthEmail), template, ApplicationArgs(a)))
+	s.notify(ctx, Notice(template+":"+a.ID+":guardian", guardian(a), template+"_guardian", ApplicationArgs(a)))
 }
 
 // employerRecipients are who hears of an application on the employer's side:
@@ -50,7 +57,7 @@ func (s *Service) notifyApplication(ctx context.Context, a *domain.Application, 
 // the organisation's employers.
 func (s *Service) employerRecipients(ctx context.Context, o *domain.Offer) []domain.NoticeRecipient {
 	if o.ContactEmail != "" {
-		return []domain.NoticeRecipient{contact(o.ContactName, o.ContactEmail)}
+		return []domain.NoticeRecipient{offerContact(o)}
 	}
 	members, err := s.store.OrganisationMembers(ctx, o.OrganisationID)
 	if err != nil {
@@ -64,12 +71,12 @@ func (s *Service) employerRecipients(ctx context.Context, o *domain.Offer) []dom
 // organisations too.
 func recipientsOf(o *domain.Offer, members []domain.User) []domain.NoticeRecipient {
 	if o.ContactEmail != "" {
-		return []domain.NoticeRecipient{contact(o.ContactName, o.ContactEmail)}
+		return []domain.NoticeRecipient{offerContact(o)}
 	}
 	var to []domain.NoticeRecipient
 	for _, u := range members {
 		if u.HasRole(domain.RoleEmployer) && slices.Contains(u.OrganisationIDs, o.OrganisationID) {
-			to = append(to, contact(u.Name, u.Email))
+			to = append(to, domain.RecipientOf(u))
 		}
 	}
 	return to

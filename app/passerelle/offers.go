@@ -29,7 +29,7 @@ func (s *Service) CreateOffer(ctx context.Context, actor *domain.User, orgID str
 	}
 	now := s.now()
 	o := &domain.Offer{ID: domain.NewID("offer"), OrganisationID: org.ID, OrganisationName: org.Name, ESS: org.ESS,
-		ContactEmail: actor.Email, ContactName: actor.Name, CreatedAt: now, UpdatedAt: now}
+		ContactEmail: actor.Email, ContactName: actor.Name, ContactUserID: actor.ID, CreatedAt: now, UpdatedAt: now}
 	in.applyTo(o)
 	if err := domain.ValidateOffer(o, referenceData, now); err != nil {
 		return nil, err

@@ -71,11 +71,11 @@ func (s *Service) DuplicateOffer(ctx context.Context, actor *domain.User, id str
 	copied := *o
 	copied.ID, copied.Status, copied.PlacesLeft, copied.AcceptedIDs = domain.NewID("offer"), domain.OfferDraft, o.Places, nil
 	copied.PublishedAt, copied.RejectReason, copied.CreatedAt, copied.UpdatedAt = nil, "", now, now
-	copied.ContactEmail, copied.ContactName = actor.Email, actor.Name
+	copied.ContactEmail, copied.ContactName, copied.ContactUserID = actor.Email, actor.Name, actor.ID
 	if err := s.store.InsertOffer(ctx, &copied); err != nil {
 		return nil, err
 	}
-	s.audit(ctx, actor, AuditOfferCreated, "offer", copied.ID, "duplicate of "+o.ID)
+	s.audit(ctx, actor, AuditOfferCreated, "offer", copied.ID, DuplicateDetail+o.ID)
 	return &copied, nil
 }
 
@@ -127,3 +127,7 @@ func (s *Service) moveOffer(ctx context.Context, o *domain.Offer, to domain.Offe
 	o.Status = to
 	return nil
 }
+
+// DuplicateDetail starts the audit detail of an offer made as a copy,
+// followed by the original's id.
+const DuplicateDetail = "duplicate of "

@@ -29,7 +29,7 @@ func (s *Service) SaveCall(ctx context.Context, actor *domain.User, c domain.Cal
 	if err := s.store.SaveCall(ctx, c); err != nil {
 		return nil, err
 	}
-	s.audit(ctx, actor.ID, "progress.call_saved", "call", c.ID, c.Title)
+	s.audit(ctx, actor.ID, AuditCallSaved, "call", c.ID, c.Title)
 	return s.store.CallByID(ctx, c.ID)
 }
 
@@ -38,3 +38,7 @@ func (s *Service) SaveCall(ctx context.Context, actor *domain.User, c domain.Cal
 func (s *Service) audit(ctx context.Context, actorID, action, kind, id, detail string) {
 	s.trail.Record(ctx, domain.AuditEvent{ActorID: actorID, Action: action, TargetKind: kind, TargetID: id, Detail: detail})
 }
+
+// AuditCallSaved is the audit action of a call created or edited, its
+// detail the call's title.
+const AuditCallSaved = "progress.call_saved"

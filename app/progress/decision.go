@@ -13,6 +13,10 @@ var decisionNotices = map[domain.GrantState]string{
 	domain.GrantRejected:   "notice.grant.rejected",
 }
 
+// SupportOfferPath, followed by a file's id, starts a request for
+// accompaniment from that file.
+const SupportOfferPath = "/accompagnement/demande?dossier="
+
 // Decide records the decision on a scored (or waitlisted) file with its
 // reasons and tells the applicant, once per decision.
 func (s *Service) Decide(ctx context.Context, actor *domain.User, id string, to domain.GrantState, reason string) (*domain.GrantApplication, error) {
@@ -34,7 +38,11 @@ func (s *Service) decide(ctx context.Context, actor *domain.User, g *domain.Gran
 	if err := s.Transition(ctx, actor, g, to, domain.RoleStaff, reason, nil); err != nil {
 		return err
 	}
-	s.notifyEditors(ctx, g, "grant.decision:"+g.ID+":"+string(to), template, []any{g.Content.Project.Title, g.ID, reason})
+	n := domain.Notice{Key: "grant.decision:" + g.ID + ":" + string(to), Text: template, Args: []any{g.Content.Project.Title, g.ID, reason}}
+	if to == domain.GrantRejected { // a project not funded is offered the accompaniment
+		n.Link = SupportOfferPath + g.ID
+	}
+	s.tellEditors(ctx, g, n)
 	return nil
 }
 

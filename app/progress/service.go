@@ -51,6 +51,11 @@ func New(store Store, notifier Notifier, logger *slog.Logger, cfg Config) *Servi
 // of g, in their language, keyed by key and the editor: a repeated notice is
 // queued once.
 func (s *Service) notifyEditors(ctx context.Context, g *domain.GrantApplication, key, text string, args []any, files ...domain.EmailAttachment) {
+	s.tellEditors(ctx, g, domain.Notice{Key: key, Text: text, Args: args, Attachments: files})
+}
+
+// tellEditors sends n to each editor of the file, keyed per editor.
+func (s *Service) tellEditors(ctx context.Context, g *domain.GrantApplication, n domain.Notice) {
 	if s.notifier == nil {
 		return
 	}
@@ -60,13 +65,13 @@ func (s *Service) notifyEditors(ctx context.Context, g *domain.GrantApplication,
 	if err == nil {
 		notices := make([]domain.Notice, len(users))
 		for i, u := range users {
-			notices[i] = domain.Notice{Key: key + "/" + u.ID, To: domain.RecipientOf(u), Text: text,
-				Args: args, Attachments: files}
+			notices[i] = n
+			notices[i].Key, notices[i].To = n.Key+"/"+u.ID, domain.RecipientOf(u)
 		}
 		_, err = s.notifier.SendNotices(ctx, notices)
 	}
 	if err != nil {
-		s.logger.Error("progress: notify", slog.String("key", key), slog.Any("error", err))
+		s.logger.Error("progress: notify", slog.String("key", n.Key), slog.Any("error", err))
 	}
 }
 

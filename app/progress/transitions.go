@@ -30,7 +30,11 @@ func (s *Service) Transition(ctx context.Context, actor *domain.User, g *domain.
 	}
 	next.State, next.History = to, append(next.History, move)
 	*g = next
-	s.audit(ctx, actor.ID, "progress.grant_transition", "grant_application", g.ID,
+	s.audit(ctx, actor.ID, AuditGrantTransition, "grant_application", g.ID,
 		string(move.From)+" → "+string(move.To)+": "+reason)
 	return nil
 }
+
+// AuditGrantTransition is the audit action of a file's move, its detail
+// "from → to: reason".
+const AuditGrantTransition = "progress.grant_transition"

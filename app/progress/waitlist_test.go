@@ -1,6 +1,8 @@
 package progress
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"passerelle/app/domain"
@@ -97,6 +99,11 @@ func TestDecisionsNotifyEachApplicantOnce(t *testing.T) {
 	again, _ := w.svc.Batch(ctx, w.staff, w.call.ID, ids, domain.GrantRejected, "Budget épuisé")
 	if len(again) != 3 || len(w.sent.templates()) != 3 {
 		t.Errorf("second batch: %v; notices %v", again, w.sent.templates())
+	}
+	for _, n := range w.sent.ordered { // the decision email offers the accompaniment
+		if !strings.HasPrefix(n.Link, SupportOfferPath) || !slices.ContainsFunc(ids, func(id string) bool { return strings.HasSuffix(n.Link, id) }) {
+			t.Errorf("a rejection's link: %q", n.Link)
+		}
 	}
 	files, counts, _ := w.svc.Files(ctx, w.staff, w.call.ID, Filter{State: domain.GrantRejected})
 	if len(files) != 3 || counts[domain.GrantRejected] != 3 {

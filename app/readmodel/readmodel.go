@@ -30,11 +30,15 @@ const (
 	Testimonies   = "testimonies"
 	Awards        = "awards"
 	Grants        = "grant_applications"
-	Events        = "events"
+	// Bookings and applications change often; only the observatory's
+	// figures, which count them, are read from them.
+	Bookings     = "bookings"
+	Applications = "applications"
+	Events       = "events"
 )
 
 // Sources lists every source a model may be read from.
-var Sources = []string{Offers, Sessions, Calls, Organisations, Youths, Testimonies, Awards, Grants, Events}
+var Sources = []string{Offers, Sessions, Calls, Organisations, Youths, Testimonies, Awards, Grants, Bookings, Applications, Events}
 
 // Changes tells when sources changed (the store implements it).
 type Changes interface {

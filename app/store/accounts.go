@@ -29,6 +29,11 @@ func (db *DB) MarkEmailVerified(ctx context.Context, userID string, at time.Time
 	return mapError(err)
 }
 
+// SetUserLocale sets the language the platform writes to the user in.
+func (db *DB) SetUserLocale(ctx context.Context, userID, locale string) error {
+	return db.setUserFields(ctx, userID, bson.D{{Key: "locale", Value: locale}})
+}
+
 // setUserFields sets fields on one user, which must exist.
 func (db *DB) setUserFields(ctx context.Context, userID string, fields bson.D) error {
 	return updateExisting(ctx, db.users(), bson.D{{Key: "_id", Value: userID}}, bson.D{{Key: "$set", Value: fields}},

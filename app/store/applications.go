@@ -76,3 +76,8 @@ func (db *DB) AnonymiseApplications(ctx context.Context, ids []string, label str
 		{Key: "$unset", Value: bson.D{{Key: "guardian_email", Value: ""}, {Key: "cv_file_id", Value: ""}}}})
 	return mapError(err)
 }
+
+// ApplicationsByIDs returns the applications among ids that exist, in one query.
+func (db *DB) ApplicationsByIDs(ctx context.Context, ids []string) ([]domain.Application, error) {
+	return findAll[domain.Application](ctx, db.applications(), in("_id", ids))
+}

@@ -96,3 +96,8 @@ func (db *DB) BookingTallies(ctx context.Context) ([]domain.BookingTally, error)
 	}
 	return tallies, nil
 }
+
+// BookingsByIDs returns the bookings among ids that exist, in one query.
+func (db *DB) BookingsByIDs(ctx context.Context, ids []string) ([]domain.Booking, error) {
+	return findAll[domain.Booking](ctx, db.bookings(), in("_id", ids))
+}

@@ -106,6 +106,5 @@ func withUpdatedAt(update bson.D, at time.Time) bson.D {
 
 // GrantsByIDs returns the applications with these IDs, in one query.
 func (db *DB) GrantsByIDs(ctx context.Context, ids []string) ([]domain.GrantApplication, error) {
-	filter := bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}}
-	return findAll[domain.GrantApplication](ctx, db.grants(), filter, oldestFirst)
+	return findAll[domain.GrantApplication](ctx, db.grants(), in("_id", ids), oldestFirst)
 }

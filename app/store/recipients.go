@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/mongo/options"
 
 	"passerelle/app/domain"
 )
@@ -81,6 +82,18 @@ func gatherReminders(sessions []domain.VisitSession, offers []domain.Offer, book
 // UsersWithRole returns every user holding role, e.g. the staff for their summary.
 func (db *DB) UsersWithRole(ctx context.Context, role domain.Role) ([]domain.User, error) {
 	return findAll[domain.User](ctx, db.users(), bson.D{{Key: "roles", Value: role}})
+}
+
+// UserLocales returns the language each of these accounts chose, by id, in
+// one query that reads only that field.
+func (db *DB) UserLocales(ctx context.Context, ids []string) (map[string]string, error) {
+	users, err := findAll[domain.User](ctx, db.users(), in("_id", ids),
+		options.Find().SetProjection(bson.D{{Key: "locale", Value: 1}}))
+	locales := make(map[string]string, len(users))
+	for _, u := range users {
+		locales[u.ID] = u.Locale
+	}
+	return locales, err
 }
 
 // UsersByID returns the users with these ids, in one query.

@@ -54,5 +54,5 @@ func (db *DB) ClearSearchSync(ctx context.Context, offerIDs []string, before tim
 
 // OffersByIDs returns the offers among ids that exist, in no order.
 func (db *DB) OffersByIDs(ctx context.Context, ids []string) ([]domain.Offer, error) {
-	return findAll[domain.Offer](ctx, db.offers(), bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
+	return findAll[domain.Offer](ctx, db.offers(), in("_id", ids))
 }

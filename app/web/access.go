@@ -19,6 +19,7 @@ var (
 	employer   = only(domain.RoleEmployer)
 	applicant  = only(domain.RoleApplicant)
 	reviewer   = only(domain.RoleReviewer)
+	adviser    = only(domain.RoleAdviser)
 	// staffNotAdmin is the staff role alone, for routes that mix it with
 	// another role's and for the programme's work (moderation, bookings,
 	// PROGR'ESS), whose services admit staff only: a technical

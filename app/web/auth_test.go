@@ -177,3 +177,27 @@ func TestPasswordResetByEmail(t *testing.T) {
 	resp, _ = w.post(t, "/connexion", url.Values{"email": {"lea@example.fr"}, "password": {"la Seine coule sous le pont de Sèvres"}})
 	wantStatus(t, resp, http.StatusSeeOther)
 }
+
+// A person chooses the language of their emails on their account page; the
+// choice is kept on the account, a message confirms it, and a language the
+// platform does not write is refused in French without changing anything.
+func TestEmailLanguageIsChosenOnTheAccountPage(t *testing.T) {
+	f := newFixture(t)
+	v := f.signUp(t, "sam@example.fr", "employer")
+	_, body := v.get(t, "/compte")
+	wantContains(t, body, "Langue des e-mails", `value="fr" checked`)
+	resp, _ := v.post(t, "/compte/langue", url.Values{"locale": {"en"}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	_, body = v.get(t, "/compte")
+	wantContains(t, body, "Langue des e-mails enregistrée", `value="en" checked`)
+	user, err := f.db.UserByEmail(t.Context(), "sam@example.fr")
+	if err != nil || user.Locale != "en" {
+		t.Fatalf("the account's language: %+v %v", user, err)
+	}
+	resp, body = v.post(t, "/compte/langue", url.Values{"locale": {"de"}})
+	wantStatus(t, resp, http.StatusUnprocessableEntity)
+	wantContains(t, body, "Choisissez le français ou l'anglais.")
+	if user, _ := f.db.UserByEmail(t.Context(), "sam@example.fr"); user.Locale != "en" {
+		t.Fatalf("a refused language changed the account: %q", user.Locale)
+	}
+}

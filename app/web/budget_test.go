@@ -78,6 +78,11 @@ func TestDatabaseBudgetOfTheMainPages(t *testing.T) {
 		{"anonymous", anonymous, "/employeurs-du-92/:id", "/employeurs-du-92/" + offer.OrganisationID, 0},
 		{"anonymous", anonymous, "/progress/appels/:id", "/progress/appels/" + call.ID, 0},
 		{"anonymous", anonymous, "/progress/appels/:id/laureats", "/progress/appels/" + call.ID + "/laureats", 0},
+		{"anonymous", anonymous, "/observatoire", "/observatoire", 0},
+		{"anonymous", anonymous, "/observatoire", "/observatoire?commune=92050&annee=2026-2027", 0},
+		{"anonymous", anonymous, "/observatoire/tableaux/:file", "/observatoire/tableaux/passerelle-types.csv", 0},
+		{"anonymous", anonymous, "/api/v1/open-data/figures", "/api/v1/open-data/figures", 0},
+		{"anonymous", anonymous, "/api/v1/open-data/offers", "/api/v1/open-data/offers", 0},
 		// profile, favourites, their offers, saved searches
 		{"youth", youth, "/jeunes", "/jeunes", 2 + 4},
 		// is it a favourite; the profile and an application to it, to say whether they may apply

@@ -20,9 +20,10 @@ var flashes = map[string]bool{
 	"offer_published": true, "offer_rejected": true, "organisation_verified": true, "conflict_declared": true,
 	"booking_confirmed": true, "booking_waitlisted": true, "booking_cancelled": true, "offer_closed": true,
 	"offer_reopened": true, "application_withdrawn": true, "api_key_revoked": true,
-	"event_created": true, "event_confirmed": true, "event_confirmed_youth": true, "event_waitlisted": true,
-	"event_waitlisted_youth": true, "event_registration_cancelled": true, "event_registration_cancelled_youth": true,
-	"event_attendance": true, "event_cancelled": true,
+	"email_language_saved": true, "support_asked": true, "support_written": true, "support_followed": true,
+	"support_assigned": true, "event_created": true, "event_confirmed": true, "event_confirmed_youth": true,
+	"event_waitlisted": true, "event_waitlisted_youth": true, "event_registration_cancelled": true,
+	"event_registration_cancelled_youth": true, "event_attendance": true, "event_cancelled": true,
 }
 
 // flash leaves the message key for the next page the user reads.

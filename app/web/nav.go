@@ -40,9 +40,11 @@ var roleSections = map[domain.Role][]navLink{
 		{Href: "/employeurs/offres/nouvelle", Label: "nav.employer.new_offer"},
 		{Href: "/employeurs/offres#candidatures", Label: "nav.employer.applications"},
 		{Href: "/employeurs/offres#exports", Label: "nav.employer.exports"}, myEvents},
-	domain.RoleApplicant: {{Href: "/progress/dossiers", Label: "nav.applicant.files"}, {Href: "/progress", Label: "nav.progress"}, myEvents},
-	domain.RoleReviewer:  {{Href: "/jury", Label: "nav.reviewer.files"}},
-	domain.RoleStaff:     staffSections,
+	domain.RoleApplicant: {{Href: "/progress/dossiers", Label: "nav.applicant.files"}, {Href: "/progress", Label: "nav.progress"},
+		{Href: "/accompagnement/mes-demandes", Label: "nav.applicant.support"}, myEvents},
+	domain.RoleReviewer: {{Href: "/jury", Label: "nav.reviewer.files"}},
+	domain.RoleAdviser:  {{Href: "/accompagnement/suivi", Label: "nav.adviser.requests"}, {Href: "/accompagnement", Label: "nav.adviser.offer"}},
+	domain.RoleStaff:    staffSections,
 	domain.RoleAdmin: {{Href: "/agents", Label: "nav.staff.dashboards"}, {Href: "/agents/organisations", Label: "nav.staff.organisations"},
 		{Href: "/agents/personnes", Label: "nav.staff.people"}, {Href: "/agents/campagnes", Label: "nav.staff.campaigns"},
 		{Href: "/agents/journal", Label: "nav.staff.audit"}}, // the staff's work is refused to administrators
@@ -51,7 +53,8 @@ var roleSections = map[domain.Role][]navLink{
 var staffSections = []navLink{{Href: "/agents", Label: "nav.staff.dashboards"}, {Href: "/agents/moderation", Label: "nav.staff.moderation"},
 	{Href: "/agents/organisations", Label: "nav.staff.organisations"}, {Href: "/agents/personnes", Label: "nav.staff.people"},
 	{Href: "/agents/reservations", Label: "nav.staff.bookings"}, {Href: "/agents/campagnes", Label: "nav.staff.campaigns"},
-	{Href: "/agents/progress", Label: "nav.staff.progress"}, {Href: "/agents/journal", Label: "nav.staff.audit"}, myEvents}
+	{Href: "/agents/progress", Label: "nav.staff.progress"}, {Href: "/agents/accompagnement", Label: "nav.staff.support"},
+	{Href: "/agents/journal", Label: "nav.staff.audit"}, myEvents}
 
 // landingOf is where u lands after signing in: their first role's space.
 func landingOf(u *domain.User) string {

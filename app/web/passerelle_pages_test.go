@@ -94,6 +94,9 @@ func TestPasserellePagesJourney(t *testing.T) {
 	// whom; the flash says what the booking became.
 	wantContains(t, body, "3e B", "confirmée", "Ajouter au calendrier", "Votre réservation est confirmée",
 		"Une matinée au fournil", "Boulangerie Éclair", "Nanterre", "mardi 15 décembre 2026", "Accueil du fournil", "Collège Paul-Éluard")
+	// The audit log names the booking by its visit and group, its state by its label.
+	_, body = f.staffVisitor(t).get(t, "/agents/journal")
+	wantContains(t, body, "Visite réservée pour un groupe (confirmée)", "Une matinée au fournil — 3e B")
 	resp, _ = counsellor.post(t, "/visites/"+sessions[0].ID+"/reserver", url.Values{"structure_id": {"api-school"},
 		"group_name": {"4e A"}, "group_level": {"4e"}, "seats": {"20"}, "adults": {"2"}, "request_key": {"k2"}, "waitlist": {"on"}})
 	wantStatus(t, resp, http.StatusSeeOther)

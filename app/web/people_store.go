@@ -24,6 +24,9 @@ type PeopleStore interface {
 	PendingTestimonies(ctx context.Context, r domain.PageRequest) (domain.Page[domain.Testimony], error)
 	OffersByIDs(ctx context.Context, ids []string) ([]domain.Offer, error)
 	GrantsByIDs(ctx context.Context, ids []string) ([]domain.GrantApplication, error)
+	BookingsByIDs(ctx context.Context, ids []string) ([]domain.Booking, error)
+	ApplicationsByIDs(ctx context.Context, ids []string) ([]domain.Application, error)
+	SupportRequestsByIDs(ctx context.Context, ids []string) ([]domain.SupportRequest, error)
 }
 
 // peopleNames returns the names of the users and organisations among ids,

@@ -124,7 +124,7 @@ func TestStaffSuspendsAndChangesRolesWithAudit(t *testing.T) {
 	wantContains(t, body, "Ce compte est suspendu")
 
 	_, body = staff.get(t, "/agents/journal?q="+target.ID)
-	wantContains(t, body, "Compte suspendu", "Rôles modifiés", "employer → employer,applicant", "user-agent")
+	wantContains(t, body, "Compte suspendu", "Rôles modifiés", "Employeur (entreprise ou structure de l'ESS) → Employeur (entreprise ou structure de l'ESS), Porteur de projet PROGR'ESS", "user-agent")
 	checkHumanText(t, "/agents/journal", body) // names and labels, not ids and action keys
 }
 
@@ -137,7 +137,8 @@ func TestPrivacyPageStatesTheConfiguredPeriods(t *testing.T) {
 	wantContains(t, body, "anonymisé après 2 ans sans connexion", "effacés 90 jours après sa fin")
 }
 
-// The audit log names the offers staff moderated by their titles.
+// The audit log names the offers staff moderated by their titles, and
+// reads as names and labels throughout, with no id nor state key.
 func TestAuditLogNamesTheOffers(t *testing.T) {
 	f := newFixture(t)
 	pending, err := f.db.Offers(context.Background(), domain.OfferFilter{Status: domain.OfferPending})
@@ -153,4 +154,12 @@ func TestAuditLogNamesTheOffers(t *testing.T) {
 	if text := texttest.Visible(body); strings.Contains(text, pending[0].ID) {
 		t.Errorf("the log shows the offer's id: %q", texttest.Around(text, pending[0].ID))
 	}
+	_, body = staff.get(t, "/agents/journal")
+	text := texttest.Visible(body)
+	for _, internal := range []string{"booking-", "application-", "offer-", "user-", "grant-", "(confirmed)", "(sent)", "duplicate of"} {
+		if strings.Contains(text, internal) {
+			t.Errorf("the log shows %q: %q", internal, texttest.Around(text, internal))
+		}
+	}
+	checkHumanText(t, "/agents/journal", body)
 }

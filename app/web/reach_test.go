@@ -51,10 +51,19 @@ func TestEveryPageIsReachedByLinks(t *testing.T) {
 	if resp, _ := applicant.post(t, "/progress/appels/"+call.ID+"/candidature", url.Values{"organisation": {"reach-asso"}}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("start a file: %d", resp.StatusCode)
 	}
+	// A support request given to the adviser's structure.
+	f.supportStructure(t, "reach-support", "Incubateur solidaire", "W921234570")
+	request := askSupport(t, applicant, "Ressourcerie de quartier")
+	staff := p.staff.pageVisitor()
+	staff.get(t, request)
+	if resp, _ := staff.post(t, request+"/attribution", url.Values{"structure_id": {"reach-support"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("give the support request: %d", resp.StatusCode)
+	}
 	visitors := map[string]*visitor{"anonymous": f.visitor(), "youth": p.youth.pageVisitor(),
 		"counsellor": p.counsellor.pageVisitor(), "employer": p.employer.pageVisitor(), "applicant": applicant,
-		"reviewer": f.signedInUser(t, "reach-reviewer", domain.RoleReviewer), "staff": p.staff.pageVisitor(),
-		"admin": f.signedInUser(t, "reach-admin", domain.RoleAdmin)}
+		"reviewer": f.signedInUser(t, "reach-reviewer", domain.RoleReviewer), "staff": staff,
+		"admin":   f.signedInUser(t, "reach-admin", domain.RoleAdmin),
+		"adviser": f.signedInUser(t, "reach-adviser", domain.RoleAdviser, "reach-support")}
 	eventExamples(t, f, map[string]*visitor{"youth": visitors["youth"], "counsellor": visitors["counsellor"],
 		"employer": visitors["employer"], "applicant": applicant})
 	routes := f.server.Routes()

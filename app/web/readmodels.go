@@ -8,6 +8,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"passerelle/app/domain"
+	"passerelle/app/observatory"
 	"passerelle/app/progress"
 	"passerelle/app/readmodel"
 )
@@ -35,6 +36,8 @@ type readModels struct {
 	calls             *readmodel.Keyed[*domain.Call]
 	laureates         *readmodel.Keyed[callLaureates]
 	publishedLaureate *readmodel.Model[[]progress.Laureate]
+	observatory       *readmodel.Model[*observatory.Figures]
+	openOffers        *readmodel.Model[[]openOffer]
 	upcomingEvents    *readmodel.Model[[]domain.Event]
 }
 
@@ -65,6 +68,12 @@ func (s *Server) newReadModels() readModels {
 			func(ctx context.Context, family string) ([]domain.Testimony, error) {
 				return s.deps.People.PublishedTestimonies(ctx, "", family, discoverShown)
 			}),
+		// Computed once from every programme's collections, and again after a
+		// write to one of them: the page, the CSV and the API read the same.
+		observatory: readmodel.New(from(observatoryMaxAge, readmodel.Offers, readmodel.Sessions, readmodel.Bookings,
+			readmodel.Applications, readmodel.Calls, readmodel.Grants, readmodel.Awards),
+			func(ctx context.Context) (*observatory.Figures, error) { return observatory.Load(ctx, st, now()) }),
+		openOffers: readmodel.New(from(0, readmodel.Offers), s.readOpenOffers),
 	}
 	if e := s.deps.Events; e != nil {
 		// Events end as time passes: the age bounds what the writes alone do not change.

@@ -18,6 +18,7 @@ import (
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
 	"passerelle/app/recommend"
+	"passerelle/app/support"
 	"passerelle/search"
 )
 
@@ -81,6 +82,8 @@ type Deps struct {
 	Publication Publication
 	// Partners keeps the partners' API keys; nil: no key is accepted.
 	Partners *partners.Service
+	// Support is the accompaniment of ESS project holders.
+	Support *support.Service
 }
 
 // RetentionPeriods are the configured periods the privacy page states.

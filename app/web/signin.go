@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"passerelle/app/account"
+	"passerelle/app/i18n"
 )
 
 func (s *Server) signInPage(c *fiber.Ctx) error {
@@ -71,6 +72,15 @@ func (s *Server) signOutEverywhere(c *fiber.Ctx) error {
 	return c.Redirect("/connexion", fiber.StatusSeeOther)
 }
 
+// chooseEmailLanguage keeps the language the person's emails are written in.
+func (s *Server) chooseEmailLanguage(c *fiber.Ctx) error {
+	if err := s.deps.Accounts.ChooseEmailLanguage(c.UserContext(), currentUser(c), c.FormValue("locale")); err != nil {
+		return err
+	}
+	s.flash(c, "email_language_saved")
+	return c.Redirect("/compte#langue", fiber.StatusSeeOther)
+}
+
 func (s *Server) accountPage(c *fiber.Ctx) error {
 	user := currentUser(c)
 	orgs, err := s.deps.People.OrganisationsByIDs(c.UserContext(), user.OrganisationIDs)
@@ -83,5 +93,5 @@ func (s *Server) accountPage(c *fiber.Ctx) error {
 	}
 	return s.render(c, "account", fiber.Map{"Title": s.localizer(c).T("account.title"), "Organisations": orgs,
 		"CanCreate": len(account.KindsFor(user)) > 0, "Welcome": c.Query("bienvenue") != "",
-		"Sessions": sessions, "Current": account.HashSecret(c.Cookies(sessionCookie))})
+		"Sessions": sessions, "Current": account.HashSecret(c.Cookies(sessionCookie)), "Locales": i18n.Locales})
 }

@@ -17,6 +17,9 @@ type Store interface {
 	UpcomingSessions(ctx context.Context, from time.Time, limit int) ([]domain.SessionWithOffer, error)
 	OpenCalls(ctx context.Context, now time.Time) ([]domain.Call, error)
 	Counts(ctx context.Context, now time.Time) (domain.Counts, error)
+	// ObservatoryFacts and AllOffers feed the observatory and its open data.
+	ObservatoryFacts(ctx context.Context) (domain.ObservatoryFacts, error)
+	AllOffers(ctx context.Context) ([]domain.Offer, error)
 }
 
 // Check is one readiness probe (database, search, mail).

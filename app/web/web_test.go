@@ -24,6 +24,7 @@ import (
 	"passerelle/app/progress"
 	"passerelle/app/store"
 	"passerelle/app/store/storetest"
+	"passerelle/app/support"
 	"passerelle/app/web"
 )
 
@@ -71,8 +72,9 @@ func newEmptyFixture(t testing.TB, db *store.DB, adjust func(*web.Deps), checks 
 	checks = append([]web.Check{{Name: "database", Check: db.Ping}}, checks...)
 	clock := func() time.Time { return now }
 	programme := passerelle.NewService(db, nil, nil, slog.New(slog.DiscardHandler), passerelle.Config{Now: clock})
+	accompaniment := support.New(db, nil, slog.New(slog.DiscardHandler), clock)
 	accounts, mails := accounttest.New(t, db, func(c *account.Config) {
-		c.DataHolders = []account.DataHolder{programme} // as app/services.go wires it
+		c.DataHolders = []account.DataHolder{programme, accompaniment} // as app/services.go wires it
 	})
 	deps := web.Deps{Logger: slog.New(slog.DiscardHandler), Catalog: catalog, Store: db,
 		Readiness: checks, Now: clock, Accounts: accounts, People: db, CSRFKey: []byte(strings.Repeat("k", 32)),
@@ -80,6 +82,7 @@ func newEmptyFixture(t testing.TB, db *store.DB, adjust func(*web.Deps), checks 
 		Passerelle: programme, Campaigns: newCampaigns(t, db, catalog, clock),
 		Recommendations: newRecommendations(db, clock), Publication: testPublication,
 		Partners: partners.New(db, slog.New(slog.DiscardHandler), clock),
+		Support:  accompaniment,
 		Events:   events.New(db, nil, slog.New(slog.DiscardHandler), clock)}
 	adjust(&deps)
 	srv, err := web.New(deps)

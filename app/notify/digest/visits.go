@@ -50,7 +50,7 @@ func visitNotifications(r domain.VisitReminder) []notify.Notification {
 		data.Booked += b.Seats
 		mine := data
 		mine.Booked = b.Seats
-		ns = append(ns, reminder(r.Session.ID, notify.Recipient{Email: b.CounsellorEmail, Name: b.CounsellorName}, mine))
+		ns = append(ns, reminder(r.Session.ID, domain.AccountRecipient(b.CounsellorID, b.CounsellorName, b.CounsellorEmail), mine))
 	}
 	for _, u := range r.Members {
 		ns = append(ns, reminder(r.Session.ID, domain.RecipientOf(u), data))

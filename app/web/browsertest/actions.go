@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
@@ -38,10 +39,14 @@ func (b *Browser) ClickInPage(selector string) {
 }
 
 // Fill replaces the field's value by typing it, so that input events fire.
+// The old value is emptied through the property: chromedp's Clear fails on
+// an empty textarea, which has no text node.
 func (b *Browser) Fill(selector, value string) {
 	b.t.Helper()
 	field := chromedp.CSS(selector)
-	b.step("fill "+selector, chromedp.Clear(field, chromedp.NodeVisible), chromedp.SendKeys(field, value))
+	quoted, _ := json.Marshal(selector)
+	b.step("fill "+selector, chromedp.WaitVisible(field),
+		chromedp.Evaluate[chromedp.Void]("document.querySelector("+string(quoted)+").value = ''"), chromedp.SendKeys(field, value))
 }
 
 // Choose sets the value of a select (or any field) without typing.
