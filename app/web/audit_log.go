@@ -122,8 +122,9 @@ func labelledMove(l localizer, move, prefix, sep string) string {
 type auditSubjects struct{ offers, bookings, applications, grants, requests, events []string }
 
 // auditNames names the people, organisations, offers, bookings,
-// applications, grant files and support requests that events speak of, by
-// id, so that the log reads as names.
+// applications, grant files, support requests and events (forums,
+// workshops) that audit events speak of, by id, so that the log reads as
+// names.
 func (s *Server) auditNames(ctx context.Context, events []domain.AuditEvent) (map[string]string, error) {
 	var people []string
 	var ids auditSubjects
@@ -169,9 +170,9 @@ func (s *Server) eventNames(ctx context.Context, names map[string]string, ids []
 	return err
 }
 
-// thingNames adds to names the titles of offers, events and grant files, a booking
-// as its visit and group, an application as its offer and youth, a support
-// request as its project.
+// thingNames adds to names the titles of offers, events and grant files, a
+// booking as its visit and group, an application as its offer and youth, a
+// support request as its project.
 func (s *Server) thingNames(ctx context.Context, names map[string]string, ids auditSubjects) error {
 	booked, err := s.deps.People.BookingsByIDs(ctx, ids.bookings)
 	if err != nil {
