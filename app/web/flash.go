@@ -20,7 +20,7 @@ var flashes = map[string]bool{
 	"offer_published": true, "offer_rejected": true, "organisation_verified": true, "conflict_declared": true,
 	"booking_confirmed": true, "booking_waitlisted": true, "booking_cancelled": true, "offer_closed": true,
 	"offer_reopened": true, "application_withdrawn": true, "api_key_revoked": true,
-	"signature_code_sent": true, "signature_signed": true,
+	"signature_code_sent": true, "signature_signed": true, "signature_code_sent_tu": true, "signature_signed_tu": true,
 }
 
 // flash leaves the message key for the next page the user reads.
