@@ -11,6 +11,7 @@ import (
 	"passerelle/app/demo"
 	"passerelle/app/domain"
 	"passerelle/app/passerelle"
+	"passerelle/app/refdata"
 	"passerelle/app/web/browsertest"
 )
 
@@ -52,6 +53,7 @@ func TestJourneyPasserelleVisitBookingAndApplication(t *testing.T) {
 	youthApplies(t, m, youth, apprenticeship.ID)
 	employerInterviews(t, m, employer, apprenticeship.ID)
 	employerAndYouthWrite(t, m, employer, youth, apprenticeship.ID)
+	internshipSignedByAll(t, m, employer, b.Session())
 	staffSeesBookings(t, m, staff, "3e B")
 	staffManagesAPIKeys(t, m, staff)
 	employerEditsOffer(t, m, employer, offerID)
@@ -302,4 +304,72 @@ func counsellorCollectsAuthorisations(t *testing.T, m *Main, b, guardian *browse
 		t.Fatalf("after a guardian signed: %q", got)
 	}
 	b.CheckPage()
+}
+
+// internshipSignedByAll: the employer prepares the agreement of an accepted
+// 3e internship; the pupil, their legal representative, the employer's
+// signatory, the tutor and the teacher sign from the outbox's emails, the
+// school head last; only then is the agreement signed.
+func internshipSignedByAll(t *testing.T, m *Main, employer, parties *browsertest.Browser) {
+	t.Helper()
+	ctx := t.Context()
+	boss, err1 := m.DB.UserByEmail(ctx, "employeur@"+demo.EmailDomain)
+	pupil, err2 := m.DB.UserByEmail(ctx, "jeune@"+demo.EmailDomain)
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	in := passerelle.OfferInput{Type: domain.OfferInternship3e, Title: "Stage d'observation : les métiers du numérique",
+		Description: "Une semaine pour découvrir nos métiers.", ROMECodes: []string{"M1805"},
+		CommuneCode: "92050", StartDate: day(3), EndDate: day(4), Places: 2}
+	offer, err := m.Passerelle.CreateOffer(ctx, boss, boss.OrganisationIDs[0], in, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The application and its acceptance are the journey above's; this one starts from an accepted application.
+	app := &domain.Application{ID: domain.ApplicationID(offer.ID, pupil.ID), OfferID: offer.ID, OfferTitle: offer.Title,
+		OrganisationID: offer.OrganisationID, YouthID: pupil.ID, YouthName: pupil.Name, YouthEmail: pupil.Email,
+		Status: domain.ApplicationAccepted, CreatedAt: time.Now(), UpdatedAt: time.Now()}
+	if err := m.DB.InsertApplication(ctx, app); err != nil {
+		t.Fatal(err)
+	}
+	employer.Visit(m.URL() + "/employeurs/candidatures/" + app.ID)
+	employer.Click("a[href^='/conventions/']")
+	employer.CheckPage()
+	school := refdata.Colleges()[0]
+	people := []struct{ field, name, email string }{{"school_head", "Hélène Proviseure", "principal@college.test"},
+		{"teacher", "Marc Professeur", "prof@college.test"}, {"guardian", "Samia Parent", "parent@famille.test"},
+		{"signatory", boss.Name, boss.Email}, {"tutor", "Tom Tuteur", "tuteur@entreprise.test"}}
+	employer.Fill("#school_uai", school.UAI)
+	for _, p := range people {
+		employer.Fill("#"+p.field+"_name", p.name)
+		employer.Fill("#"+p.field+"_email", p.email)
+	}
+	employer.Choose("#starts", day(3).Format(time.DateOnly))
+	employer.Choose("#ends", day(3).AddDate(0, 0, 4).Format(time.DateOnly))
+	employer.Fill("#daily_hours", "9 h – 12 h, 13 h 30 – 16 h 30")
+	employer.Fill("#place", "12 rue des Serveurs, Nanterre")
+	employer.Choose("#tasks", "Observer les équipes de développement et de support.")
+	employer.Fill("#employer_insurer", "MAIF, contrat 4521")
+	employer.ExpectStatus(422) // the school's insurance is missing
+	employer.Submit("form[action^='/conventions/'] button")
+	if got := employer.Text("#school_insurer-error"); !strings.Contains(got, "assurance") {
+		t.Fatalf("without the school's insurance: %q", got)
+	}
+	employer.CheckPage()
+	employer.Fill("#school_insurer", "Rectorat de Versailles")
+	employer.Submit("form[action^='/conventions/'] button")
+	if got := employer.Text("main"); !strings.Contains(got, "en cours de signature") || !strings.Contains(got, school.Name) {
+		t.Fatalf("after sending the agreement: %q", got)
+	}
+	employer.CheckPage()
+	partySigns(t, m, parties, pupil.Email, pupil.Name)
+	for _, p := range people[1:] {
+		partySigns(t, m, parties, p.email, p.name)
+	}
+	partySigns(t, m, parties, people[0].email, people[0].name) // the school head, last
+	employer.Visit(employer.URL())
+	if got := employer.Text("main"); !strings.Contains(got, "signée par toutes les parties") {
+		t.Fatalf("after every signature: %q", got)
+	}
+	employer.CheckPage()
 }

@@ -12,6 +12,7 @@ import (
 
 	"passerelle/app/domain"
 	"passerelle/app/i18n"
+	"passerelle/app/i18n/texttest"
 	"passerelle/app/mail/mailtest"
 	"passerelle/app/notify"
 	"passerelle/app/notify/notifytest"
@@ -182,6 +183,13 @@ func TestSignInOrderThenComplete(t *testing.T) {
 		if e.Hash != done.Hash {
 			t.Fatalf("event without the document's hash: %+v", e)
 		}
+	}
+	// Every email, French and English, is made for people: no key, no format verb left.
+	if _, err := w.notify.Deliver(ctx, 50); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range w.mails.Messages() {
+		texttest.Check(t, m.Subject, m.Subject+"\n"+m.Text+"\n"+texttest.Visible(m.HTML))
 	}
 	audit, err := w.db.LatestAudit(ctx, done.ID, 100)
 	if err != nil || len(audit) < 6 {

@@ -25,7 +25,7 @@ var flashes = map[string]bool{
 	"event_created":    true, "event_confirmed": true, "event_confirmed_youth": true, "event_waitlisted": true,
 	"event_waitlisted_youth": true, "event_registration_cancelled": true, "event_registration_cancelled_youth": true,
 	"event_attendance": true, "event_cancelled": true,
-	"signature_code_sent": true, "signature_signed": true,
+	"signature_code_sent": true, "signature_signed": true, "signature_code_sent_tu": true, "signature_signed_tu": true,
 }
 
 // flash leaves the message key for the next page the user reads.

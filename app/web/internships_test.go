@@ -10,6 +10,7 @@ import (
 
 	"passerelle/app/domain"
 	"passerelle/app/refdata"
+	"passerelle/app/signature/signaturetest"
 )
 
 // TestInternshipAgreementPages: the employer of an accepted application to
@@ -67,6 +68,20 @@ func TestInternshipAgreementPages(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "%PDF-") {
 		t.Fatalf("PDF: %d", resp.StatusCode)
 	}
+	// The pupil signs in « tu ».
+	link := "/signature/" + signaturetest.Link(t, f.mails.Messages(), "ines@eleve.test")
+	pupil := f.visitor()
+	_, body = pupil.get(t, link)
+	wantContains(t, body, "Tes prénom et nom", "Lis le document")
+	resp, _ = pupil.post(t, link+"/code", url.Values{})
+	wantStatus(t, resp, http.StatusSeeOther)
+	_, body = pupil.get(t, link)
+	wantContains(t, body, "Un code vient de t'être envoyé")
+	resp, _ = pupil.post(t, link, url.Values{"name": {"Inès Benali"}, "consent": {"1"},
+		"code": {signaturetest.Code(t, f.mails.Messages(), "ines@eleve.test")}})
+	wantStatus(t, resp, http.StatusSeeOther)
+	_, body = pupil.get(t, link)
+	wantContains(t, body, "Ta signature est enregistrée", "Tu as signé ce document")
 	ines := f.signedInUser(t, "ines", domain.RoleYouth)
 	_, body = ines.get(t, page)
 	wantContains(t, body, "en cours de signature")

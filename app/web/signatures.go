@@ -26,7 +26,16 @@ func (s *Server) signatureData(c *fiber.Ctx, p signature.Party) fiber.Map {
 		state = string(domain.SignatureExpired)
 	}
 	return fiber.Map{"Title": r.Title, "Request": r, "Me": p.Me(), "Index": p.Index, "State": state,
-		"Turn": r.Turn(p.Index), "Token": c.Params("token"), "Form": fiber.Map{}}
+		"Turn": r.Turn(p.Index), "Token": c.Params("token"), "Form": fiber.Map{}, "Tu": tu(p)}
+}
+
+// tu is the suffix of the texts that say « tu » to a youth signing their
+// internship agreement; everyone else is addressed as « vous ».
+func tu(p signature.Party) string {
+	if p.Request != nil && p.Me().Role == "youth" {
+		return ".tu"
+	}
+	return ""
 }
 
 // signatureCode emails the party a one-time code.
@@ -35,19 +44,24 @@ func (s *Server) signatureCode(c *fiber.Ctx) error {
 	if err := s.deps.Signatures.SendCode(c.UserContext(), token, c.IP()); err != nil {
 		return s.signatureFailed(c, err)
 	}
-	s.flash(c, "signature_code_sent")
+	p, _ := s.deps.Signatures.Open(c.UserContext(), token) // opened just now by SendCode
+	s.flash(c, "signature_code_sent"+strings.ReplaceAll(tu(p), ".", "_"))
 	return c.Redirect("/signature/"+token+"#signer", fiber.StatusSeeOther)
 }
 
 // sign records the party's signature.
 func (s *Server) sign(c *fiber.Ctx) error {
 	token := c.Params("token")
-	_, err := s.deps.Signatures.Sign(c.UserContext(), token, signature.Input{Name: c.FormValue("name"),
+	r, err := s.deps.Signatures.Sign(c.UserContext(), token, signature.Input{Name: c.FormValue("name"),
 		Consent: c.FormValue("consent") == "1", Code: c.FormValue("code"), IP: c.IP(), UserAgent: c.Get(fiber.HeaderUserAgent)})
 	if err != nil {
 		return s.signatureFailed(c, err)
 	}
-	s.flash(c, "signature_signed")
+	suffix := ""
+	if tok, perr := signature.ParseToken(token); perr == nil && r.Parties[tok.Party].Role == "youth" {
+		suffix = "_tu"
+	}
+	s.flash(c, "signature_signed"+suffix)
 	return c.Redirect("/signature/"+token, fiber.StatusSeeOther)
 }
 
