@@ -62,11 +62,12 @@ type Model[T any] struct {
 	now     func() time.Time
 	load    func(ctx context.Context) (T, error)
 
-	mu     sync.Mutex // held while loading: concurrent misses wait for one load
-	value  T
-	stamp  uint64
-	at     time.Time
-	loaded bool
+	mu      sync.Mutex // guards the fields below, never held while loading
+	value   T
+	stamp   uint64
+	at      time.Time
+	loaded  bool
+	loading chan struct{} // closed when the load under way ends; nil when none
 }
 
 // Config says where a model comes from and how long it may be kept.
@@ -88,26 +89,51 @@ func New[T any](cfg Config, load func(ctx context.Context) (T, error)) *Model[T]
 }
 
 // Get returns the value, loaded again first if a source changed since.
+// One load runs at a time. While it runs, the readers of a value that is
+// only older than MaxAge get that value at once: under a crowd the reload
+// queues behind everyone's database work, and every reader would wait for
+// it. A reader whose sources changed (the writer, who must see its write)
+// waits for a load that starts after the change.
 func (m *Model[T]) Get(ctx context.Context) (T, error) {
 	now := m.now()
 	if err := m.changes.SyncChanges(ctx, now); err != nil {
 		var zero T
 		return zero, err
 	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	// The stamp is taken before loading: a write that ends during the load
-	// makes the next Get load again rather than keep what the load missed.
-	stamp := m.changes.ChangeStamp(m.sources...)
-	if m.loaded && m.stamp == stamp && (m.maxAge == 0 || inAge(now, m.at, m.maxAge)) {
-		return m.value, nil
-	}
-	value, err := m.load(ctx)
-	if err != nil {
+	for {
+		m.mu.Lock()
+		// The stamp is taken before loading: a write that ends during the
+		// load makes the next Get load again rather than keep what it missed.
+		stamp := m.changes.ChangeStamp(m.sources...)
+		current := m.loaded && m.stamp == stamp
+		if current && (m.maxAge == 0 || inAge(now, m.at, m.maxAge) || m.loading != nil) {
+			value := m.value
+			m.mu.Unlock()
+			return value, nil
+		}
+		if wait := m.loading; wait != nil {
+			m.mu.Unlock()
+			select {
+			case <-wait:
+				continue
+			case <-ctx.Done():
+				var zero T
+				return zero, ctx.Err()
+			}
+		}
+		done := make(chan struct{})
+		m.loading = done
+		m.mu.Unlock()
+		value, err := m.load(ctx)
+		m.mu.Lock()
+		m.loading = nil
+		close(done)
+		if err == nil {
+			m.value, m.stamp, m.at, m.loaded = value, stamp, now, true
+		}
+		m.mu.Unlock()
 		return value, err
 	}
-	m.value, m.stamp, m.at, m.loaded = value, stamp, now, true
-	return value, nil
 }
 
 // inAge reports whether at is less than maxAge before now; a clock moved

@@ -42,3 +42,50 @@ func TestKeyedKeepsItsOwnCopyOfTheKey(t *testing.T) {
 		t.Errorf("loads: %q", loaded)
 	}
 }
+
+// While a value only older than its age is loaded again, its readers get it
+// at once instead of queueing behind the load; a reader after a write waits
+// for a load that began after the write, so the writer sees it.
+func TestAnAgedValueIsServedWhileItReloads(t *testing.T) {
+	changes := &stamps{}
+	var clock atomic.Int64 // minutes
+	started, release := make(chan string, 3), make(chan struct{})
+	var loads atomic.Int32
+	m := New(Config{Changes: changes, Sources: []string{Offers}, MaxAge: time.Minute,
+		Now: func() time.Time { return time.Unix(clock.Load()*60, 0) }},
+		func(context.Context) (string, error) {
+			n := loads.Add(1)
+			v := "v" + string(rune('0'+n))
+			if n > 1 {
+				started <- v
+				<-release
+			}
+			return v, nil
+		})
+	if v, err := m.Get(t.Context()); err != nil || v != "v1" {
+		t.Fatalf("first load: %q %v", v, err)
+	}
+	clock.Store(2) // older than its age
+	aged := make(chan string)
+	go func() { v, _ := m.Get(t.Context()); aged <- v }()
+	if v := <-started; v != "v2" {
+		t.Fatalf("the reload: %q", v)
+	}
+	if v, err := m.Get(t.Context()); err != nil || v != "v1" {
+		t.Fatalf("a reader during the reload: %q %v, want the aged value at once", v, err)
+	}
+	changes.n.Add(1) // a write, during the reload that began before it
+	written := make(chan string)
+	go func() { v, _ := m.Get(t.Context()); written <- v }()
+	release <- struct{}{} // the reload that missed the write ends
+	if v := <-aged; v != "v2" {
+		t.Errorf("the reader that reloaded: %q", v)
+	}
+	if v := <-started; v != "v3" {
+		t.Fatalf("the writer's load: %q", v)
+	}
+	release <- struct{}{}
+	if v := <-written; v != "v3" {
+		t.Errorf("after the write: %q, want a load begun after it", v)
+	}
+}
