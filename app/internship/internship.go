@@ -91,28 +91,54 @@ var internshipTypes = []domain.OfferType{domain.OfferInternship3e, domain.OfferI
 var kinds = map[domain.OfferType]string{domain.OfferInternship3e: "stage d'observation de 3e",
 	domain.OfferInternship2nde: "stage de seconde", domain.OfferInternship: "stage"}
 
-// Load returns an application's agreement to the employer, or to the youth.
+// Load returns an application's agreement to the employer, to the youth,
+// or to a counsellor of the structure that follows the youth, who follows
+// its signature.
 func (s *Service) Load(ctx context.Context, actor *domain.User, applicationID string) (*Agreement, error) {
 	app, err := s.store.ApplicationByID(ctx, applicationID)
 	if err != nil {
 		return nil, err
 	}
-	employer := actor != nil && actor.HasRole(domain.RoleEmployer) && slices.Contains(actor.OrganisationIDs, app.OrganisationID)
-	if actor == nil || (!employer && app.YouthID != actor.ID) {
+	a := &Agreement{Application: app}
+	if a.Youth, err = s.store.YouthByID(ctx, app.YouthID); err != nil && domain.ErrorCode(err) != domain.ENOTFOUND {
+		return nil, err
+	}
+	if !a.readBy(actor) {
 		return nil, &domain.Error{Code: domain.ENOTFOUND, Message: "error.not_found"}
 	}
-	a := &Agreement{Application: app}
 	if a.Offer, err = s.store.OfferByID(ctx, app.OfferID); err != nil {
 		return nil, err
 	}
 	if a.Employer, err = s.store.OrganisationByID(ctx, app.OrganisationID); err != nil {
 		return nil, err
 	}
-	if a.Youth, err = s.store.YouthByID(ctx, app.YouthID); err != nil && domain.ErrorCode(err) != domain.ENOTFOUND {
-		return nil, err
-	}
 	a.Requests, err = s.signer.BySubject(ctx, domain.SignInternshipAgreement, app.ID)
 	return a, err
+}
+
+// readBy says whether actor may read the agreement: the employer, the
+// youth, or a counsellor following the youth.
+func (a *Agreement) readBy(actor *domain.User) bool {
+	switch {
+	case actor == nil:
+		return false
+	case actor.ID == a.Application.YouthID, a.WrittenBy(actor):
+		return true
+	}
+	return a.FollowedBy(actor)
+}
+
+// WrittenBy reports whether actor is an employer of the internship's
+// organisation, who prepares the agreement.
+func (a *Agreement) WrittenBy(actor *domain.User) bool {
+	return actor.HasRole(domain.RoleEmployer) && slices.Contains(actor.OrganisationIDs, a.Application.OrganisationID)
+}
+
+// FollowedBy reports whether actor is a counsellor of the structure that
+// follows the youth.
+func (a *Agreement) FollowedBy(actor *domain.User) bool {
+	return a.Youth != nil && a.Youth.StructureID != "" && actor.HasRole(domain.RoleCounsellor) &&
+		slices.Contains(actor.OrganisationIDs, a.Youth.StructureID)
 }
 
 // Prepare sends the agreement for signature; preparing it again with other
@@ -122,7 +148,7 @@ func (s *Service) Prepare(ctx context.Context, actor *domain.User, applicationID
 	if err != nil {
 		return nil, err
 	}
-	if !slices.Contains(actor.OrganisationIDs, a.Application.OrganisationID) || !actor.HasRole(domain.RoleEmployer) {
+	if !a.WrittenBy(actor) {
 		return nil, &domain.Error{Code: domain.EFORBIDDEN, Message: "error.forbidden"}
 	}
 	switch {

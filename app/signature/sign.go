@@ -79,7 +79,7 @@ func (s *Service) SendCode(ctx context.Context, raw, ip string) error {
 		return errTooManyCodes
 	}
 	s.record(ctx, r, domain.SignEventCodeSent, "", ip, roleLabel(me.Role)+" : "+me.Name)
-	return s.mail.SendNow(ctx, domain.Notice{Key: domain.NewID("signature-code"), Text: "mail.signature.code",
+	return s.mail.SendNow(ctx, domain.Notice{Key: domain.NewID("signature-code"), Text: textFor(me, "mail.signature.code"),
 		To:   domain.NoticeRecipient{Email: me.Email, Name: me.Name, Locale: me.Locale},
 		Args: []any{code, s.kindLabel(me.Locale, r.Kind), r.Summary}})
 }

@@ -164,7 +164,7 @@ func (s *Service) tell(ctx context.Context, r *domain.SignatureRequest, what str
 	var notices []domain.Notice
 	for i, p := range r.Parties {
 		if who(p) {
-			notices = append(notices, domain.Notice{Key: "signature-" + what + "/" + r.ID + "/" + strconv.Itoa(i), Text: "notice.signature." + what,
+			notices = append(notices, domain.Notice{Key: "signature-" + what + "/" + r.ID + "/" + strconv.Itoa(i), Text: textFor(p, "notice.signature."+what),
 				To:          domain.NoticeRecipient{Email: p.Email, Name: p.Name, Locale: p.Locale},
 				Args:        []any{s.kindLabel(p.Locale, r.Kind), r.Summary},
 				Attachments: files})
@@ -209,13 +209,21 @@ func (s *Service) sendLink(ctx context.Context, r *domain.SignatureRequest, i in
 	}
 	r.Parties[i].InvitedAt = &now
 	s.record(ctx, r, kind, "", "", roleLabel(p.Role)+" : "+p.Name)
-	n := domain.Notice{Key: domain.NewID("signature-link"), Text: "mail.signature." + kind,
+	n := domain.Notice{Key: domain.NewID("signature-link"), Text: textFor(p, "mail.signature."+kind),
 		To:   domain.NoticeRecipient{Email: p.Email, Name: p.Name, Locale: p.Locale},
 		Args: []any{s.kindLabel(p.Locale, r.Kind), r.Summary, i18n.Date(p.Locale, r.Deadline)}, Link: s.link(tok.String())}
 	if err := s.mail.SendNow(ctx, n); err != nil {
 		s.logger.Error("signature: link not sent", slog.String("request", r.ID), slog.Any("error", err))
 	}
 	return true
+}
+
+// textFor is the email text key for party p: a youth is written to in « tu ».
+func textFor(p domain.SignatureParty, key string) string {
+	if p.Role == "youth" {
+		return key + "_tu"
+	}
+	return key
 }
 
 // kindLabel names a kind in a locale, for the emails.

@@ -25,7 +25,9 @@ func (s *Server) showInternship(c *fiber.Ctx, data fiber.Map) error {
 		return err
 	}
 	data["Title"], data["Agreement"] = s.localizer(c).T("internship.title"), a
-	data["Employer"] = u.HasRole(domain.RoleEmployer) && u.ID != a.Application.YouthID
+	data["Employer"] = a.WrittenBy(u) && u.ID != a.Application.YouthID
+	// The youth's counsellor follows the signatures; the document is the parties'.
+	data["Counsellor"] = a.FollowedBy(u) && !a.WrittenBy(u) && u.ID != a.Application.YouthID
 	data["Internship"] = strings.HasPrefix(string(a.Offer.Type), "internship")
 	data["Accepted"] = a.Application.Status == domain.ApplicationAccepted
 	if form := data["Form"].(url.Values); form.Get("signatory_name") == "" && form.Get("signatory_email") == "" {

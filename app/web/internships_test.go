@@ -68,7 +68,12 @@ func TestInternshipAgreementPages(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "%PDF-") {
 		t.Fatalf("PDF: %d", resp.StatusCode)
 	}
-	// The pupil signs in « tu ».
+	// The pupil is written to and signs in « tu ».
+	for _, m := range f.mails.Messages() {
+		if m.To[0] == "ines@eleve.test" && !strings.Contains(m.Text, "t'invite à signer") {
+			t.Errorf("the pupil's invitation is not in « tu »: %q", m.Text)
+		}
+	}
 	link := "/signature/" + signaturetest.Link(t, f.mails.Messages(), "ines@eleve.test")
 	pupil := f.visitor()
 	_, body = pupil.get(t, link)
@@ -91,4 +96,26 @@ func TestInternshipAgreementPages(t *testing.T) {
 	other := f.signedInUser(t, "autre-rh", domain.RoleEmployer, "org-other")
 	resp, _ = other.get(t, page)
 	wantStatus(t, resp, http.StatusNotFound)
+	// The counsellor of the structure that follows the youth follows the
+	// signatures, without the document; another counsellor finds nothing.
+	counsellor := f.signedInUser(t, "cpe", domain.RoleCounsellor, "struct-ines")
+	if resp, _ := counsellor.get(t, page); resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("a counsellor of no structure of the youth's: %d", resp.StatusCode)
+	}
+	youth.StructureID = "struct-ines"
+	if err := f.db.SaveYouth(ctx, youth); err != nil {
+		t.Fatal(err)
+	}
+	resp, body = counsellor.get(t, page)
+	wantStatus(t, resp, http.StatusOK)
+	wantContains(t, body, "en cours de signature", "Samia Benali", "Inès Benali")
+	if strings.Contains(body, page+".pdf") || strings.Contains(body, "Préparer la convention") {
+		t.Error("the counsellor gets the document or the employer's form")
+	}
+	if resp, _ := counsellor.get(t, page+".pdf"); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("the counsellor downloads the agreement: %d", resp.StatusCode)
+	}
+	if resp, _ := f.signedInUser(t, "autre-cpe", domain.RoleCounsellor, "struct-other").get(t, page); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("another counsellor reads the agreement: %d", resp.StatusCode)
+	}
 }

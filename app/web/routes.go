@@ -121,7 +121,7 @@ func (s *Server) routes() {
 	// Internship agreements: the employer of the application prepares it, the employer and the youth follow
 	// it; the service checks that the user is one of them.
 	get("/conventions/:id.pdf", anyOf(employer, youth), s.internshipPDF) // before /conventions/:id, which would take it
-	get("/conventions/:id", anyOf(employer, youth), s.internshipPage)
+	get("/conventions/:id", anyOf(employer, youth, counsellor), s.internshipPage)
 	post("/conventions/:id", employer, s.prepareInternship)
 	// Outing authorisations: the counsellor of the booking (or of its structure), checked by the service.
 	get("/autorisations/:id", counsellor, s.outingPage)
