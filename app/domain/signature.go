@@ -126,6 +126,10 @@ type SignatureRequest struct {
 	CreatedAt  time.Time  `bson:"created_at"`
 	ClosedAt   *time.Time `bson:"closed_at,omitempty"`
 	ReplacedBy string     `bson:"replaced_by,omitempty"`
+	// SettledAt is when what the last signature sets off was done: the
+	// subject's own state (a grant's « convention signée »), the parties'
+	// signed copies. Until then the signatures job does it again.
+	SettledAt *time.Time `bson:"settled_at,omitempty"`
 }
 
 // Signed reports whether every party has signed.

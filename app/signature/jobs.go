@@ -10,20 +10,32 @@ import (
 
 // Report is what a run of the signatures job did.
 type Report struct {
-	Reminded, Expired int
+	Reminded, Expired, Settled int
 }
 
 func (r Report) String() string {
-	return fmt.Sprintf("%d relances de signature, %d demandes expirées", r.Reminded, r.Expired)
+	return fmt.Sprintf("%d relances de signature, %d demandes expirées, %d signatures complètes menées à leur terme",
+		r.Reminded, r.Expired, r.Settled)
 }
 
 // Run is the signatures job: a request past its deadline expires (its
 // parties told); a party whose turn it is and who has not signed since
 // RemindAfter gets a new link, at most Reminders times. Each step is one
 // conditional update, so a run that crashed, or two replicas, never send
-// one twice.
+// one twice. It also mends what a crash left: a request signed by all but
+// not completed is completed, and a completed one whose consequences are
+// not recorded done is settled again.
 func (s *Service) Run(ctx context.Context) (Report, error) {
 	var rep Report
+	unsettled, err := s.store.UnsettledSignatureRequests(ctx)
+	if err != nil {
+		return rep, err
+	}
+	for i := range unsettled {
+		if s.settle(ctx, &unsettled[i]) {
+			rep.Settled++
+		}
+	}
 	open, err := s.store.OpenSignatureRequests(ctx)
 	if err != nil {
 		return rep, err
@@ -31,6 +43,12 @@ func (s *Service) Run(ctx context.Context) (Report, error) {
 	now := s.now()
 	for i := range open {
 		r := &open[i]
+		if r.Signed() {
+			if r, err := s.afterSignature(ctx, r.ID); err == nil && r.SettledAt != nil {
+				rep.Settled++
+			}
+			continue
+		}
 		if !now.Before(r.Deadline) {
 			if s.expire(ctx, r) {
 				rep.Expired++

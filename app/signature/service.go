@@ -28,6 +28,8 @@ type Store interface {
 	SignatureRequestsByEmail(ctx context.Context, email string) ([]domain.SignatureRequest, error)
 	SignatureRequests(ctx context.Context, f domain.SignatureFilter, limit int) ([]domain.SignatureRequest, error)
 	OpenSignatureRequests(ctx context.Context) ([]domain.SignatureRequest, error)
+	UnsettledSignatureRequests(ctx context.Context) ([]domain.SignatureRequest, error)
+	SettleSignatureRequest(ctx context.Context, id string, at time.Time) error
 	ApplySignatureChange(ctx context.Context, ch domain.SignatureChange) (bool, error)
 	SetSignatureReplacement(ctx context.Context, id, by string) error
 	PurgeSignatureRequests(ctx context.Context, now time.Time) ([]string, error)

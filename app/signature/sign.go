@@ -220,18 +220,37 @@ func (s *Service) afterSignature(ctx context.Context, id string) (*domain.Signat
 		return nil, err
 	}
 	s.record(ctx, r, domain.SignEventCompleted, "", "", r.Summary)
+	s.settle(ctx, r)
+	return r, nil
+}
+
+// settle sets off what a completed request decides — the subject's own
+// state through its kind's hook, the parties' signed copies — then records
+// it done. A step that fails (or a crash) leaves it for the next run of the
+// signatures job, which does it again: the hooks are idempotent and the
+// copies are queued once per key.
+func (s *Service) settle(ctx context.Context, r *domain.SignatureRequest) bool {
 	if fn := s.completed[r.Kind]; fn != nil {
 		if err := fn(ctx, r); err != nil {
 			s.logger.Error("signature: completed", slog.String("request", r.ID), slog.Any("error", err))
+			return false
 		}
 	}
 	final, err := render(r, true)
-	if err != nil {
-		return r, err
+	if err == nil {
+		err = s.tell(ctx, r, "completed", func(domain.SignatureParty) bool { return true },
+			domain.EmailAttachment{Filename: r.ID + ".pdf", ContentType: "application/pdf", Data: final})
 	}
-	s.tell(ctx, r, "completed", func(domain.SignatureParty) bool { return true },
-		domain.EmailAttachment{Filename: r.ID + ".pdf", ContentType: "application/pdf", Data: final})
-	return r, nil
+	now := s.now()
+	if err == nil {
+		err = s.store.SettleSignatureRequest(ctx, r.ID, now)
+	}
+	if err != nil {
+		s.logger.Error("signature: settle", slog.String("request", r.ID), slog.Any("error", err))
+		return false
+	}
+	r.SettledAt = &now
+	return true
 }
 
 func allParties(r *domain.SignatureRequest) []int {

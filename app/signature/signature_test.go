@@ -399,3 +399,56 @@ func TestCodeBruteForceIsLimited(t *testing.T) {
 		t.Fatalf("code %d: %v", signature.CodesPerParty+1, err)
 	}
 }
+
+// A crash (or a failing hook) after the last signature leaves the request
+// completed but its consequences undone: the signatures job does them, once,
+// and the parties get their signed copy once.
+func TestTheJobSettlesWhatACompletionLeftUndone(t *testing.T) {
+	w := newWorld(t)
+	calls := 0
+	w.svc.OnCompleted(domain.SignGrantAgreement, func(context.Context, *domain.SignatureRequest) error {
+		calls++
+		if calls == 1 {
+			return errors.New("the database went away")
+		}
+		return nil
+	})
+	r, err := w.svc.Start(ctx, agreement("9 000 €", false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.sign(t, signaturetest.Link(t, w.mails.Messages(), "alice@example.fr"), "alice@example.fr", "Alice Martin"); err != nil {
+		t.Fatal(err)
+	}
+	done, err := w.sign(t, signaturetest.Link(t, w.mails.Messages(), "denis@example.fr"), "denis@example.fr", "Denis Agent")
+	if err != nil || done.State != domain.SignatureCompleted || done.SettledAt != nil || calls != 1 {
+		t.Fatalf("after the failing hook: %+v %v, %d calls", done, err, calls)
+	}
+	copies := func() int {
+		if _, err := w.notify.Deliver(ctx, 50); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, m := range w.mails.Messages() {
+			if len(m.Attachments) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	if n := copies(); n != 0 {
+		t.Fatalf("%d signed copies sent before the consequences were done", n)
+	}
+	for range 2 {
+		if _, err := w.svc.Run(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := w.db.SignatureRequestByID(ctx, r.ID)
+	if err != nil || got.SettledAt == nil || calls != 2 {
+		t.Fatalf("after the job: settled %v, %d calls, %v", got.SettledAt, calls, err)
+	}
+	if n := copies(); n != 2 {
+		t.Errorf("%d signed copies, want one per party", n)
+	}
+}

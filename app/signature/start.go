@@ -159,8 +159,9 @@ func (s *Service) void(ctx context.Context, r *domain.SignatureRequest, by strin
 	s.tell(ctx, r, "voided", func(p domain.SignatureParty) bool { return p.InvitedAt != nil })
 }
 
-// tell queues the notice signature.<what> to the parties chosen, once each.
-func (s *Service) tell(ctx context.Context, r *domain.SignatureRequest, what string, who func(domain.SignatureParty) bool, files ...domain.EmailAttachment) {
+// tell queues the notice signature.<what> to the parties chosen, once each;
+// a failure is logged and returned.
+func (s *Service) tell(ctx context.Context, r *domain.SignatureRequest, what string, who func(domain.SignatureParty) bool, files ...domain.EmailAttachment) error {
 	var notices []domain.Notice
 	for i, p := range r.Parties {
 		if who(p) {
@@ -171,11 +172,13 @@ func (s *Service) tell(ctx context.Context, r *domain.SignatureRequest, what str
 		}
 	}
 	if len(notices) == 0 {
-		return
+		return nil
 	}
-	if _, err := s.mail.SendNotices(ctx, notices); err != nil {
+	_, err := s.mail.SendNotices(ctx, notices)
+	if err != nil {
 		s.logger.Error("signature: notify", slog.String("request", r.ID), slog.String("what", what), slog.Any("error", err))
 	}
+	return err
 }
 
 // inviteDue invites the parties whose turn it is and who have no link yet.

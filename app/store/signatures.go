@@ -68,6 +68,21 @@ func (db *DB) OpenSignatureRequests(ctx context.Context) ([]domain.SignatureRequ
 	return findAll[domain.SignatureRequest](ctx, db.signatures(), bson.D{{Key: "state", Value: domain.SignatureOpen}})
 }
 
+// UnsettledSignatureRequests returns the completed requests whose
+// consequences are not recorded done, for the signatures job to mend.
+func (db *DB) UnsettledSignatureRequests(ctx context.Context) ([]domain.SignatureRequest, error) {
+	return findAll[domain.SignatureRequest](ctx, db.signatures(), bson.D{{Key: "state", Value: domain.SignatureCompleted},
+		{Key: "settled_at", Value: bson.D{{Key: "$exists", Value: false}}}})
+}
+
+// SettleSignatureRequest records that what the request's completion sets
+// off is done; done again, it keeps the first instant.
+func (db *DB) SettleSignatureRequest(ctx context.Context, id string, at time.Time) error {
+	_, err := db.signatures().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "settled_at", Value: bson.D{{Key: "$exists", Value: false}}}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "settled_at", Value: at}}}})
+	return mapError(err)
+}
+
 // ApplySignatureChange applies ch in one conditional update of the request
 // and reports whether its guards held. Party fields are addressed by the
 // party's index, which never changes once the request is stored.
