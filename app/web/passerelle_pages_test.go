@@ -197,4 +197,10 @@ func TestSearchBoxesArePrefilledFromTheProfile(t *testing.T) {
 	}
 	_, body = p.youth.pageVisitor().get(t, "/jeunes")
 	wantContains(t, body, `name="near" value="92050" checked`, "Autour de Nanterre", `name="age" value="16" checked`, "Ouvertes à mes 16 ans")
+	// The bare search page offers the same search as a link; a search already made does not.
+	_, body = p.youth.pageVisitor().get(t, "/offres")
+	wantContains(t, body, "Chercher avec ton profil", `href="/offres?age=16&near=92050"`, "Autour de Nanterre · Ouvertes à mes 16 ans")
+	if _, body = p.youth.pageVisitor().get(t, "/offres?q=cuisine"); strings.Contains(body, "Chercher avec ton profil") {
+		t.Error("a search already made is offered the profile's")
+	}
 }

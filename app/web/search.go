@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -89,7 +92,41 @@ func (s *Server) showSearch(c *fiber.Ctx, saveRefused *domain.Error) error {
 		view.Steps = view.nextSteps(out.Counts, view.Save)
 	}
 	view.Events = s.upcomingEventsFor(c, out.Form)
+	if len(c.Request().URI().QueryString()) == 0 {
+		if view.Mine, err = s.profileSearch(c, view.L); err != nil {
+			return err
+		}
+	}
 	return s.render(c, "search", fiber.Map{"Title": view.L.T("search.title"), "Search": view})
+}
+
+// profileSearch is, for a youth opening the search page bare, the same
+// search around their commune and open to their age: the search boxes of
+// the home page and the youth space offer it ticked, this page as a link,
+// so that « everything » stays one click away.
+func (s *Server) profileSearch(c *fiber.Ctx, l localizer) (*link, error) {
+	u := currentUser(c)
+	if u == nil || !u.HasRole(domain.RoleYouth) {
+		return nil, nil
+	}
+	y, err := s.deps.Accounts.YouthProfile(c.UserContext(), u)
+	if err != nil || y == nil {
+		return nil, err
+	}
+	q, words := url.Values{}, []string{}
+	if y.CommuneCode != "" {
+		q.Set("near", y.CommuneCode)
+		words = append(words, l.T("searchbox.near", l.Commune(y.CommuneCode)))
+	}
+	if !y.BirthDate.IsZero() {
+		age := y.Age(s.deps.Now())
+		q.Set("age", strconv.Itoa(age))
+		words = append(words, l.T("searchbox.age", age))
+	}
+	if len(words) == 0 {
+		return nil, nil
+	}
+	return &link{Label: strings.Join(words, " · "), URL: "/offres?" + q.Encode()}, nil
 }
 
 // searchAPI serves GET /api/v1/search with the page's parameters.

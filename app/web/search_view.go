@@ -35,6 +35,7 @@ type searchView struct {
 	Radii       []int
 	Sorts       []search.Sort
 	Events      []domain.Event // « Événements à venir » matching the query's communes and words
+	Mine        *link          // a youth's search from their profile, offered on the bare page
 }
 
 type hitView struct {
