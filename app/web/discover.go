@@ -70,11 +70,7 @@ func (s *Server) discoverESS(c *fiber.Ctx) error {
 // youthCommune is the commune of the signed-in youth's profile, nil for
 // anyone else or a youth living outside the 92.
 func (s *Server) youthCommune(c *fiber.Ctx) (*refdata.Commune, error) {
-	u := currentUser(c)
-	if u == nil || !u.HasRole(domain.RoleYouth) {
-		return nil, nil
-	}
-	y, err := s.deps.Accounts.YouthProfile(c.UserContext(), u)
+	y, err := s.youthProfileOf(c)
 	if err != nil || y == nil {
 		return nil, err
 	}
@@ -83,6 +79,16 @@ func (s *Server) youthCommune(c *fiber.Ctx) (*refdata.Commune, error) {
 		return nil, nil
 	}
 	return &commune, nil
+}
+
+// youthProfileOf is the signed-in youth's profile; nil for anyone else or
+// a youth without one.
+func (s *Server) youthProfileOf(c *fiber.Ctx) (*domain.Youth, error) {
+	u := currentUser(c)
+	if u == nil || !u.HasRole(domain.RoleYouth) {
+		return nil, nil
+	}
+	return s.deps.Accounts.YouthProfile(c.UserContext(), u)
 }
 
 // openings asks the engine for the newest offers (or the nearest) and

@@ -105,11 +105,7 @@ func (s *Server) showSearch(c *fiber.Ctx, saveRefused *domain.Error) error {
 // the home page and the youth space offer it ticked, this page as a link,
 // so that « everything » stays one click away.
 func (s *Server) profileSearch(c *fiber.Ctx, l localizer) (*link, error) {
-	u := currentUser(c)
-	if u == nil || !u.HasRole(domain.RoleYouth) {
-		return nil, nil
-	}
-	y, err := s.deps.Accounts.YouthProfile(c.UserContext(), u)
+	y, err := s.youthProfileOf(c)
 	if err != nil || y == nil {
 		return nil, err
 	}
