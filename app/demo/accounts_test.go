@@ -20,6 +20,7 @@ func TestOneAccountPerRole(t *testing.T) {
 			domain.RoleCounsellor: func(o domain.Organisation) bool { return o.Kind == domain.KindSchool && o.Priority != "" },
 			domain.RoleEmployer:   func(o domain.Organisation) bool { return o.Kind == domain.KindCompany && o.Verified },
 			domain.RoleApplicant:  func(o domain.Organisation) bool { return o.Kind.IsESS() && o.RNA != "" },
+			domain.RoleAdviser:    func(o domain.Organisation) bool { return o.Kind == domain.KindSupport && o.Verified },
 		}
 		for _, a := range d.Accounts {
 			fits, needsOrg := want[a.Roles[0]]

@@ -18,7 +18,7 @@ const (
 )
 
 // Roles lists every role in display order.
-var Roles = []Role{RoleYouth, RoleCounsellor, RoleEmployer, RoleApplicant, RoleReviewer, RoleAdviser, RoleStaff, RoleAdmin}
+var Roles = []Role{RoleYouth, RoleCounsellor, RoleEmployer, RoleApplicant, RoleReviewer, RoleStaff, RoleAdmin, RoleAdviser}
 
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool {
