@@ -20,7 +20,14 @@ func BookingCalendar(b *domain.Booking, vs *domain.VisitSession) []byte {
 }
 
 func (s *Service) notifyBooking(ctx context.Context, b *domain.Booking, vs *domain.VisitSession, template string) {
-	n := Notice(template+":"+b.ID, domain.AccountRecipient(b.CounsellorID, b.CounsellorName, b.CounsellorEmail), template, BookingArgs(b, vs))
+	s.notifyCounsellor(ctx, b, vs, template, domain.AccountRecipient(b.CounsellorID, b.CounsellorName, b.CounsellorEmail))
+}
+
+// notifyCounsellor sends the booking's email to its counsellor: to, given
+// as their account when the caller has it (the booking counsellor, whose
+// language is then known without a read on the booking path).
+func (s *Service) notifyCounsellor(ctx context.Context, b *domain.Booking, vs *domain.VisitSession, template string, to domain.NoticeRecipient) {
+	n := Notice(template+":"+b.ID, to, template, BookingArgs(b, vs))
 	n.Attachments = []domain.EmailAttachment{{Filename: "visite.ics", ContentType: "text/calendar; charset=utf-8",
 		Data: BookingCalendar(b, vs)}}
 	s.notify(ctx, n)

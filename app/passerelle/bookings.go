@@ -50,8 +50,8 @@ func (s *Service) Book(ctx context.Context, actor *domain.User, in BookingInput)
 		return s.sameRequest(ctx, b, err)
 	}
 	s.audit(ctx, actor, AuditBookingCreated, "booking", b.ID, string(b.Status))
-	if b.Status == domain.BookingConfirmed {
-		s.notifyBooking(ctx, b, vs, "booking_confirmed")
+	if b.Status == domain.BookingConfirmed { // the actor booked: their language is at hand
+		s.notifyCounsellor(ctx, b, vs, "booking_confirmed", domain.RecipientOf(*actor))
 	}
 	return b, nil
 }
