@@ -2,6 +2,7 @@ package domain
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -25,4 +26,12 @@ type SavedSearch struct {
 // the limit whatever the concurrency.
 func SavedSearchID(youthID string, slot int) string {
 	return youthID + "~" + strconv.Itoa(slot)
+}
+
+// IsSavedSearchOf reports whether id is one of the youth's slots, so that a
+// store finds a youth's saved search by its _id alone.
+func IsSavedSearchOf(youthID, id string) bool {
+	slot, ok := strings.CutPrefix(id, youthID+"~")
+	n, err := strconv.Atoi(slot)
+	return ok && err == nil && n >= 1 && n <= MaxSavedSearches && SavedSearchID(youthID, n) == id
 }

@@ -9,8 +9,9 @@ import (
 // FavouriteStore is what a youth's saved offers read and write.
 type FavouriteStore interface {
 	SaveFavourite(ctx context.Context, f domain.Favourite) error
-	DeleteFavourite(ctx context.Context, id string) error
-	FavouritesOfYouth(ctx context.Context, youthID string) ([]domain.Favourite, error)
+	DeleteFavourite(ctx context.Context, youthID, offerID string) error
+	FavouritesOfYouthPage(ctx context.Context, youthID string, r domain.PageRequest) (domain.Page[domain.Favourite], error)
+	IsFavourite(ctx context.Context, youthID, offerID string) (bool, error)
 	OffersByIDs(ctx context.Context, ids []string) ([]domain.Offer, error)
 }
 
@@ -36,18 +37,21 @@ func (s *Service) RemoveFavourite(ctx context.Context, u *domain.User, offerID s
 	if u == nil || !u.HasRole(domain.RoleYouth) {
 		return errForbidden
 	}
-	return s.store.DeleteFavourite(ctx, domain.FavouriteID(u.ID, offerID))
+	return s.store.DeleteFavourite(ctx, u.ID, offerID)
 }
 
-// FavouriteOffers returns the published offers the youth saved, the newest
-// saved first, in two queries.
-func (s *Service) FavouriteOffers(ctx context.Context, u *domain.User) ([]domain.Offer, error) {
-	favs, err := s.store.FavouritesOfYouth(ctx, u.ID)
-	if err != nil || len(favs) == 0 {
-		return nil, err
+// FavouriteOffersPage returns one page of the offers the youth saved, the
+// newest saved first, from their shelf: the page's favourites and their
+// offers, by _id. An offer no longer published is left out of its page
+// (the total still counts it, as it counts a favourite whose saving
+// crashed half-way).
+func (s *Service) FavouriteOffersPage(ctx context.Context, u *domain.User, r domain.PageRequest) (domain.Page[domain.Offer], error) {
+	favs, err := s.store.FavouritesOfYouthPage(ctx, u.ID, r)
+	if err != nil || len(favs.Items) == 0 {
+		return domain.WithItems(favs, []domain.Offer{}), err
 	}
-	ids := make([]string, len(favs))
-	for i, f := range favs {
+	ids := make([]string, len(favs.Items))
+	for i, f := range favs.Items {
 		ids[i] = f.OfferID
 	}
 	offers, err := s.store.OffersByIDs(ctx, ids)
@@ -55,22 +59,16 @@ func (s *Service) FavouriteOffers(ctx context.Context, u *domain.User) ([]domain
 	for _, o := range offers {
 		byID[o.ID] = o
 	}
-	var saved []domain.Offer
+	saved := []domain.Offer{}
 	for _, id := range ids {
 		if o, ok := byID[id]; ok && o.Status == domain.OfferPublished {
 			saved = append(saved, o)
 		}
 	}
-	return saved, err
+	return domain.WithItems(favs, saved), err
 }
 
 // IsFavourite reports whether the youth saved the offer.
 func (s *Service) IsFavourite(ctx context.Context, u *domain.User, offerID string) (bool, error) {
-	favs, err := s.store.FavouritesOfYouth(ctx, u.ID)
-	for _, f := range favs {
-		if f.OfferID == offerID {
-			return true, err
-		}
-	}
-	return false, err
+	return s.store.IsFavourite(ctx, u.ID, offerID)
 }

@@ -13,6 +13,7 @@ type PrivacyStore interface {
 	MessagesOfApplications(ctx context.Context, ids []string) ([]domain.ApplicationMessage, error)
 	DeleteMessagesOfApplications(ctx context.Context, ids []string) (int64, error)
 	AnonymiseApplications(ctx context.Context, ids []string, label string) error
+	FavouritesOfYouth(ctx context.Context, youthID string) ([]domain.Favourite, error)
 	DeleteFavouritesOfYouth(ctx context.Context, youthID string) error
 	DeleteYouthDiscoveries(ctx context.Context, youthID string) error
 	VisitSessionsByIDs(ctx context.Context, ids []string) ([]domain.VisitSession, error)

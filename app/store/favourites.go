@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/mongo"
@@ -14,27 +15,86 @@ const favouritesCollection = "favourites"
 
 func (db *DB) favourites() *mongo.Collection { return db.db.Collection(favouritesCollection) }
 
-// SaveFavourite stores f; saving it again changes nothing but its date.
+func favouriteOfYouth(f *domain.Favourite) (string, string) { return f.ID, f.YouthID }
+
+// SaveFavourite stores f, on its youth's shelf first; saving it again
+// changes nothing but its date (and its place on the shelf).
 func (db *DB) SaveFavourite(ctx context.Context, f domain.Favourite) error {
+	if err := db.shelveFavourites(ctx, []domain.Favourite{f}); err != nil {
+		return err
+	}
 	_, err := db.favourites().ReplaceOne(ctx, bson.D{{Key: "_id", Value: f.ID}}, f, options.Replace().SetUpsert(true))
 	return mapError(err)
 }
 
-// DeleteFavourite removes a favourite; a missing one is no error.
-func (db *DB) DeleteFavourite(ctx context.Context, id string) error {
-	_, err := db.favourites().DeleteOne(ctx, bson.D{{Key: "_id", Value: id}})
-	return mapError(err)
+func (db *DB) shelveFavourites(ctx context.Context, favourites []domain.Favourite) error {
+	items := make([]shelfItem, len(favourites))
+	for i, f := range favourites {
+		items[i] = shelfItem{favouritesOfYouths, f.YouthID, shelved{ID: f.ID, CreatedAt: f.CreatedAt}}
+	}
+	return shelve(ctx, db.shelves(), items)
 }
 
-// FavouritesOfYouth returns the favourites of a youth, newest first.
+// DeleteFavourite removes the youth's favourite of the offer, then takes it
+// off their shelf (a crash in between leaves an id the lists skip); a
+// missing one is no error.
+func (db *DB) DeleteFavourite(ctx context.Context, youthID, offerID string) error {
+	id := domain.FavouriteID(youthID, offerID)
+	if _, err := db.favourites().DeleteOne(ctx, bson.D{{Key: "_id", Value: id}}); err != nil {
+		return mapError(err)
+	}
+	return db.unshelve(ctx, favouritesOfYouths, youthID, id)
+}
+
+// IsFavourite reports whether the youth saved the offer: one read by _id.
+func (db *DB) IsFavourite(ctx context.Context, youthID, offerID string) (bool, error) {
+	err := db.favourites().FindOne(ctx, bson.D{{Key: "_id", Value: domain.FavouriteID(youthID, offerID)}},
+		options.FindOne().SetProjection(bson.D{{Key: "_id", Value: 1}})).Err()
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return false, nil
+	}
+	return err == nil, mapError(err)
+}
+
+// FavouritesOfYouth returns all the favourites of a youth, newest first,
+// from their shelf (the data export).
 func (db *DB) FavouritesOfYouth(ctx context.Context, youthID string) ([]domain.Favourite, error) {
-	return findAll[domain.Favourite](ctx, db.favourites(), bson.D{{Key: "youth_id", Value: youthID}},
-		options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}}))
+	owners := []string{youthID}
+	items, err := db.shelfItems(ctx, favouritesOfYouths, owners)
+	if err != nil {
+		return nil, err
+	}
+	return shelvedDocs(ctx, db, db.favourites(), items, owners, favouriteOfYouth)
 }
 
-// DeleteFavouritesOfYouth removes all the youth's favourites, when their
-// account is deleted.
+// FavouritesOfYouthPage returns one page of the youth's favourites, newest
+// first, from their shelf.
+func (db *DB) FavouritesOfYouthPage(ctx context.Context, youthID string, r domain.PageRequest) (domain.Page[domain.Favourite], error) {
+	return shelfPage(ctx, db, favouritesOfYouths, db.favourites(), []string{youthID}, r, favouriteOfYouth)
+}
+
+// DeleteFavouritesOfYouth removes all the youth's favourites and takes
+// them off their shelf, when their account is deleted.
 func (db *DB) DeleteFavouritesOfYouth(ctx context.Context, youthID string) error {
-	_, err := db.favourites().DeleteMany(ctx, bson.D{{Key: "youth_id", Value: youthID}})
-	return mapError(err)
+	return db.deleteShelvedOf(ctx, favouritesOfYouths, db.favourites(), youthID)
+}
+
+// deleteShelvedOf removes an owner's documents of a shelf's collection, then
+// takes them off the shelf (a crash in between leaves ids the lists skip).
+// The filter on the owner decodes the whole collection on the embedded
+// database: it serves account deletion only, which is rare.
+func (db *DB) deleteShelvedOf(ctx context.Context, s shelf, coll *mongo.Collection, owner string) error {
+	items, err := db.shelfItems(ctx, s, []string{owner})
+	if err != nil {
+		return err
+	}
+	if _, err := coll.DeleteMany(ctx, bson.D{{Key: s.owner, Value: owner}}); err != nil {
+		return mapError(err)
+	}
+	for _, it := range items {
+		if err := db.unshelve(ctx, s, owner, it.ID); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -16,16 +16,39 @@ func (db *DB) savedSearches() *mongo.Collection { return db.db.Collection(savedS
 
 var errSavedSearchNotFound = &domain.Error{Code: domain.ENOTFOUND, Message: "error.saved_search.not_found"}
 
-// InsertSavedSearch stores s; its slot taken already is a conflict.
+func savedSearchOfYouth(s *domain.SavedSearch) (string, string) { return s.ID, s.YouthID }
+
+// InsertSavedSearch stores s, on its youth's shelf first; its slot taken
+// already is a conflict, after which the slot's search is shelved again with
+// its own date, its place in the list.
 func (db *DB) InsertSavedSearch(ctx context.Context, s domain.SavedSearch) error {
-	_, err := db.savedSearches().InsertOne(ctx, s)
-	return mapError(err)
+	err := db.InsertSavedSearches(ctx, []domain.SavedSearch{s})
+	if domain.ErrorCode(err) != domain.ECONFLICT {
+		return err
+	}
+	if kept, e := findByID[domain.SavedSearch](ctx, db.savedSearches(), s.ID, errSavedSearchNotFound.Message); e == nil {
+		if e := db.shelveSavedSearches(ctx, []domain.SavedSearch{*kept}); e != nil {
+			return e
+		}
+	}
+	return err
+}
+
+func (db *DB) shelveSavedSearches(ctx context.Context, searches []domain.SavedSearch) error {
+	items := make([]shelfItem, len(searches))
+	for i, s := range searches {
+		items[i] = shelfItem{savedSearchesOfYouths, s.YouthID, shelved{ID: s.ID, CreatedAt: s.CreatedAt}}
+	}
+	return shelve(ctx, db.shelves(), items)
 }
 
 // InsertSavedSearches stores many saved searches at once (demo data).
 func (db *DB) InsertSavedSearches(ctx context.Context, searches []domain.SavedSearch) error {
 	if len(searches) == 0 {
 		return nil
+	}
+	if err := db.shelveSavedSearches(ctx, searches); err != nil {
+		return err
 	}
 	docs := make([]any, len(searches))
 	for i, s := range searches {
@@ -35,10 +58,15 @@ func (db *DB) InsertSavedSearches(ctx context.Context, searches []domain.SavedSe
 	return mapError(err)
 }
 
-// SavedSearchesOfYouth returns the youth's saved searches, oldest first.
+// SavedSearchesOfYouth returns the youth's saved searches, oldest first,
+// from their shelf: at most MaxSavedSearches reads by _id.
 func (db *DB) SavedSearchesOfYouth(ctx context.Context, youthID string) ([]domain.SavedSearch, error) {
-	return findAll[domain.SavedSearch](ctx, db.savedSearches(), bson.D{{Key: "youth_id", Value: youthID}},
-		options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}}))
+	owners := []string{youthID}
+	items, err := db.shelfItems(ctx, savedSearchesOfYouths, owners)
+	if err != nil {
+		return nil, err
+	}
+	return shelvedDocs(ctx, db, db.savedSearches(), items, owners, savedSearchOfYouth)
 }
 
 // SavedSearchesInDigest returns every saved search followed in the weekly
@@ -48,26 +76,37 @@ func (db *DB) SavedSearchesInDigest(ctx context.Context) ([]domain.SavedSearch, 
 		options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}}))
 }
 
-// DeleteSavedSearch removes the youth's saved search; another youth's is
-// not found.
+// DeleteSavedSearch removes the youth's saved search, then takes it off
+// their shelf (a crash in between leaves an id the list skips); another
+// youth's is not found. The id names its youth (domain.SavedSearchID): the
+// filter is the _id alone, which the embedded database reads without
+// decoding the collection.
 func (db *DB) DeleteSavedSearch(ctx context.Context, youthID, id string) error {
-	res, err := db.savedSearches().DeleteOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "youth_id", Value: youthID}})
-	if err == nil && res.DeletedCount == 0 {
+	if !domain.IsSavedSearchOf(youthID, id) {
 		return errSavedSearchNotFound
 	}
-	return mapError(err)
+	res, err := db.savedSearches().DeleteOne(ctx, bson.D{{Key: "_id", Value: id}})
+	if err != nil {
+		return mapError(err)
+	}
+	if res.DeletedCount == 0 {
+		return errSavedSearchNotFound
+	}
+	return db.unshelve(ctx, savedSearchesOfYouths, youthID, id)
 }
 
 // SetSavedSearchDigest says whether the youth's saved search is followed in
-// their weekly digest.
+// their weekly digest; another youth's is not found.
 func (db *DB) SetSavedSearchDigest(ctx context.Context, youthID, id string, on bool) error {
-	return updateExisting(ctx, db.savedSearches(), bson.D{{Key: "_id", Value: id}, {Key: "youth_id", Value: youthID}},
+	if !domain.IsSavedSearchOf(youthID, id) {
+		return errSavedSearchNotFound
+	}
+	return updateExisting(ctx, db.savedSearches(), bson.D{{Key: "_id", Value: id}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "digest", Value: on}}}}, errSavedSearchNotFound)
 }
 
-// DeleteSavedSearchesOfYouth removes all the youth's saved searches, when
-// their account is deleted.
+// DeleteSavedSearchesOfYouth removes all the youth's saved searches and
+// takes them off their shelf, when their account is deleted.
 func (db *DB) DeleteSavedSearchesOfYouth(ctx context.Context, youthID string) error {
-	_, err := db.savedSearches().DeleteMany(ctx, bson.D{{Key: "youth_id", Value: youthID}})
-	return mapError(err)
+	return db.deleteShelvedOf(ctx, savedSearchesOfYouths, db.savedSearches(), youthID)
 }

@@ -53,8 +53,10 @@ var (
 	offersOfOrganisations      = shelf{collection: offersCollection, owner: "organisation_id"}
 	youthsOfStructures         = shelf{collection: youthsCollection, owner: "structure_id", byName: "first_name"}
 	bookingsOfSessions         = shelf{collection: bookingsCollection, owner: "session_id", oldestFirst: true}
+	favouritesOfYouths         = shelf{collection: favouritesCollection, owner: "youth_id"}
+	savedSearchesOfYouths      = shelf{collection: savedSearchesCollection, owner: "youth_id", oldestFirst: true}
 	shelves                    = []shelf{bookingsOfCounsellors, applicationsOfYouths, applicationsOfOrganisation,
-		offersOfOrganisations, youthsOfStructures, bookingsOfSessions}
+		offersOfOrganisations, youthsOfStructures, bookingsOfSessions, favouritesOfYouths, savedSearchesOfYouths}
 )
 
 func (s shelf) id(owner string) string { return s.collection + "." + s.owner + ":" + owner }
@@ -194,6 +196,10 @@ func shelfPage[T any](ctx context.Context, db *DB, s shelf, coll *mongo.Collecti
 // fillShelves puts on their shelves the documents saved before shelves
 // existed: one scan of each collection, projected on what a shelf keeps.
 func fillShelves(ctx context.Context, db *mongo.Database) error {
+	return fillTheShelves(ctx, db, shelves...)
+}
+
+func fillTheShelves(ctx context.Context, db *mongo.Database, shelves ...shelf) error {
 	for _, s := range shelves {
 		projection := options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: s.owner, Value: 1},
 			{Key: cmp.Or(s.byName, "created_at"), Value: 1}})

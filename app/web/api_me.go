@@ -12,11 +12,9 @@ import (
 // apiFavourites lists the published offers the youth saved, the newest
 // saved first, a page at a time.
 func (s *Server) apiFavourites(c *fiber.Ctx) error {
-	offers, err := s.deps.Passerelle.FavouriteOffers(c.UserContext(), currentUser(c))
-	if err != nil {
-		return err
-	}
-	return sendPage(c, offers)
+	return sendPageOf(c, func(r domain.PageRequest) (domain.Page[domain.Offer], error) {
+		return s.deps.Passerelle.FavouriteOffersPage(c.UserContext(), currentUser(c), r)
+	})
 }
 
 // apiSaveFavourite (PUT) and apiRemoveFavourite (DELETE) are idempotent, as

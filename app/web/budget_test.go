@@ -58,6 +58,9 @@ func TestDatabaseBudgetOfTheMainPages(t *testing.T) {
 	youth := f.searchingYouth(t, "budget-youth")
 	youth.get(t, "/offres/"+offer.ID)
 	youth.post(t, "/offres/"+offer.ID+"/favori", url.Values{})
+	if resp, _ := youth.post(t, "/offres/recherches?q=boulangerie", url.Values{"name": {""}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("saving a search: %s", resp.Status)
+	}
 	followed, err := f.db.VisibleYouths(context.Background())
 	if err != nil || len(followed) == 0 || followed[0].StructureID == "" {
 		t.Fatalf("no demo youth followed by a structure: %v", err)
@@ -88,8 +91,9 @@ func TestDatabaseBudgetOfTheMainPages(t *testing.T) {
 		{"anonymous", anonymous, "/observatoire/tableaux/:file", "/observatoire/tableaux/passerelle-types.csv", 0},
 		{"anonymous", anonymous, "/api/v1/open-data/figures", "/api/v1/open-data/figures", 0},
 		{"anonymous", anonymous, "/api/v1/open-data/offers", "/api/v1/open-data/offers", 0},
-		// profile, favourites, their offers, saved searches
-		{"youth", youth, "/jeunes", "/jeunes", 2 + 4},
+		// the profile; the favourites' shelf, the page's favourites and their offers (one each
+		// here); the saved searches' shelf and the searches (one here)
+		{"youth", youth, "/jeunes", "/jeunes", 2 + 1 + 3 + 2},
 		// is it a favourite; the profile and an application to it, to say whether they may apply
 		{"youth", youth, "/offres/:id", "/offres/" + offer.ID, 2 + 3},
 		{"youth", youth, "/compte/profil", "/compte/profil", 2 + 1}, // the profile; the structures are kept

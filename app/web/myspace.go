@@ -45,10 +45,10 @@ func (s *Server) loadMySpace(c *fiber.Ctx, page string) (*mySpace, error) {
 			my.Recommended, err = s.recommendFor(c, my.Youth)
 		}
 		if err == nil {
-			my.Favourites, err = s.deps.Passerelle.FavouriteOffers(c.UserContext(), u)
-		}
-		if err == nil {
-			my.Favourites, my.FavouritesAt, err = pageOf(c, my.Favourites, listAt{"/jeunes", "page_favoris", "mes-favoris"})
+			my.Favourites, my.FavouritesAt, err = readPage(c, listAt{"/jeunes", "page_favoris", "mes-favoris"},
+				func(r domain.PageRequest) (domain.Page[domain.Offer], error) {
+					return s.deps.Passerelle.FavouriteOffersPage(c.UserContext(), u, r)
+				})
 		}
 		if err == nil {
 			my.Searches, err = s.deps.Passerelle.SavedSearches(c.UserContext(), u)
