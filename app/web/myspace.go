@@ -28,8 +28,8 @@ type mySpace struct {
 	FollowedAt    pager
 }
 
-// loadMySpace reads the signed-in user's own content for the space page,
-// in one query at most.
+// loadMySpace reads the signed-in user's own content for the space page:
+// their lists one page at a time, from their shelves and by _id.
 func (s *Server) loadMySpace(c *fiber.Ctx, page string) (*mySpace, error) {
 	my := &mySpace{Role: spaceRoles[page]}
 	u := currentUser(c)
