@@ -37,7 +37,9 @@ func (db *DB) shelveFavourites(ctx context.Context, favourites []domain.Favourit
 
 // DeleteFavourite removes the youth's favourite of the offer, then takes it
 // off their shelf (a crash in between leaves an id the lists skip); a
-// missing one is no error.
+// missing one is no error. A save racing with a removal of the same offer
+// may leave the favourite off its shelf: the offer page shows it saved,
+// and saving or removing it again sets the list right.
 func (db *DB) DeleteFavourite(ctx context.Context, youthID, offerID string) error {
 	id := domain.FavouriteID(youthID, offerID)
 	if _, err := db.favourites().DeleteOne(ctx, bson.D{{Key: "_id", Value: id}}); err != nil {
