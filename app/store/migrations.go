@@ -73,6 +73,7 @@ var migrations = []migration{
 	{"0902_signature_requests_emails", createIndex(signaturesCollection, "emails", bson.D{{Key: "emails", Value: 1}}, plain)},
 	{"0903_signature_requests_state", createIndex(signaturesCollection, "state_created_at", bson.D{{Key: "state", Value: 1}, {Key: "created_at", Value: -1}}, plain)},
 	{"0904_signature_requests_group", createIndex(signaturesCollection, "group_id", bson.D{{Key: "group_id", Value: 1}}, plain)},
+	{"0116_shelves_in_chunks", splitShelves},
 }
 
 // dropCollection removes a collection the code no longer uses.
