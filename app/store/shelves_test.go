@@ -95,11 +95,11 @@ func TestAShelfOverSeveralChunks(t *testing.T) {
 }
 
 // Concurrent bookings of one counsellor lose no item from the shelf, past
-// several chunks, and no document outgrows a chunk.
+// a chunk's end, and no document outgrows a chunk.
 func TestConcurrentShelvingLosesNoItem(t *testing.T) {
 	ctx := context.Background()
 	counsellor := newID("chunk-counsellor")
-	bookings := counsellorsBookings(counsellor, newID("chunk-session"), 2*store.ShelfChunk+10)
+	bookings := counsellorsBookings(counsellor, newID("chunk-session"), store.ShelfChunk+10)
 	var wg sync.WaitGroup
 	for i := range bookings {
 		wg.Go(func() {
