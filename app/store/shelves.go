@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"weak"
@@ -465,8 +466,8 @@ func splitShelves(ctx context.Context, db *mongo.Database) error {
 		return err
 	}
 	for _, d := range heads {
-		if len(d.Items) <= shelfChunk {
-			continue // a chunk, or a head within bounds
+		if len(d.Items) <= shelfChunk || d.Chunks > 0 || strings.Contains(d.ID, "#") {
+			continue // within bounds, or already in chunks (a head that counts them, a chunk)
 		}
 		moved := slices.Sorted(maps.Keys(d.Items))[shelfChunk:]
 		var models []mongo.WriteModel
