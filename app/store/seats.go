@@ -110,7 +110,16 @@ type holdState struct {
 // lock), so that a hold update reads the document only the first time.
 type holdLocks [64]struct {
 	sync.Mutex
-	states map[string]holdState
+	states map[string]heldState
+}
+
+// heldState is the hold state of a document as this process last wrote it,
+// with the counter it holds: an event holds places and stands under one
+// list of holders, so the state of one counter is kept only until the other
+// is written.
+type heldState struct {
+	counter string
+	holdState
 }
 
 // heldStates is how many documents' hold states a stripe keeps before
@@ -144,7 +153,9 @@ func (db *DB) updateHold(ctx context.Context, coll *mongo.Collection, id, counte
 	lock, key := &db.seatLocks[stripe(id)], coll.Name()+"/"+id
 	lock.Lock()
 	defer lock.Unlock()
-	s, known := lock.states[key]
+	kept, known := lock.states[key]
+	known = known && kept.counter == counter
+	s := kept.holdState
 	if !known {
 		projection := options.FindOne().SetProjection(bson.D{{Key: counter, Value: 1}, {Key: "open_left", Value: 1}, {Key: "holders", Value: 1}})
 		raw, err := coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}, projection).Raw()
@@ -164,9 +175,9 @@ func (db *DB) updateHold(ctx context.Context, coll *mongo.Collection, id, counte
 		}
 	}
 	if lock.states == nil || len(lock.states) >= heldStates && !known {
-		lock.states = map[string]holdState{}
+		lock.states = map[string]heldState{}
 	}
-	lock.states[key] = s
+	lock.states[key] = heldState{counter, s}
 	return yes, nil
 }
 
