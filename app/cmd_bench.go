@@ -15,17 +15,20 @@ import (
 )
 
 // cmdBench measures the search engines (`bench search --docs N`) or the
-// pages of a running platform (`bench load --url URL`, see cmd_bench_load.go).
+// pages of a running platform (`bench load --url URL`, see cmd_bench_load.go),
+// and checks the seats of the database after a booking load (`bench seats`).
 func cmdBench(ctx context.Context, env *cliEnv, args []string) error {
 	switch {
 	case len(args) > 0 && args[0] == "search":
 		return benchSearch(ctx, env, args[1:])
 	case len(args) > 0 && args[0] == "load":
 		return benchLoad(ctx, env, args[1:])
+	case len(args) > 0 && args[0] == "seats":
+		return benchSeats(ctx, env)
 	case len(args) > 0 && args[0] == "relevance":
 		return benchRelevance(ctx, env, args[1:])
 	}
-	return usageError{"usage : bench search [OPTIONS], bench load --url URL [OPTIONS] ou bench relevance [OPTIONS] ; voir --help"}
+	return usageError{"usage : bench search [OPTIONS], bench load --url URL [OPTIONS], bench seats ou bench relevance [OPTIONS] ; voir --help"}
 }
 
 func benchSearch(ctx context.Context, env *cliEnv, args []string) error {

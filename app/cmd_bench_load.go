@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"passerelle/app/demo"
+	"passerelle/app/domain"
 	"passerelle/search/bench"
 )
 
@@ -296,3 +297,60 @@ func loadRate(r float64) string {
 }
 
 func loadMs(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
+
+// benchSeats checks, in the database, the seats of every visit session
+// after a booking load (the platform stopped, on the embedded database): no
+// session holds more seats than its capacity, and its counter and holders
+// are those of its bookings. It fails if one does not.
+func benchSeats(ctx context.Context, env *cliEnv) error {
+	m, err := env.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer m.shutdown()
+	sessions, err := m.DB.SessionsStartingFrom(ctx, time.Time{})
+	if err != nil {
+		return err
+	}
+	ids := make([]string, len(sessions))
+	for i := range sessions {
+		ids[i] = sessions[i].ID
+	}
+	bookings, err := m.DB.BookingsOfSessions(ctx, ids)
+	if err != nil {
+		return err
+	}
+	c := checkSeats(sessions, bookings)
+	fmt.Fprintf(env.stdout, "créneaux : %d, réservations : %d dont %d qui tiennent des places ; au-delà de la capacité : %d, compteurs faux : %d\n",
+		len(sessions), len(bookings), c.holding, c.over, c.wrong)
+	if c.over > 0 || c.wrong > 0 {
+		return fmt.Errorf("bench seats : %d créneaux au-delà de leur capacité, %d aux compteurs faux", c.over, c.wrong)
+	}
+	return nil
+}
+
+// seatCheck is what checkSeats found: the bookings holding seats, the
+// sessions holding more seats than their capacity, and those whose seats
+// left or holders are not their bookings'.
+type seatCheck struct{ holding, over, wrong int }
+
+func checkSeats(sessions []domain.VisitSession, bookings []domain.Booking) seatCheck {
+	held, holders := map[string]int{}, map[string]int{}
+	var c seatCheck
+	for _, b := range bookings {
+		if b.Holds() {
+			c.holding++
+			held[b.SessionID] += b.Seats
+			holders[b.SessionID]++
+		}
+	}
+	for _, s := range sessions {
+		switch {
+		case held[s.ID] > s.Capacity:
+			c.over++
+		case s.SeatsLeft != s.Capacity-held[s.ID] || len(s.Holders) != holders[s.ID]:
+			c.wrong++
+		}
+	}
+	return c
+}

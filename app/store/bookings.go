@@ -39,8 +39,13 @@ func (db *DB) BookingByID(ctx context.Context, id string) (*domain.Booking, erro
 }
 
 // MoveBooking changes a booking's status if it is still in one of from,
-// with what the change records, and reports whether it applied.
+// with what the change records, and reports whether it applied; on the
+// embedded database, by _id (no scan of the bookings), every move of a
+// booking's status going through here.
 func (db *DB) MoveBooking(ctx context.Context, id string, from []domain.BookingStatus, to domain.BookingStatus, change domain.BookingChange) (bool, error) {
+	if db.ferret != nil {
+		return moveStatusByID(ctx, db, db.bookings(), id, from, to, bookingChange(change))
+	}
 	return moveStatus(ctx, db.bookings(), id, from, to, bookingChange(change))
 }
 

@@ -129,7 +129,7 @@ func TestMigrationShelvesFavouritesAndSavedSearches(t *testing.T) {
 	if favs, _ := testDB.FavouritesOfYouth(ctx, youth); len(favs) != 0 {
 		t.Fatalf("listed before the migration: %+v", favs)
 	}
-	if err := testDB.ApplyMigration(ctx, "0116_favourites_and_saved_searches_shelves"); err != nil {
+	if err := testDB.ApplyMigration(ctx, "0117_favourites_and_saved_searches_shelves"); err != nil {
 		t.Fatal(err)
 	}
 	if favs, err := testDB.FavouritesOfYouth(ctx, youth); len(favs) != 2 || favs[0].OfferID != "offer-b" || err != nil {

@@ -73,7 +73,8 @@ var migrations = []migration{
 	{"0902_signature_requests_emails", createIndex(signaturesCollection, "emails", bson.D{{Key: "emails", Value: 1}}, plain)},
 	{"0903_signature_requests_state", createIndex(signaturesCollection, "state_created_at", bson.D{{Key: "state", Value: 1}, {Key: "created_at", Value: -1}}, plain)},
 	{"0904_signature_requests_group", createIndex(signaturesCollection, "group_id", bson.D{{Key: "group_id", Value: 1}}, plain)},
-	{"0116_favourites_and_saved_searches_shelves", func(ctx context.Context, db *mongo.Database) error {
+	{"0116_shelves_in_chunks", splitShelves},
+	{"0117_favourites_and_saved_searches_shelves", func(ctx context.Context, db *mongo.Database) error {
 		return fillTheShelves(ctx, db, favouritesOfYouths, savedSearchesOfYouths)
 	}},
 }

@@ -10,24 +10,26 @@ import (
 
 	"passerelle/app/discover"
 	"passerelle/app/domain"
+	"passerelle/app/store/storetest"
+	"passerelle/app/web"
 )
 
 // roundTrips requests path as v and returns the database commands the
 // request cost, as /metrics exports them for route.
 func (v *visitor) roundTrips(t *testing.T, route, path string) int {
 	t.Helper()
-	before := exportedRoundTrips(t, v.f, route)
+	before := exportedRoundTrips(t, v.f, http.MethodGet, route)
 	resp, _ := v.get(t, path)
 	wantStatus(t, resp, http.StatusOK)
-	return exportedRoundTrips(t, v.f, route) - before
+	return exportedRoundTrips(t, v.f, http.MethodGet, route) - before
 }
 
 // exportedRoundTrips is the sum of the round trips /metrics exports for
-// the GET requests of route.
-func exportedRoundTrips(t *testing.T, f *fixture, route string) int {
+// the requests of route with method.
+func exportedRoundTrips(t *testing.T, f *fixture, method, route string) int {
 	t.Helper()
 	_, body := f.get(t, "/metrics")
-	sum := regexp.MustCompile(`passerelle_http_request_db_round_trips_sum\{method="GET",route="` +
+	sum := regexp.MustCompile(`passerelle_http_request_db_round_trips_sum\{method="` + method + `",route="` +
 		regexp.QuoteMeta(route) + `"\} (\d+)`).FindStringSubmatch(body)
 	if sum == nil {
 		return 0
@@ -118,5 +120,44 @@ func TestDatabaseBudgetOfTheMainPages(t *testing.T) {
 		if got > c.budget {
 			t.Errorf("%s %s costs %d database round trips, over its budget of %d", c.who, c.path, got, c.budget)
 		}
+	}
+}
+
+// TestDatabaseBudgetOfABooking states the round trips of a booking through
+// the form, once the process has booked on the session and shelved for the
+// counsellor (the first time, it reads the session's seats and the shelves'
+// ends): the session (2); the visit session, its offer and the school (3);
+// the seats, one conditional update; the shelves, one write; the booking,
+// one insert; its audit entry. Joining the waitlist takes no seat. (This
+// fixture's programme queues no email; with a notifier, a confirmation adds
+// its two inserts, the email and its body.)
+func TestDatabaseBudgetOfABooking(t *testing.T) {
+	f := newEmptyFixture(t, storetest.Open(t), func(*web.Deps) {})
+	p := f.programme(t)
+	session := p.sessions(t, f, 1, 30)[0]
+	counsellor := p.counsellor.pageVisitor()
+	const route = "/visites/:id/reserver"
+	book := func(key string, seats int) int {
+		before := exportedRoundTrips(t, f, http.MethodPost, route)
+		resp, _ := counsellor.post(t, "/visites/"+session+"/reserver", url.Values{"structure_id": {"api-school"},
+			"group_name": {"3e " + key}, "group_level": {"3e"}, "seats": {strconv.Itoa(seats)}, "adults": {"2"},
+			"request_key": {key}, "waitlist": {"on"}})
+		wantStatus(t, resp, http.StatusSeeOther)
+		return exportedRoundTrips(t, f, http.MethodPost, route) - before
+	}
+	book("A", 10)
+	for _, c := range []struct {
+		key           string
+		seats, budget int
+	}{{"B", 10, 2 + 3 + 1 + 1 + 1 + 1}, {"C", 20, 2 + 3 + 1 + 1 + 1}} {
+		got := book(c.key, c.seats)
+		t.Logf("booking %s of %d seats: %d round trips", c.key, c.seats, got)
+		if got > c.budget {
+			t.Errorf("booking %s of %d seats costs %d database round trips, over its budget of %d", c.key, c.seats, got, c.budget)
+		}
+	}
+	bookings, err := f.db.Bookings(context.Background(), domain.BookingFilter{SessionID: session})
+	if err != nil || len(bookings) != 3 || bookings[1].Status != domain.BookingConfirmed || bookings[2].Status != domain.BookingWaitlisted {
+		t.Fatalf("the session's bookings: %+v, %v", bookings, err)
 	}
 }
