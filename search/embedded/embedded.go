@@ -20,6 +20,7 @@ import (
 // Engine is a search.Engine over a Bleve index.
 type Engine struct {
 	index  bleve.Index
+	facts  *factStore
 	closed sync.Once
 }
 
@@ -35,7 +36,12 @@ func Open(dir string) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded: open index in %s: %w", dir, err)
 	}
-	return &Engine{index: index}, nil
+	e := &Engine{index: index, facts: newFactStore()}
+	if err := e.load(context.Background()); err != nil {
+		_ = index.Close()
+		return nil, fmt.Errorf("embedded: index in %s: %w", dir, err)
+	}
+	return e, nil
 }
 
 func create(dir string) (bleve.Index, error) {

@@ -28,7 +28,7 @@ func textQuery(text string) query.Query {
 	words := slices.DeleteFunc(search.Words(text), search.IsStopWord)
 	var clauses []query.Query
 	for i := 0; i < len(words); {
-		if group, n := synonymsAt(words[i:]); group != nil {
+		if group, n := synonymsAt(words[i:]); n > 0 {
 			clauses = append(clauses, synonymQuery(group))
 			i += n
 			continue
@@ -55,26 +55,18 @@ var synonymWords = func() [][][]string {
 }()
 
 // synonymsAt finds the synonym group whose longest member starts words,
-// and how many words that member spans.
-func synonymsAt(words []string) ([]string, int) {
-	var best []string
-	bestLen := 0
+// by its index in search.Synonyms, and how many words that member spans
+// (0 when none does).
+func synonymsAt(words []string) (int, int) {
+	best, bestLen := 0, 0
 	for i, members := range synonymWords {
 		for _, m := range members {
 			if len(m) > bestLen && len(m) <= len(words) && slices.Equal(words[:len(m)], m) {
-				best, bestLen = search.Synonyms[i], len(m)
+				best, bestLen = i, len(m)
 			}
 		}
 	}
 	return best, bestLen
-}
-
-func synonymQuery(group []string) query.Query {
-	var alternatives []query.Query
-	for _, member := range group {
-		alternatives = append(alternatives, phraseQuery(search.Fold(member)))
-	}
-	return bleve.NewDisjunctionQuery(alternatives...)
 }
 
 // phraseQuery matches words next to each other in a stemmed field.
