@@ -48,6 +48,7 @@ type collection struct {
 	facts  *factStore
 	q      search.Query
 	key    func(f facts, score float64) float64 // smaller first, then by ID
+	needs  bool                                 // whether the key, radius or facets read the facts
 	keep   int
 	total  int
 	asked  []bool  // by facet number
@@ -62,7 +63,8 @@ type candidate struct {
 }
 
 func newCollection(facts *factStore, q search.Query) *collection {
-	c := &collection{facts: facts, q: q, key: sortKey(q), keep: q.Offset() + q.PerPage}
+	c := &collection{facts: facts, q: q, key: sortKey(q), keep: q.Offset() + q.PerPage,
+		needs: !scored(q) || len(q.Facets) > 0 || (q.Near != nil && q.RadiusKm > 0)}
 	if len(q.Facets) > 0 {
 		c.asked = make([]bool, len(search.Facets))
 		for _, f := range q.Facets {
@@ -100,9 +102,12 @@ func scored(q search.Query) bool {
 }
 
 func (c *collection) add(id string, score float64) {
-	f, ok := c.facts.byID[id]
-	if !ok {
-		return // indexed a moment ago, its facts not yet recorded: found by the next search
+	var f facts
+	if c.needs {
+		var ok bool
+		if f, ok = c.facts.byID[id]; !ok {
+			return // indexed a moment ago, its facts not yet recorded: found by the next search
+		}
 	}
 	if c.q.Near != nil && c.q.RadiusKm > 0 && search.DistanceKm(*c.q.Near, f.point) > c.q.RadiusKm {
 		return
