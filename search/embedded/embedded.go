@@ -21,6 +21,7 @@ import (
 type Engine struct {
 	index  bleve.Index
 	facts  *factStore
+	cache  results
 	closed sync.Once
 }
 
@@ -75,6 +76,7 @@ func (e *Engine) Ready(context.Context) error {
 func (e *Engine) Close() error {
 	var err error
 	e.closed.Do(func() { err = e.index.Close() })
+	e.cache.drop()
 	return err
 }
 

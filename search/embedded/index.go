@@ -45,6 +45,7 @@ func (e *Engine) indexBatch(ctx context.Context, offers []search.Offer) error {
 	e.facts.mu.Lock()
 	e.facts.put(offers)
 	e.facts.mu.Unlock()
+	e.cache.drop()
 	return nil
 }
 
@@ -65,5 +66,6 @@ func (e *Engine) Delete(ctx context.Context, ids ...string) error {
 		delete(e.facts.byID, id)
 	}
 	e.facts.mu.Unlock()
+	e.cache.drop()
 	return nil
 }

@@ -20,6 +20,12 @@ func (e *Engine) Search(ctx context.Context, q search.Query) (*search.Result, er
 	if err != nil {
 		return nil, err
 	}
+	key := cacheKey(q)
+	cached, generation := e.cache.get(key)
+	if cached != nil {
+		cached.Took = time.Since(start)
+		return cached, nil
+	}
 	byScore := scored(q)
 	e.facts.mu.RLock()
 	found := newCollection(e.facts, q)
@@ -40,6 +46,7 @@ func (e *Engine) Search(ctx context.Context, q search.Query) (*search.Result, er
 		return nil, err
 	}
 	search.WithDistances(res.Hits, q.Near)
+	e.cache.put(key, generation, res)
 	res.Took = time.Since(start)
 	return res, nil
 }
