@@ -31,12 +31,13 @@ func (q collecting) Searcher(ctx context.Context, i index.IndexReader, m mapping
 		return nil, err
 	}
 	return searcher.NewFilteringSearcher(ctx, inner, func(_ *bsearch.SearchContext, d *bsearch.DocumentMatch) bool {
-		id, err := i.ExternalID(d.IndexInternalID)
-		if err != nil {
-			q.into.err = err
-			return false
-		}
-		q.into.add(id, d.Score)
+		q.into.add(func() string {
+			id, err := i.ExternalID(d.IndexInternalID)
+			if err != nil {
+				q.into.err = err
+			}
+			return id
+		}, d.Score)
 		return false
 	}), nil
 }
@@ -101,9 +102,14 @@ func scored(q search.Query) bool {
 		search.HasWords(q.Text)
 }
 
-func (c *collection) add(id string, score float64) {
+// add counts and ranks a match. Its ID is read from the index only when
+// needed: for its facts, or when it may enter the page. Ranked by score
+// alone, most matches rank below the page's last and cost no ID.
+func (c *collection) add(externalID func() string, score float64) {
 	var f facts
+	id := ""
 	if c.needs {
+		id = externalID()
 		var ok bool
 		if f, ok = c.facts.byID[id]; !ok {
 			return // indexed a moment ago, its facts not yet recorded: found by the next search
@@ -121,8 +127,15 @@ func (c *collection) add(id string, score float64) {
 		}
 	}
 	cand := candidate{id: id, key: c.key(f, score)}
+	full := c.best.Len() >= c.keep
+	if full && cand.key > c.best[0].key {
+		return
+	}
+	if cand.id == "" {
+		cand.id = externalID()
+	}
 	switch {
-	case c.best.Len() < c.keep:
+	case !full:
 		heap.Push(&c.best, cand)
 	case cand.before(c.best[0]):
 		c.best[0] = cand
