@@ -61,10 +61,13 @@ func (e *Engine) page(ctx context.Context, q search.Query, ids []string) ([]sear
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	var m query.Query = bleve.NewDocIDQuery(ids)
-	text := textQuery(q.Text)
+	// The text is optional here: the page's offers matched it already, and
+	// only its positions are wanted.
+	m := bleve.NewBooleanQuery()
+	m.AddMust(bleve.NewDocIDQuery(ids))
+	text := highlightQuery(q.Text)
 	if text != nil {
-		m = bleve.NewConjunctionQuery(m, text)
+		m.AddShould(text)
 	}
 	req := bleve.NewSearchRequestOptions(m, len(ids), 0, false)
 	req.Fields = []string{fieldSource}

@@ -75,3 +75,27 @@ func TestOpenReindexesOtherSynonyms(t *testing.T) {
 		t.Errorf("boulange found %d offers, not %s", res.Total, o.ID)
 	}
 }
+
+// Words found through a synonym are marked: the synonym terms hold no
+// positions, the page's highlights read them from the members' phrases.
+func TestSynonymsAreHighlighted(t *testing.T) {
+	e, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	ctx := context.Background()
+	if err := e.Index(ctx, sample.Offers()...); err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Search(ctx, search.Query{Text: "boulange"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		if h.Offer.ID == "o01" && strings.Contains(string(h.Title), "<mark>boulanger</mark>") {
+			return
+		}
+	}
+	t.Errorf("boulange: hits %+v, want o01 with « boulanger » marked in its title", res.Hits)
+}
