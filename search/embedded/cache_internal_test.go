@@ -12,16 +12,8 @@ import (
 // The same query is answered from the cache until the offers change: an
 // offer indexed or deleted shows in the next answer.
 func TestCachedResultsFollowWrites(t *testing.T) {
-	e, err := Open(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	ctx := context.Background()
 	offers := sample.Offers()
-	if err := e.Index(ctx, offers[1:]...); err != nil {
-		t.Fatal(err)
-	}
+	e, ctx := indexed(t, offers[1:]...)
 	q := search.Query{Text: "boulanger", Facets: []string{search.FacetType}}
 	total := func() int {
 		t.Helper()
@@ -56,4 +48,19 @@ func mustNormalize(t *testing.T, q search.Query) search.Query {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// indexed opens an engine in a temporary folder with offers.
+func indexed(t *testing.T, offers ...search.Offer) (*Engine, context.Context) {
+	t.Helper()
+	e, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = e.Close() })
+	ctx := context.Background()
+	if err := e.Index(ctx, offers...); err != nil {
+		t.Fatal(err)
+	}
+	return e, ctx
 }

@@ -79,15 +79,7 @@ func TestOpenReindexesOtherSynonyms(t *testing.T) {
 // Words found through a synonym are marked: the synonym terms hold no
 // positions, the page's highlights read them from the members' phrases.
 func TestSynonymsAreHighlighted(t *testing.T) {
-	e, err := Open(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	ctx := context.Background()
-	if err := e.Index(ctx, sample.Offers()...); err != nil {
-		t.Fatal(err)
-	}
+	e, ctx := indexed(t, sample.Offers()...)
 	res, err := e.Search(ctx, search.Query{Text: "boulange"})
 	if err != nil {
 		t.Fatal(err)
