@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -22,6 +23,7 @@ const (
 	stemmed   = "passerelle_fr"       // for relevance: stop words out, light stemming
 	unstemmed = "passerelle_fr_plain" // for typo matching: every word as written, folded
 	keyword   = "keyword"
+	spaced    = "passerelle_spaced" // terms made by the engine, as they are
 
 	foldFilter = "passerelle_fold"
 	stopFilter = "passerelle_stop"
@@ -66,6 +68,9 @@ func addAnalyzers(m *mapping.IndexMappingImpl) error {
 		},
 		func() error {
 			return m.AddCustomAnalyzer(unstemmed, analyzer(lowercase.Name, fr.ElisionName, foldFilter))
+		},
+		func() error {
+			return m.AddCustomAnalyzer(spaced, map[string]any{"type": custom.Name, "tokenizer": whitespace.Name})
 		},
 	}
 	for _, step := range steps {

@@ -27,8 +27,12 @@ func document(o search.Offer) (map[string]any, error) {
 		fieldPlain:      strings.Join(slices.Concat([]string{o.Title, o.Description}, labels, other, terms), " · "),
 		search.FacetESS: o.ESS, search.FacetAccessible: o.Accessible,
 		search.FacetRemote: o.Remote, fieldAgeMin: o.AgeMin, fieldAgeMax: o.AgeMax,
-		fieldGeo:    map[string]any{"lat": o.Lat, "lon": o.Lng},
 		fieldSource: string(source),
+	}
+	for _, w := range weights {
+		if members := finder().members(doc[w.field].(string)); members != "" {
+			doc[memberFields[w.field]] = members
+		}
 	}
 	for field, value := range map[string]string{search.FacetType: o.Type, search.FacetSubdomain: o.Subdomain,
 		search.FacetTensionFamily: o.TensionFamily, search.FacetCommune: o.CommuneCode} {
@@ -41,7 +45,7 @@ func document(o search.Offer) (map[string]any, error) {
 			doc[field] = values
 		}
 	}
-	for field, t := range map[string]time.Time{fieldStart: o.StartDate, fieldPublished: o.PublishedAt} {
+	for field, t := range map[string]time.Time{fieldStart: o.StartDate} {
 		if !t.IsZero() {
 			doc[field] = t
 		}

@@ -20,6 +20,8 @@ import (
 // Engine is a search.Engine over a Bleve index.
 type Engine struct {
 	index  bleve.Index
+	facts  *factStore
+	cache  results
 	closed sync.Once
 }
 
@@ -35,7 +37,12 @@ func Open(dir string) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded: open index in %s: %w", dir, err)
 	}
-	return &Engine{index: index}, nil
+	e := &Engine{index: index, facts: newFactStore()}
+	if err := e.load(context.Background()); err != nil {
+		_ = index.Close()
+		return nil, fmt.Errorf("embedded: index in %s: %w", dir, err)
+	}
+	return e, nil
 }
 
 func create(dir string) (bleve.Index, error) {
@@ -69,6 +76,7 @@ func (e *Engine) Ready(context.Context) error {
 func (e *Engine) Close() error {
 	var err error
 	e.closed.Do(func() { err = e.index.Close() })
+	e.cache.drop()
 	return err
 }
 

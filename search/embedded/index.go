@@ -39,7 +39,14 @@ func (e *Engine) indexBatch(ctx context.Context, offers []search.Offer) error {
 			return wrap(err)
 		}
 	}
-	return wrap(e.index.Batch(batch))
+	if err := e.index.Batch(batch); err != nil {
+		return wrap(err)
+	}
+	e.facts.mu.Lock()
+	e.facts.put(offers)
+	e.facts.mu.Unlock()
+	e.cache.drop()
+	return nil
 }
 
 // Delete removes offers by ID.
@@ -51,5 +58,14 @@ func (e *Engine) Delete(ctx context.Context, ids ...string) error {
 	for _, id := range ids {
 		batch.Delete(id)
 	}
-	return wrap(e.index.Batch(batch))
+	if err := e.index.Batch(batch); err != nil {
+		return wrap(err)
+	}
+	e.facts.mu.Lock()
+	for _, id := range ids {
+		delete(e.facts.byID, id)
+	}
+	e.facts.mu.Unlock()
+	e.cache.drop()
+	return nil
 }

@@ -18,8 +18,6 @@ const (
 	fieldAgeMin      = "age_min"
 	fieldAgeMax      = "age_max"
 	fieldStart       = "start_date"
-	fieldPublished   = "published_at"
-	fieldGeo         = "geo"
 	fieldSource      = "source" // the offer as JSON, stored only
 )
 
@@ -38,15 +36,16 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		search.FacetROME, search.FacetTerms} {
 		doc.AddFieldMappingsAt(name, textField(keyword, false, false))
 	}
+	for _, name := range memberFields {
+		doc.AddFieldMappingsAt(name, textField(spaced, false, false))
+	}
 	for _, name := range []string{search.FacetESS, search.FacetAccessible, search.FacetRemote} {
-		doc.AddFieldMappingsAt(name, bleve.NewBooleanFieldMapping())
+		doc.AddFieldMappingsAt(name, matchedOnly(bleve.NewBooleanFieldMapping()))
 	}
 	for _, name := range []string{fieldAgeMin, fieldAgeMax} {
-		doc.AddFieldMappingsAt(name, bleve.NewNumericFieldMapping())
+		doc.AddFieldMappingsAt(name, matchedOnly(bleve.NewNumericFieldMapping()))
 	}
-	doc.AddFieldMappingsAt(fieldStart, bleve.NewDateTimeFieldMapping())
-	doc.AddFieldMappingsAt(fieldPublished, bleve.NewDateTimeFieldMapping())
-	doc.AddFieldMappingsAt(fieldGeo, mapping.NewGeoPointFieldMapping())
+	doc.AddFieldMappingsAt(fieldStart, matchedOnly(bleve.NewDateTimeFieldMapping()))
 	doc.AddFieldMappingsAt(fieldSource, sourceField())
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = stemmed
@@ -67,7 +66,14 @@ func textField(analyzer string, highlighted, vectors bool) *mapping.FieldMapping
 	f.Store = highlighted
 	f.IncludeTermVectors = vectors
 	f.IncludeInAll = false
-	f.DocValues = analyzer == keyword
+	f.DocValues = false
+	return f
+}
+
+// matchedOnly leaves out the doc values of a field: the facets, the point
+// and the dates a search sorts by come from the engine's facts (facts.go).
+func matchedOnly(f *mapping.FieldMapping) *mapping.FieldMapping {
+	f.DocValues = false
 	return f
 }
 

@@ -11,88 +11,91 @@ import (
 	"passerelle/search"
 )
 
-// Search answers a query.
+// Search answers a query: Bleve matches the text and the filters, the
+// collection does the rest with the offers' facts (see facts), then a second
+// search reads and highlights the page's offers.
 func (e *Engine) Search(ctx context.Context, q search.Query) (*search.Result, error) {
 	start := time.Now()
 	q, err := q.Normalize()
 	if err != nil {
 		return nil, err
 	}
-	req, err := request(q)
-	if err != nil {
-		return nil, err
+	key := cacheKey(q)
+	cached, generation := e.cache.get(key)
+	if cached != nil {
+		cached.Took = time.Since(start)
+		return cached, nil
 	}
-	resp, err := e.index.SearchInContext(ctx, req)
+	byScore := scored(q)
+	e.facts.mu.RLock()
+	found := newCollection(e.facts, q)
+	req := bleve.NewSearchRequestOptions(collecting{inner: match(q, byScore), into: found}, 0, 0, false)
+	if !byScore {
+		req.Score = "none" // scores would be computed for nothing
+	}
+	_, err = e.index.SearchInContext(ctx, req)
+	if err == nil {
+		err = found.err
+	}
+	e.facts.mu.RUnlock()
 	if err != nil {
 		return nil, wrap(err)
 	}
-	fragments, err := e.highlight(ctx, q, resp.Hits)
-	if err != nil {
-		return nil, err
-	}
-	res := &search.Result{Total: int(resp.Total), Page: q.Page, PerPage: q.PerPage, Facets: facets(resp.Facets, q.Facets)}
-	if res.Hits, err = hits(resp.Hits, fragments); err != nil {
+	res := &search.Result{Total: found.total, Page: q.Page, PerPage: q.PerPage, Facets: found.facets()}
+	if res.Hits, err = e.page(ctx, q, found.page()); err != nil {
 		return nil, err
 	}
 	search.WithDistances(res.Hits, q.Near)
+	e.cache.put(key, generation, res)
 	res.Took = time.Since(start)
 	return res, nil
 }
 
-func request(q search.Query) (*bleve.SearchRequest, error) {
-	order, err := sortOrder(q)
-	if err != nil {
-		return nil, err
-	}
-	_, byScore := order[0].(*bsearch.SortScore)
-	req := bleve.NewSearchRequestOptions(match(q, byScore), q.PerPage, q.Offset(), false)
-	req.Fields = []string{fieldSource}
-	for _, name := range q.Facets {
-		req.AddFacet(name, bleve.NewFacetRequest(name, search.MaxFacetValues))
-	}
-	req.SortByCustom(order)
-	if !byScore {
-		req.Score = "none" // scores would be computed for nothing
-	}
-	return req, nil
-}
-
-// highlight marks the text's words in the titles and descriptions of the
-// page's hits, by their IDs. Asking the main search for highlights made
-// every term searcher read and merge the positions of every candidate, a
-// third of a query's time at 100 000 offers (see docs/BENCHMARKS.md); this
-// second search reads them for one page of offers, with the same analysis.
-func (e *Engine) highlight(ctx context.Context, q search.Query, page bsearch.DocumentMatchCollection) (map[string]bsearch.FieldFragmentMap, error) {
-	text := textQuery(q.Text)
-	if text == nil || len(page) == 0 {
+// page reads the offers of the page, by their IDs, and marks the text's
+// words in their titles and descriptions. Asking the main search for
+// highlights made every term searcher read and merge the positions of every
+// candidate, a third of a query's time at 100 000 offers (see
+// docs/BENCHMARKS.md); this search reads them for one page of offers, with
+// the same analysis.
+func (e *Engine) page(ctx context.Context, q search.Query, ids []string) ([]search.Hit, error) {
+	if len(ids) == 0 {
 		return nil, nil
 	}
-	ids := make([]string, len(page))
-	for i, m := range page {
-		ids[i] = m.ID
+	// The text is optional here: the page's offers matched it already, and
+	// only its positions are wanted.
+	m := bleve.NewBooleanQuery()
+	m.AddMust(bleve.NewDocIDQuery(ids))
+	text := highlightQuery(q.Text)
+	if text != nil {
+		m.AddShould(text)
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), text), len(ids), 0, false)
-	req.Highlight = bleve.NewHighlightWithStyle("html")
-	req.Highlight.Fields = []string{fieldTitle, fieldDescription}
+	req := bleve.NewSearchRequestOptions(m, len(ids), 0, false)
+	req.Fields = []string{fieldSource}
+	if text != nil {
+		req.Highlight = bleve.NewHighlightWithStyle("html")
+		req.Highlight.Fields = []string{fieldTitle, fieldDescription}
+	}
 	resp, err := e.index.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, wrap(err)
 	}
-	out := make(map[string]bsearch.FieldFragmentMap, len(resp.Hits))
+	byID := make(map[string]*bsearch.DocumentMatch, len(resp.Hits))
 	for _, m := range resp.Hits {
-		out[m.ID] = m.Fragments
+		byID[m.ID] = m
 	}
-	return out, nil
+	var ordered bsearch.DocumentMatchCollection
+	for _, id := range ids {
+		if m, ok := byID[id]; ok { // else deleted since
+			ordered = append(ordered, m)
+		}
+	}
+	return hits(ordered)
 }
 
 // match scores offers on the text only; filters never change the score.
-// The radius, the dearest filter, is checked last, on what the rest kept.
+// The radius is the collection's (see collect.go).
 func match(q search.Query, scored bool) query.Query {
-	m := combine(textQuery(q.Text), filters(q), scored)
-	if q.Near != nil && q.RadiusKm > 0 {
-		return withinRadius{inner: m, center: *q.Near, km: q.RadiusKm}
-	}
-	return m
+	return combine(textQuery(q.Text), filters(q), scored)
 }
 
 // combine requires the text and every restriction. Unscored, all go into one
@@ -116,19 +119,4 @@ func combine(text query.Query, restrictions []query.Query, scored bool) query.Qu
 		b.AddFilter(bleve.NewConjunctionQuery(restrictions...))
 	}
 	return b
-}
-
-// sortOrder breaks ties by ID, as the Meilisearch adapter does.
-func sortOrder(q search.Query) (bsearch.SortOrder, error) {
-	byID := &bsearch.SortDocID{}
-	switch {
-	case q.Sort == search.SortDistance:
-		geo, err := bsearch.NewSortGeoDistance(fieldGeo, "km", q.Near.Lng, q.Near.Lat, false)
-		return bsearch.SortOrder{geo, byID}, err
-	case q.Sort == search.SortStartDate:
-		return bsearch.SortOrder{&bsearch.SortField{Field: fieldStart, Type: bsearch.SortFieldAsDate}, byID}, nil
-	case q.Sort == search.SortNewest || !search.HasWords(q.Text):
-		return bsearch.SortOrder{&bsearch.SortField{Field: fieldPublished, Desc: true, Type: bsearch.SortFieldAsDate}, byID}, nil
-	}
-	return bsearch.SortOrder{&bsearch.SortScore{Desc: true}, byID}, nil
 }

@@ -25,11 +25,23 @@ var weights = []struct {
 // textQuery requires every word of the text, each matched stemmed, with
 // typos, or through its synonyms. It returns nil for a text without words.
 func textQuery(text string) query.Query {
+	return textQueryWith(text, synonymQuery)
+}
+
+// highlightQuery is textQuery with each synonym group as its members'
+// phrases, which hold the words' positions in the titles and descriptions
+// that highlights mark; the synonym terms hold none. Run on a page of
+// offers only.
+func highlightQuery(text string) query.Query {
+	return textQueryWith(text, synonymPhrases)
+}
+
+func textQueryWith(text string, synonyms func(group int) query.Query) query.Query {
 	words := slices.DeleteFunc(search.Words(text), search.IsStopWord)
 	var clauses []query.Query
 	for i := 0; i < len(words); {
-		if group, n := synonymsAt(words[i:]); group != nil {
-			clauses = append(clauses, synonymQuery(group))
+		if group, n := synonymsAt(words[i:]); n > 0 {
+			clauses = append(clauses, synonyms(group))
 			i += n
 			continue
 		}
@@ -55,23 +67,24 @@ var synonymWords = func() [][][]string {
 }()
 
 // synonymsAt finds the synonym group whose longest member starts words,
-// and how many words that member spans.
-func synonymsAt(words []string) ([]string, int) {
-	var best []string
-	bestLen := 0
+// by its index in search.Synonyms, and how many words that member spans
+// (0 when none does).
+func synonymsAt(words []string) (int, int) {
+	best, bestLen := 0, 0
 	for i, members := range synonymWords {
 		for _, m := range members {
 			if len(m) > bestLen && len(m) <= len(words) && slices.Equal(words[:len(m)], m) {
-				best, bestLen = search.Synonyms[i], len(m)
+				best, bestLen = i, len(m)
 			}
 		}
 	}
 	return best, bestLen
 }
 
-func synonymQuery(group []string) query.Query {
+// synonymPhrases matches the offers that hold a member of a group.
+func synonymPhrases(group int) query.Query {
 	var alternatives []query.Query
-	for _, member := range group {
+	for _, member := range search.Synonyms[group] {
 		alternatives = append(alternatives, phraseQuery(search.Fold(member)))
 	}
 	return bleve.NewDisjunctionQuery(alternatives...)

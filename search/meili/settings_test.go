@@ -34,6 +34,9 @@ func TestNewAppliesSettings(t *testing.T) {
 	if len(got.LocalizedAttributes) != 1 || !slices.Equal(got.LocalizedAttributes[0].Locales, []string{"fra"}) {
 		t.Errorf("localized attributes %+v, want French", got.LocalizedAttributes)
 	}
+	if got.ProximityPrecision != meilisearch.ByAttribute {
+		t.Errorf("proximity precision %q, want by attribute", got.ProximityPrecision)
+	}
 	if len(got.StopWords) != len(search.StopWords) || len(got.Synonyms) == 0 {
 		t.Errorf("%d stop words and %d synonyms, want %d and some", len(got.StopWords), len(got.Synonyms), len(search.StopWords))
 	}
