@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"sync"
 
 	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/mongo"
 )
 
 var MapError = mapError
@@ -44,4 +46,15 @@ func (db *DB) IndexNames(ctx context.Context, collection string) ([]string, erro
 		names[i] = s.Name
 	}
 	return names, err
+}
+
+// Collection is a collection for bare driver calls: tests write as any
+// code of the process would, through the command monitor.
+func (db *DB) Collection(name string) *mongo.Collection { return db.db.Collection(name) }
+
+// WriteBeforeKeeping runs write once, when the next document read from the
+// database is about to be kept in the document cache.
+func (db *DB) WriteBeforeKeeping(write func()) {
+	var once sync.Once
+	db.docs.beforeKeep = func() { once.Do(write) }
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/hex"
-	"errors"
 	"slices"
 	"time"
 
@@ -126,12 +125,12 @@ func (db *DB) shelfItems(ctx context.Context, s shelf, owners []string) ([]shelv
 		var doc struct {
 			Items map[string]shelved `bson:"items"`
 		}
-		err := db.shelves().FindOne(ctx, bson.D{{Key: "_id", Value: s.id(owner)}}).Decode(&doc)
-		if errors.Is(err, mongo.ErrNoDocuments) {
-			continue
-		}
+		found, err := decodeByID(ctx, db, db.shelves(), s.id(owner), &doc)
 		if err != nil {
 			return nil, mapError(err)
+		}
+		if !found {
+			continue
 		}
 		for _, it := range doc.Items {
 			all = append(all, it)
