@@ -3,9 +3,12 @@ package main
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"net"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"passerelle/app/account"
 	"passerelle/app/campaign"
@@ -17,6 +20,7 @@ import (
 	"passerelle/app/passerelle"
 	"passerelle/app/progress"
 	"passerelle/app/signature"
+	"passerelle/app/store"
 	"passerelle/app/support"
 	"passerelle/app/web"
 	"passerelle/jobs"
@@ -84,7 +88,34 @@ func (m *Main) openServices(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	return m.Web.Registry().Register(seatsRepaired)
+	return errors.Join(m.Web.Registry().Register(seatsRepaired), m.Web.Registry().Register(documentCache{m.DB}))
+}
+
+// documentCache exports what the embedded database's document cache served:
+// a hit is a read by _id that cost no database round trip, so that it is
+// counted neither in the round trips per route nor here as a miss.
+type documentCache struct{ db *store.DB }
+
+var (
+	cacheHits = prometheus.NewDesc("passerelle_db_document_cache_hits_total",
+		"Reads by _id the embedded database's document cache served without a round trip.", nil, nil)
+	cacheMisses = prometheus.NewDesc("passerelle_db_document_cache_misses_total",
+		"Reads by _id of a cached collection that went to the embedded database.", nil, nil)
+	cacheDocuments = prometheus.NewDesc("passerelle_db_document_cache_documents",
+		"Documents the embedded database's document cache keeps.", nil, nil)
+)
+
+func (documentCache) Describe(ch chan<- *prometheus.Desc) {
+	ch <- cacheHits
+	ch <- cacheMisses
+	ch <- cacheDocuments
+}
+
+func (c documentCache) Collect(ch chan<- prometheus.Metric) {
+	s := c.db.DocumentCacheStats()
+	ch <- prometheus.MustNewConstMetric(cacheHits, prometheus.CounterValue, float64(s.Hits))
+	ch <- prometheus.MustNewConstMetric(cacheMisses, prometheus.CounterValue, float64(s.Misses))
+	ch <- prometheus.MustNewConstMetric(cacheDocuments, prometheus.GaugeValue, float64(s.Documents))
 }
 
 func (m *Main) accountConfig() account.Config {

@@ -98,7 +98,8 @@ func (m *Main) Open(ctx context.Context) (err error) {
 
 func (m *Main) openStore(ctx context.Context) (err error) {
 	m.DB, err = store.Open(ctx, store.Config{URI: m.Config.MongoDB.URI, Database: m.Config.MongoDB.Database,
-		DataDir: m.Config.Server.DataDir, ConnectTimeout: m.Config.MongoDB.ConnectTimeout}, m.Logger)
+		DataDir: m.Config.Server.DataDir, ConnectTimeout: m.Config.MongoDB.ConnectTimeout,
+		CachedDocuments: m.Config.MongoDB.CachedDocuments}, m.Logger)
 	if err != nil {
 		return fmt.Errorf("database: %w", err)
 	}

@@ -49,6 +49,8 @@ type MongoDB struct {
 	URI            string        `toml:"uri" check:"mongodb_uri"`
 	Database       string        `toml:"database" check:"required"`
 	ConnectTimeout time.Duration `toml:"connect_timeout" check:"positive"`
+	// CachedDocuments bounds the embedded database's cache of documents read by _id.
+	CachedDocuments int `toml:"cached_documents" check:"range=1..10000000"`
 }
 
 // Search is the search engine; an empty URL selects the embedded engine.

@@ -16,7 +16,7 @@ func Default() *Config {
 			CookieSecure:    Auto,
 		},
 		Log:     Log{Level: "info", Format: "text"},
-		MongoDB: MongoDB{Database: "passerelle", ConnectTimeout: 10 * time.Second},
+		MongoDB: MongoDB{Database: "passerelle", ConnectTimeout: 10 * time.Second, CachedDocuments: 20000},
 		Search:  Search{Index: "offers"},
 		Mail: Mail{
 			SMTPPort:    587,

@@ -20,7 +20,8 @@ import (
 )
 
 // The sources a model is read from: the store's collection names. The store
-// publishes the writes of these collections, and only these.
+// publishes the writes of these collections (and of those its document
+// cache keeps), and only these.
 const (
 	Offers        = "offers"
 	Sessions      = "sessions"

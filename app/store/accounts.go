@@ -13,7 +13,7 @@ import (
 
 // UserByID returns the user with this id.
 func (db *DB) UserByID(ctx context.Context, id string) (*domain.User, error) {
-	return findByID[domain.User](ctx, db.users(), id, "error.user.not_found")
+	return findByID[domain.User](ctx, db, db.users(), id, "error.user.not_found")
 }
 
 // SetPasswordHash replaces the user's password hash.

@@ -22,7 +22,7 @@ func (db *DB) InsertAPIKey(ctx context.Context, k domain.APIKey) error {
 // APIKeyByID returns the key with this id: the one lookup each request
 // signed with a key costs, by _id.
 func (db *DB) APIKeyByID(ctx context.Context, id string) (*domain.APIKey, error) {
-	return findByID[domain.APIKey](ctx, db.apiKeys(), id, "error.apikey.not_found")
+	return findByID[domain.APIKey](ctx, db, db.apiKeys(), id, "error.apikey.not_found")
 }
 
 // APIKeysPage returns a page of the keys, the newest first.

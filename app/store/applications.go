@@ -40,7 +40,7 @@ func (db *DB) shelveApplications(ctx context.Context, applications []domain.Appl
 
 // ApplicationByID returns the application with this id.
 func (db *DB) ApplicationByID(ctx context.Context, id string) (*domain.Application, error) {
-	return findByID[domain.Application](ctx, db.applications(), id, "error.application.not_found")
+	return findByID[domain.Application](ctx, db, db.applications(), id, "error.application.not_found")
 }
 
 // MoveApplication changes an application's status if it is still in one of

@@ -35,7 +35,7 @@ func (db *DB) shelveBookings(ctx context.Context, bookings []domain.Booking) err
 
 // BookingByID returns the booking with this id.
 func (db *DB) BookingByID(ctx context.Context, id string) (*domain.Booking, error) {
-	return findByID[domain.Booking](ctx, db.bookings(), id, "error.booking.not_found")
+	return findByID[domain.Booking](ctx, db, db.bookings(), id, "error.booking.not_found")
 }
 
 // MoveBooking changes a booking's status if it is still in one of from,

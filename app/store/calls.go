@@ -33,7 +33,7 @@ func (db *DB) OpenCalls(ctx context.Context, now time.Time) ([]domain.Call, erro
 
 // CallByID returns one call.
 func (db *DB) CallByID(ctx context.Context, id string) (*domain.Call, error) {
-	return findByID[domain.Call](ctx, db.calls(), id, "error.call.not_found")
+	return findByID[domain.Call](ctx, db, db.calls(), id, "error.call.not_found")
 }
 
 // Calls returns every call, the latest opening first.

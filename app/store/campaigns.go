@@ -28,7 +28,7 @@ func (db *DB) InsertCampaign(ctx context.Context, c *domain.Campaign) error {
 
 // CampaignByID returns the campaign with this id.
 func (db *DB) CampaignByID(ctx context.Context, id string) (*domain.Campaign, error) {
-	return findByID[domain.Campaign](ctx, db.campaigns(), id, "error.campaign.not_found")
+	return findByID[domain.Campaign](ctx, db, db.campaigns(), id, "error.campaign.not_found")
 }
 
 // Campaigns returns every campaign, latest week first, without results.
@@ -53,7 +53,7 @@ func (db *DB) SaveCampaignGroup(ctx context.Context, g *domain.CampaignGroup) er
 
 // CampaignGroupByID returns the group with this id.
 func (db *DB) CampaignGroupByID(ctx context.Context, id string) (*domain.CampaignGroup, error) {
-	return findByID[domain.CampaignGroup](ctx, db.campaignGroups(), id, "error.campaign.group_not_found")
+	return findByID[domain.CampaignGroup](ctx, db, db.campaignGroups(), id, "error.campaign.group_not_found")
 }
 
 // CampaignGroups returns the groups of a campaign, of one counsellor when

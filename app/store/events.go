@@ -27,7 +27,7 @@ func (db *DB) InsertEvent(ctx context.Context, e *domain.Event) error {
 
 // EventByID returns the event with this id.
 func (db *DB) EventByID(ctx context.Context, id string) (*domain.Event, error) {
-	return findByID[domain.Event](ctx, db.events(), id, "error.event.not_found")
+	return findByID[domain.Event](ctx, db, db.events(), id, "error.event.not_found")
 }
 
 // Events returns the events the filter picks, soonest first.
@@ -97,7 +97,7 @@ func (db *DB) InsertRegistration(ctx context.Context, r *domain.EventRegistratio
 
 // RegistrationByID returns the registration with this id.
 func (db *DB) RegistrationByID(ctx context.Context, id string) (*domain.EventRegistration, error) {
-	return findByID[domain.EventRegistration](ctx, db.registrations(), id, "error.event.registration_not_found")
+	return findByID[domain.EventRegistration](ctx, db, db.registrations(), id, "error.event.registration_not_found")
 }
 
 // Registrations returns the registrations the filter picks, oldest first:

@@ -200,3 +200,14 @@ func (db *DB) ShelfDocumentRead(ctx context.Context, id string) error {
 	_, err := findByIDs[shelfDoc](ctx, db, db.shelves(), []string{id})
 	return err
 }
+
+// Collection is a collection for bare driver calls: tests write as any
+// code of the process would, through the command monitor.
+func (db *DB) Collection(name string) *mongo.Collection { return db.db.Collection(name) }
+
+// WriteBeforeKeeping runs write once, when the next document read from the
+// database is about to be kept in the document cache.
+func (db *DB) WriteBeforeKeeping(write func()) {
+	var once sync.Once
+	db.docs.beforeKeep = func() { once.Do(write) }
+}

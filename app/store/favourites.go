@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/mongo"
@@ -50,12 +49,8 @@ func (db *DB) DeleteFavourite(ctx context.Context, youthID, offerID string) erro
 
 // IsFavourite reports whether the youth saved the offer: one read by _id.
 func (db *DB) IsFavourite(ctx context.Context, youthID, offerID string) (bool, error) {
-	err := db.favourites().FindOne(ctx, bson.D{{Key: "_id", Value: domain.FavouriteID(youthID, offerID)}},
-		options.FindOne().SetProjection(bson.D{{Key: "_id", Value: 1}})).Err()
-	if errors.Is(err, mongo.ErrNoDocuments) {
-		return false, nil
-	}
-	return err == nil, mapError(err)
+	var f domain.Favourite
+	return decodeByID(ctx, db, db.favourites(), domain.FavouriteID(youthID, offerID), &f)
 }
 
 // FavouritesOfYouth returns all the favourites of a youth, newest first,

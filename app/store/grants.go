@@ -23,7 +23,7 @@ func (db *DB) InsertGrant(ctx context.Context, g domain.GrantApplication) error 
 
 // GrantByID returns one grant application.
 func (db *DB) GrantByID(ctx context.Context, id string) (*domain.GrantApplication, error) {
-	return findByID[domain.GrantApplication](ctx, db.grants(), id, "error.grant.not_found")
+	return findByID[domain.GrantApplication](ctx, db, db.grants(), id, "error.grant.not_found")
 }
 
 // GrantsByCall returns a call's applications, the oldest first.

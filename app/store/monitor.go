@@ -19,25 +19,33 @@ var writeCommands = map[string]bool{"insert": true, "update": true, "delete": tr
 type pendingWrite struct {
 	collection string
 	session    string // the logical session of a transaction, "" outside one
+	watched    bool   // the change feed follows the collection
+	forget     forgetting
 }
 
 // monitor is the driver's command monitor: it counts each command in the
 // counter of its context (a request's), and tells the changes which collections this
 // process wrote, once the write is done (a reader that reloaded before it
-// ended would keep the old data under the new stamp).
+// ended would keep the old data under the new stamp). The document cache
+// forgets what a command wrote at the same moment, before the driver
+// returns to the writer; inside a transaction (never on the embedded
+// database, the only one with a cache), the whole collections at its end.
 func (db *DB) monitor() *event.CommandMonitor {
 	var pending sync.Map // request id → pendingWrite
 	var txnMu sync.Mutex
-	txnWrites := map[string][]string{} // logical session → collections written in its transaction
+	txnWrites := map[string][]pendingWrite{} // logical session → the writes of its transaction
 	done := func(requestID int64, command string) {
 		if w, ok := pending.LoadAndDelete(requestID); ok {
 			w := w.(pendingWrite)
 			if w.session == "" {
-				db.changes.wrote(w.collection)
+				db.docs.forgetNow(w.forget)
+				if w.watched {
+					db.changes.wrote(w.collection)
+				}
 				return
 			}
 			txnMu.Lock()
-			txnWrites[w.session] = append(txnWrites[w.session], w.collection)
+			txnWrites[w.session] = append(txnWrites[w.session], w)
 			txnMu.Unlock()
 		}
 		if s, ok := pending.LoadAndDelete(-requestID); ok && (command == "commitTransaction" || command == "abortTransaction") {
@@ -45,7 +53,14 @@ func (db *DB) monitor() *event.CommandMonitor {
 			written := txnWrites[s.(string)]
 			delete(txnWrites, s.(string))
 			txnMu.Unlock()
-			db.changes.wrote(written...)
+			for _, w := range written {
+				if !w.forget.none() {
+					db.docs.forgetNow(forgetting{collection: w.collection, whole: true, all: w.forget.all})
+				}
+				if w.watched {
+					db.changes.wrote(w.collection)
+				}
+			}
 		}
 	}
 	return &event.CommandMonitor{
@@ -59,9 +74,12 @@ func (db *DB) monitor() *event.CommandMonitor {
 			if inTxn {
 				session = string(e.Command.Lookup("lsid", "id").Value)
 			}
+			watched := writeCommands[e.CommandName] && db.changes.watched(collection)
+			forget := db.docs.forgetting(e.CommandName, collection, e.Command)
 			switch {
-			case writeCommands[e.CommandName] && db.changes.watched(collection):
-				pending.Store(e.RequestID, pendingWrite{collection: collection, session: session})
+			case watched || !forget.none():
+				pending.Store(e.RequestID, pendingWrite{collection: collection, session: session, watched: watched,
+					forget: forget})
 			case e.CommandName == "commitTransaction" || e.CommandName == "abortTransaction":
 				// Negative keys: the driver's request ids are positive.
 				pending.Store(-e.RequestID, session)

@@ -149,7 +149,7 @@ func (db *DB) mark(ctx context.Context, collection string, marker bson.D) (bool,
 
 // Notification returns one notification by its key.
 func (db *DB) Notification(ctx context.Context, id string) (*domain.Notification, error) {
-	return findByID[domain.Notification](ctx, db.notifications(), id, "error.not_found")
+	return findByID[domain.Notification](ctx, db, db.notifications(), id, "error.not_found")
 }
 
 // NotificationCounts counts notifications per state, for `jobs list`.
@@ -164,7 +164,7 @@ func (db *DB) NotificationCounts(ctx context.Context) (map[domain.NotificationSt
 
 // NotificationBody returns the rendered email of one notification.
 func (db *DB) NotificationBody(ctx context.Context, id string) (*domain.NotificationBody, error) {
-	return findByID[domain.NotificationBody](ctx, db.db.Collection(notificationBodiesCollection), id, "error.not_found")
+	return findByID[domain.NotificationBody](ctx, db, db.db.Collection(notificationBodiesCollection), id, "error.not_found")
 }
 
 // NotificationBodies returns the rendered emails of notifications by key.

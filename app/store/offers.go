@@ -24,7 +24,7 @@ func (db *DB) InsertOffers(ctx context.Context, offers []domain.Offer) error {
 
 // OfferByID returns the offer with this id.
 func (db *DB) OfferByID(ctx context.Context, id string) (*domain.Offer, error) {
-	return findByID[domain.Offer](ctx, db.offers(), id, "error.offer.not_found")
+	return findByID[domain.Offer](ctx, db, db.offers(), id, "error.offer.not_found")
 }
 
 // LatestPublishedOffers returns at most limit published offers, newest first.

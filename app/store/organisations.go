@@ -20,5 +20,5 @@ func (db *DB) InsertOrganisations(ctx context.Context, orgs []domain.Organisatio
 
 // OrganisationByID returns the organisation with this id.
 func (db *DB) OrganisationByID(ctx context.Context, id string) (*domain.Organisation, error) {
-	return findByID[domain.Organisation](ctx, db.organisations(), id, "error.organisation.not_found")
+	return findByID[domain.Organisation](ctx, db, db.organisations(), id, "error.organisation.not_found")
 }

@@ -22,7 +22,7 @@ func (db *DB) InsertReviews(ctx context.Context, reviews []domain.Review) error 
 
 // ReviewByID returns one review.
 func (db *DB) ReviewByID(ctx context.Context, id string) (*domain.Review, error) {
-	return findByID[domain.Review](ctx, db.reviews(), id, "error.review.not_found")
+	return findByID[domain.Review](ctx, db, db.reviews(), id, "error.review.not_found")
 }
 
 // ReviewsByGrant returns the reviews of one application.

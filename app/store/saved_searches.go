@@ -26,7 +26,7 @@ func (db *DB) InsertSavedSearch(ctx context.Context, s domain.SavedSearch) error
 	if domain.ErrorCode(err) != domain.ECONFLICT {
 		return err
 	}
-	if kept, e := findByID[domain.SavedSearch](ctx, db.savedSearches(), s.ID, errSavedSearchNotFound.Message); e == nil {
+	if kept, e := findByID[domain.SavedSearch](ctx, db, db.savedSearches(), s.ID, errSavedSearchNotFound.Message); e == nil {
 		if e := db.shelveSavedSearches(ctx, []domain.SavedSearch{*kept}); e != nil {
 			return e
 		}

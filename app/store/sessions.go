@@ -22,7 +22,7 @@ func (db *DB) InsertSessions(ctx context.Context, sessions []domain.VisitSession
 
 // SessionByID returns the visit session with this id.
 func (db *DB) SessionByID(ctx context.Context, id string) (*domain.VisitSession, error) {
-	return findByID[domain.VisitSession](ctx, db.sessions(), id, "error.session.not_found")
+	return findByID[domain.VisitSession](ctx, db, db.sessions(), id, "error.session.not_found")
 }
 
 // UpcomingSessions returns at most limit sessions starting at or after from,

@@ -24,7 +24,7 @@ func (db *DB) InsertSignatureRequest(ctx context.Context, r domain.SignatureRequ
 
 // SignatureRequestByID returns one request.
 func (db *DB) SignatureRequestByID(ctx context.Context, id string) (*domain.SignatureRequest, error) {
-	return findByID[domain.SignatureRequest](ctx, db.signatures(), id, "error.signature.not_found")
+	return findByID[domain.SignatureRequest](ctx, db, db.signatures(), id, "error.signature.not_found")
 }
 
 var newestSignatureFirst = options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}})

@@ -19,6 +19,9 @@ type Config struct {
 	Database       string        // database name, "passerelle" when empty
 	DataDir        string        // data folder of the embedded database
 	ConnectTimeout time.Duration // server selection and connection timeout, 10s when zero
+	// CachedDocuments bounds the embedded database's document cache (docCache),
+	// DefaultCachedDocuments when zero; MongoDB mode keeps none.
+	CachedDocuments int
 }
 
 // DB is an open connection to the platform's database.
@@ -32,6 +35,7 @@ type DB struct {
 	changes      *changeFeed // what read models need to know of the writes
 	shared       Config      // how another process reaches the same database
 	seatLocks    holdLocks   // the embedded database's hold updates (seats, places), per document
+	docs         *docCache   // documents by _id, embedded mode only; nil keeps none
 }
 
 // Open connects to MongoDB at cfg.URI, or starts and connects to the embedded
@@ -50,6 +54,7 @@ func Open(ctx context.Context, cfg Config, logger *slog.Logger) (*DB, error) {
 			return nil, err
 		}
 		db.ferret, uri = ferret, ferret.uri
+		db.docs = newDocCache(cfg.CachedDocuments)
 	}
 	db.shared = Config{URI: uri, Database: cfg.Database, ConnectTimeout: cfg.ConnectTimeout}
 	if err := db.connect(ctx, uri, cfg); err != nil {
@@ -65,6 +70,9 @@ func withDefaults(cfg Config) Config {
 	}
 	if cfg.ConnectTimeout <= 0 {
 		cfg.ConnectTimeout = 10 * time.Second
+	}
+	if cfg.CachedDocuments == 0 {
+		cfg.CachedDocuments = DefaultCachedDocuments
 	}
 	return cfg
 }

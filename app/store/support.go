@@ -37,7 +37,7 @@ func (db *DB) InsertSupportRequests(ctx context.Context, rs []domain.SupportRequ
 
 // SupportRequestByID returns the request with this id.
 func (db *DB) SupportRequestByID(ctx context.Context, id string) (*domain.SupportRequest, error) {
-	return findByID[domain.SupportRequest](ctx, db.support(), id, "error.support.not_found")
+	return findByID[domain.SupportRequest](ctx, db, db.support(), id, "error.support.not_found")
 }
 
 // SupportRequestsByIDs returns the requests among ids that exist, in one query.

@@ -22,7 +22,7 @@ func (db *DB) InsertTestimony(ctx context.Context, t domain.Testimony) error {
 
 // TestimonyByID returns the testimony with this id.
 func (db *DB) TestimonyByID(ctx context.Context, id string) (*domain.Testimony, error) {
-	return findByID[domain.Testimony](ctx, db.testimonies(), id, "error.testimony.not_found")
+	return findByID[domain.Testimony](ctx, db, db.testimonies(), id, "error.testimony.not_found")
 }
 
 // PendingTestimonies returns a page of the testimonies waiting for

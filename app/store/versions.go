@@ -16,7 +16,8 @@ import (
 )
 
 // versionsCollection holds one document whose fields count the writes of
-// each collection that read models come from, bumped by every process
+// each collection that read models come from or the embedded database's
+// document cache keeps (cachedCollections), bumped by every process
 // after it writes one: how processes sharing the database learn each
 // other's writes.
 const (
@@ -50,7 +51,7 @@ type changeFeed struct {
 func newChangeFeed() *changeFeed {
 	f := &changeFeed{watch: map[string]bool{}, stamps: map[string]uint64{}, seen: map[string]int64{},
 		dirty: map[string]bool{}, wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
-	for _, c := range readmodel.Sources {
+	for _, c := range slices.Concat(readmodel.Sources, cachedCollections) {
 		f.watch[c] = true
 	}
 	return f
@@ -120,6 +121,7 @@ func (db *DB) SyncChanges(ctx context.Context, now time.Time) error {
 		if v := int64Of(doc[c]); v != f.seen[c] {
 			f.stamps[c]++
 			f.seen[c] = v
+			db.docs.forgetCollection(c) // maybe another process's write (docCache)
 		}
 	}
 	return nil

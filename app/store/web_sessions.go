@@ -22,7 +22,7 @@ func (db *DB) InsertWebSession(ctx context.Context, s domain.WebSession) error {
 
 // WebSessionByID returns the session whose id (the token's hash) is id.
 func (db *DB) WebSessionByID(ctx context.Context, id string) (*domain.WebSession, error) {
-	return findByID[domain.WebSession](ctx, db.webSessions(), id, "error.auth.signed_out")
+	return findByID[domain.WebSession](ctx, db, db.webSessions(), id, "error.auth.signed_out")
 }
 
 // DeleteWebSession ends one session; ending an ended session is no error.

@@ -48,7 +48,7 @@ func (db *DB) shelvedYouth(ctx context.Context, id string) (string, error) {
 
 // YouthByID returns the profile of the youth whose user id is id.
 func (db *DB) YouthByID(ctx context.Context, id string) (*domain.Youth, error) {
-	return findByID[domain.Youth](ctx, db.youths(), id, "error.youth.not_found")
+	return findByID[domain.Youth](ctx, db, db.youths(), id, "error.youth.not_found")
 }
 
 // SaveYouth creates or replaces the profile y, moving it to its

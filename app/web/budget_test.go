@@ -44,15 +44,18 @@ func exportedRoundTrips(t *testing.T, f *fixture, method, route string) int {
 // TestDatabaseBudgetOfTheMainPages states how many database round trips the
 // main pages cost once warm, so that a page that starts reading the
 // database again fails here rather than under a crowd. Public data comes
-// from the read models (none); a signed-in page pays 2 for its session (the
-// session, then its user: sign-outs and role changes count at once) and one
-// per kind of the person's own data, which stays read-your-writes. A list
-// reads the person's shelf, then the documents of its page by _id: on the
-// embedded database one round trip each (about a millisecond, where any
-// other filter decodes the whole collection), so its budget grows with the
-// page, never with the collection.
+// from the read models (none). On the embedded database the store keeps the
+// documents it read by _id, forgetting those a write changes (its document
+// cache): a warm signed-in page pays nothing for its session (the session,
+// then its user: sign-outs and role changes count at once) nor for the
+// person's lists (their shelf, then the page's documents by _id), whatever
+// the page's size; it pays for what it reads by another filter, and for a
+// shelf not yet created (a missing document is never kept: an empty list
+// costs one). MongoDB keeps no cache: there the budgets are those of each
+// read (2 for the session, one per kind of the person's own data, the
+// shelf and one `$in` for a list's page), stated as upper bounds.
 func TestDatabaseBudgetOfTheMainPages(t *testing.T) {
-	const page = 20 // a list's page
+	const page = 20 // a list's page, the bound of its reads by _id without the cache
 	f := newFixture(t)
 	offer := f.publishedOffers(t)[0]
 	call := f.demoCall(t)
@@ -74,51 +77,58 @@ func TestDatabaseBudgetOfTheMainPages(t *testing.T) {
 		who         string
 		v           *visitor
 		route, path string
-		budget      int
+		cached      int // on the embedded database
+		uncached    int // on MongoDB
 	}{
-		{"anonymous", anonymous, "/", "/", 0},
-		{"anonymous", anonymous, "/jeunes", "/jeunes", 0},
-		{"anonymous", anonymous, "/etablissements", "/etablissements", 0},
-		{"anonymous", anonymous, "/employeurs", "/employeurs", 0},
-		{"anonymous", anonymous, "/progress", "/progress", 0},
-		{"anonymous", anonymous, "/agents", "/agents", 0},
-		{"anonymous", anonymous, "/offres/:id", "/offres/" + offer.ID, 0},
-		{"anonymous", anonymous, "/decouvrir/:famille", "/decouvrir/" + discover.Families()[0].Slug, 0},
-		{"anonymous", anonymous, "/decouvrir/ess", "/decouvrir/ess", 0},
-		{"anonymous", anonymous, "/employeurs-du-92/:id", "/employeurs-du-92/" + offer.OrganisationID, 0},
-		{"anonymous", anonymous, "/progress/appels/:id", "/progress/appels/" + call.ID, 0},
-		{"anonymous", anonymous, "/progress/appels/:id/laureats", "/progress/appels/" + call.ID + "/laureats", 0},
-		{"anonymous", anonymous, "/observatoire", "/observatoire", 0},
-		{"anonymous", anonymous, "/observatoire", "/observatoire?commune=92050&annee=2026-2027", 0},
-		{"anonymous", anonymous, "/observatoire/tableaux/:file", "/observatoire/tableaux/passerelle-types.csv", 0},
-		{"anonymous", anonymous, "/api/v1/open-data/figures", "/api/v1/open-data/figures", 0},
-		{"anonymous", anonymous, "/api/v1/open-data/offers", "/api/v1/open-data/offers", 0},
-		// the profile; the favourites' shelf, the page's favourites and their offers (one each
-		// here); the saved searches' shelf and the searches (one here)
-		{"youth", youth, "/jeunes", "/jeunes", 2 + 1 + 3 + 2},
-		// is it a favourite; the profile and an application to it, to say whether they may apply
-		{"youth", youth, "/offres/:id", "/offres/" + offer.ID, 2 + 3},
-		{"youth", youth, "/compte/profil", "/compte/profil", 2 + 1}, // the profile; the structures are kept
-		// organisations, the structure's shelf and a page of followed youths, the shelves
-		// of those who share their applications and these applications
-		{"counsellor", counsellor, "/etablissements", "/etablissements", 2 + 1 + 1 + page + page + 2*page},
-		{"employer", employer, "/employeurs", "/employeurs", 2 + 1}, // organisations
+		{"anonymous", anonymous, "/", "/", 0, 0},
+		{"anonymous", anonymous, "/jeunes", "/jeunes", 0, 0},
+		{"anonymous", anonymous, "/etablissements", "/etablissements", 0, 0},
+		{"anonymous", anonymous, "/employeurs", "/employeurs", 0, 0},
+		{"anonymous", anonymous, "/progress", "/progress", 0, 0},
+		{"anonymous", anonymous, "/agents", "/agents", 0, 0},
+		{"anonymous", anonymous, "/offres/:id", "/offres/" + offer.ID, 0, 0},
+		{"anonymous", anonymous, "/decouvrir/:famille", "/decouvrir/" + discover.Families()[0].Slug, 0, 0},
+		{"anonymous", anonymous, "/decouvrir/ess", "/decouvrir/ess", 0, 0},
+		{"anonymous", anonymous, "/employeurs-du-92/:id", "/employeurs-du-92/" + offer.OrganisationID, 0, 0},
+		{"anonymous", anonymous, "/progress/appels/:id", "/progress/appels/" + call.ID, 0, 0},
+		{"anonymous", anonymous, "/progress/appels/:id/laureats", "/progress/appels/" + call.ID + "/laureats", 0, 0},
+		{"anonymous", anonymous, "/observatoire", "/observatoire", 0, 0},
+		{"anonymous", anonymous, "/observatoire", "/observatoire?commune=92050&annee=2026-2027", 0, 0},
+		{"anonymous", anonymous, "/observatoire/tableaux/:file", "/observatoire/tableaux/passerelle-types.csv", 0, 0},
+		{"anonymous", anonymous, "/api/v1/open-data/figures", "/api/v1/open-data/figures", 0, 0},
+		{"anonymous", anonymous, "/api/v1/open-data/offers", "/api/v1/open-data/offers", 0, 0},
+		// without the cache: the profile; the favourites' shelf, the page's favourites and their
+		// offers (one each here); the saved searches' shelf and the searches (one here)
+		{"youth", youth, "/jeunes", "/jeunes", 0, 2 + 1 + 3 + 2},
+		// an application to it, to say whether they may apply (absent: a miss is never kept);
+		// without the cache, is it a favourite and the profile too
+		{"youth", youth, "/offres/:id", "/offres/" + offer.ID, 1, 2 + 3},
+		{"youth", youth, "/compte/profil", "/compte/profil", 0, 2 + 1}, // the profile; the structures are kept
+		// without the cache: organisations, the structure's shelf and a page of followed youths, the
+		// shelves of those who share their applications and these applications
+		{"counsellor", counsellor, "/etablissements", "/etablissements", 0, 2 + 1 + 1 + page + page + 2*page},
+		{"employer", employer, "/employeurs", "/employeurs", 0, 2 + 1}, // organisations
 		// the offer, read as is for its owner; the visible youths are kept
-		{"employer", employer, "/employeurs/offres/:id/candidats", "/employeurs/offres/" + offer.ID + "/candidats", 2 + 1},
-		{"staff", staff, "/agents", "/agents", 2},
-		// the lists: the person's shelf, then the page by _id
-		{"youth", youth, "/jeunes/candidatures", "/jeunes/candidatures", 2 + 1 + page},
-		{"counsellor", counsellor, "/etablissements/reservations", "/etablissements/reservations", 2 + 1 + page},
-		// the offers' shelf and a page of them, the latest ten applications received
-		{"employer", employer, "/employeurs/offres", "/employeurs/offres", 2 + 1 + page + 1 + 10},
-		{"staff", staff, "/agents/moderation", "/agents/moderation", 2 + 2},
-		{"staff", staff, "/agents/organisations", "/agents/organisations", 2}, // the list is kept
+		{"employer", employer, "/employeurs/offres/:id/candidats", "/employeurs/offres/" + offer.ID + "/candidats", 0, 2 + 1},
+		{"staff", staff, "/agents", "/agents", 0, 2},
+		// the lists: the person's shelf, not created yet, then (without the cache) the page by _id
+		{"youth", youth, "/jeunes/candidatures", "/jeunes/candidatures", 1, 2 + 1 + page},
+		{"counsellor", counsellor, "/etablissements/reservations", "/etablissements/reservations", 1, 2 + 1 + page},
+		// the shelf of applications received, not created yet; without the cache, the offers' shelf
+		// and a page of them, the latest ten applications received
+		{"employer", employer, "/employeurs/offres", "/employeurs/offres", 1, 2 + 1 + page + 1 + 10},
+		{"staff", staff, "/agents/moderation", "/agents/moderation", 2, 2 + 2},   // the pending offers, counted
+		{"staff", staff, "/agents/organisations", "/agents/organisations", 0, 2}, // the list is kept
 	} {
 		c.v.roundTrips(t, c.route, c.path) // warms what the page keeps
 		got := c.v.roundTrips(t, c.route, c.path)
 		t.Logf("%s %s: %d round trips", c.who, c.path, got)
-		if got > c.budget {
-			t.Errorf("%s %s costs %d database round trips, over its budget of %d", c.who, c.path, got, c.budget)
+		budget := c.uncached
+		if f.db.Embedded() {
+			budget = c.cached
+		}
+		if got > budget {
+			t.Errorf("%s %s costs %d database round trips, over its budget of %d", c.who, c.path, got, budget)
 		}
 	}
 }
