@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -128,12 +129,15 @@ func (c *docCache) get(s *cacheState, collection, id string) (bson.Raw, bool) {
 }
 
 // keep stores a document read from the database after the collection's
-// writes count was writes, unless a write ended since.
+// writes count was writes, unless a write ended since. The id is copied: it
+// may be a request's (Fiber's strings are borrowed and rewritten by the next
+// request), and a key that changed under the map would serve another
+// document under this id.
 func (c *docCache) keep(s *cacheState, collection, id string, raw bson.Raw, writes uint64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.writes.Load() == writes {
-		c.entries.Add(docKey{collection, id}, cachedDoc{raw: raw, drops: s.drops.Load()})
+		c.entries.Add(docKey{collection, strings.Clone(id)}, cachedDoc{raw: raw, drops: s.drops.Load()})
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/mongo"
@@ -247,5 +248,24 @@ func TestAnotherProcessWriteReachesTheDocumentCacheWithinTheBound(t *testing.T) 
 	}
 	if name := userName(t, db, "shared"); name != "Après" {
 		t.Errorf("the other process's write is not seen after the sync %s later: %q", store.SyncEvery, name)
+	}
+}
+
+// The cache keeps its own copy of an id: a page's id is borrowed from the
+// request (Fiber rewrites its bytes for the next one), and a kept key whose
+// bytes changed would miss its document, or serve another under its id.
+func TestTheDocumentCacheKeepsItsOwnCopyOfTheID(t *testing.T) {
+	db, users := cacheDB(t)
+	insertUsers(t, users, map[string]string{"user-a": "Ana"})
+	buf := []byte("user-a")
+	borrowed := unsafe.String(&buf[0], len(buf))
+	userName(t, db, borrowed)
+	copy(buf, "user-z") // the next request's bytes
+	before := db.DocumentCacheStats().Hits
+	if name := userName(t, db, "user-a"); name != "Ana" {
+		t.Fatalf("user-a reads as %q", name)
+	}
+	if db.DocumentCacheStats().Hits == before {
+		t.Errorf("user-a was not served from the cache after the bytes of the id it was read with changed")
 	}
 }
