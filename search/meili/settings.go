@@ -42,10 +42,7 @@ func settings() *meilisearch.Settings {
 		Pagination: &meilisearch.Pagination{MaxTotalHits: maxTotalHits},
 		Faceting: &meilisearch.Faceting{
 			MaxValuesPerFacet: search.MaxFacetValues,
-			// Sorting values by count reads every value's count; only the
-			// facets that may have more values than are returned need it.
-			SortFacetValuesBy: map[string]meilisearch.SortFacetType{"*": meilisearch.SortFacetTypeAlpha,
-				search.FacetROME: meilisearch.SortFacetTypeCount, search.FacetTerms: meilisearch.SortFacetTypeCount},
+			SortFacetValuesBy: map[string]meilisearch.SortFacetType{"*": meilisearch.SortFacetTypeCount},
 		},
 	}
 }
