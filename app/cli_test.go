@@ -63,6 +63,8 @@ func TestCommandLineMistakesExitWithStatus2(t *testing.T) {
 		{"jobs", "run"},
 		{"jobs", "run", "inconnue"},
 		{"serve", "--port", "8"},
+		{"bench"},
+		{"bench", "seats", "en-trop"},
 	} {
 		code, _, stderr, _ := runCLI(t, validConfig, args...)
 		if code != 2 || !strings.Contains(stderr, "erreur :") && !strings.Contains(stderr, "Usage") {
@@ -72,7 +74,7 @@ func TestCommandLineMistakesExitWithStatus2(t *testing.T) {
 }
 
 func TestHelpOnEachCommand(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"seed", "--help"}, {"user", "create", "--help"}, {"jobs", "run", "x", "--help"}, {"reindex", "--help"}} {
+	for _, args := range [][]string{{"--help"}, {"seed", "--help"}, {"user", "create", "--help"}, {"jobs", "run", "x", "--help"}, {"reindex", "--help"}, {"bench", "seats", "--help"}} {
 		code, _, stderr, _ := runCLI(t, validConfig, args...)
 		if code != 0 || !strings.Contains(stderr, "Usage") {
 			t.Errorf("%v: status %d, stderr %q", args, code, stderr)

@@ -24,7 +24,7 @@ func cmdBench(ctx context.Context, env *cliEnv, args []string) error {
 	case len(args) > 0 && args[0] == "load":
 		return benchLoad(ctx, env, args[1:])
 	case len(args) > 0 && args[0] == "seats":
-		return benchSeats(ctx, env)
+		return benchSeats(ctx, env, args[1:])
 	case len(args) > 0 && args[0] == "relevance":
 		return benchRelevance(ctx, env, args[1:])
 	}

@@ -302,7 +302,11 @@ func loadMs(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Mi
 // after a booking load (the platform stopped, on the embedded database): no
 // session holds more seats than its capacity, and its counter and holders
 // are those of its bookings. It fails if one does not.
-func benchSeats(ctx context.Context, env *cliEnv) error {
+func benchSeats(ctx context.Context, env *cliEnv, args []string) error {
+	// Parsed for --help and to refuse stray arguments before opening anything.
+	if err := parse(env.flags("bench seats", "bench seats"), args); err != nil {
+		return err
+	}
 	m, err := env.open(ctx)
 	if err != nil {
 		return err
