@@ -53,11 +53,8 @@ func (db *DB) MoveBooking(ctx context.Context, id string, from []domain.BookingS
 // or an export; a session's, oldest first, from its shelf.
 func (db *DB) Bookings(ctx context.Context, f domain.BookingFilter) ([]domain.Booking, error) {
 	if f.SessionID != "" && !f.NewestFirst && f.OfferID == "" && f.CounsellorID == "" && f.OrganisationIDs == nil && f.Status == "" {
-		items, err := db.shelfItems(ctx, bookingsOfSessions, []string{f.SessionID})
-		if err != nil {
-			return nil, err
-		}
-		return shelvedDocs(ctx, db, db.bookings(), items, []string{f.SessionID}, func(b *domain.Booking) (string, string) { return b.ID, b.SessionID })
+		return shelvedAll(ctx, db, bookingsOfSessions, db.bookings(), []string{f.SessionID},
+			func(b *domain.Booking) (string, string) { return b.ID, b.SessionID })
 	}
 	return findAll[domain.Booking](ctx, db.bookings(), bookingFilter(f), options.Find().SetSort(bookingOrder(f)))
 }

@@ -56,12 +56,7 @@ func (db *DB) IsFavourite(ctx context.Context, youthID, offerID string) (bool, e
 // FavouritesOfYouth returns all the favourites of a youth, newest first,
 // from their shelf (the data export).
 func (db *DB) FavouritesOfYouth(ctx context.Context, youthID string) ([]domain.Favourite, error) {
-	owners := []string{youthID}
-	items, err := db.shelfItems(ctx, favouritesOfYouths, owners)
-	if err != nil {
-		return nil, err
-	}
-	return shelvedDocs(ctx, db, db.favourites(), items, owners, favouriteOfYouth)
+	return shelvedAll(ctx, db, favouritesOfYouths, db.favourites(), []string{youthID}, favouriteOfYouth)
 }
 
 // FavouritesOfYouthPage returns one page of the youth's favourites, newest

@@ -31,9 +31,5 @@ func (db *DB) YouthsOfStructuresPage(ctx context.Context, structureIDs []string,
 // ApplicationsOfYouths returns the applications of the youths, newest
 // first, from their shelves.
 func (db *DB) ApplicationsOfYouths(ctx context.Context, youthIDs []string) ([]domain.Application, error) {
-	items, err := db.shelfItems(ctx, applicationsOfYouths, youthIDs)
-	if err != nil {
-		return nil, err
-	}
-	return shelvedDocs(ctx, db, db.applications(), items, youthIDs, applicationOfYouth)
+	return shelvedAll(ctx, db, applicationsOfYouths, db.applications(), youthIDs, applicationOfYouth)
 }

@@ -61,12 +61,7 @@ func (db *DB) InsertSavedSearches(ctx context.Context, searches []domain.SavedSe
 // SavedSearchesOfYouth returns the youth's saved searches, oldest first,
 // from their shelf: at most MaxSavedSearches reads by _id.
 func (db *DB) SavedSearchesOfYouth(ctx context.Context, youthID string) ([]domain.SavedSearch, error) {
-	owners := []string{youthID}
-	items, err := db.shelfItems(ctx, savedSearchesOfYouths, owners)
-	if err != nil {
-		return nil, err
-	}
-	return shelvedDocs(ctx, db, db.savedSearches(), items, owners, savedSearchOfYouth)
+	return shelvedAll(ctx, db, savedSearchesOfYouths, db.savedSearches(), []string{youthID}, savedSearchOfYouth)
 }
 
 // SavedSearchesInDigest returns every saved search followed in the weekly

@@ -407,6 +407,16 @@ func shelvedDocs[T any](ctx context.Context, db *DB, coll *mongo.Collection, ite
 	return list, nil
 }
 
+// shelvedAll reads every document on the owners' shelves, in the shelf's
+// order (shelvedDocs tells which are left out).
+func shelvedAll[T any](ctx context.Context, db *DB, s shelf, coll *mongo.Collection, owners []string, key func(*T) (id, owner string)) ([]T, error) {
+	items, err := db.shelfItems(ctx, s, owners)
+	if err != nil {
+		return nil, err
+	}
+	return shelvedDocs(ctx, db, coll, items, owners, key)
+}
+
 // shelfPage reads one page of the documents on the owners' shelves, in the
 // shelf's order: one _id read per owner, then the page's documents by _id.
 // key tells a document's id and owner.
