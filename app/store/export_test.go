@@ -211,3 +211,12 @@ func (db *DB) WriteBeforeKeeping(write func()) {
 	var once sync.Once
 	db.docs.beforeKeep = func() { once.Do(write) }
 }
+
+// EmbeddedSyncs counts the files the embedded database flushed to disk; -1
+// on MongoDB.
+func (db *DB) EmbeddedSyncs() int64 {
+	if db.ferret == nil {
+		return -1
+	}
+	return db.ferret.syncs.Load()
+}

@@ -109,7 +109,13 @@ func (db *DB) ClaimNotifications(ctx context.Context, ids []string, claim string
 // means another sender committed it already. Once the marker is in, the
 // send is committed; the record says so after SettleNotificationsSent.
 func (db *DB) CommitNotification(ctx context.Context, id, owner string, at time.Time) (bool, error) {
-	return db.mark(ctx, notificationsSentCollection, bson.D{{Key: "_id", Value: id}, {Key: "owner", Value: owner}, {Key: "at", Value: at}})
+	won, err := db.mark(ctx, notificationsSentCollection, bson.D{{Key: "_id", Value: id}, {Key: "owner", Value: owner}, {Key: "at", Value: at}})
+	if won {
+		// the relay accepts the email once this returns: a power cut must
+		// not undo the commit and send it again
+		err = db.ferret.sync(db.db.Name())
+	}
+	return won, err
 }
 
 // SettleNotificationsSent records as sent the notifications whose sends

@@ -51,3 +51,28 @@ func TestNotificationClaimTakeoverAndSingleCommit(t *testing.T) {
 		t.Fatalf("stored %+v %v", stored, err)
 	}
 }
+
+// TestASendCommitIsOnDiskWhenItReturns: the embedded database's commits do
+// not wait for the disk, so the commit of a send, after which the relay
+// accepts the email, flushes its files itself (and only the winner's).
+func TestASendCommitIsOnDiskWhenItReturns(t *testing.T) {
+	before := testDB.EmbeddedSyncs()
+	if before < 0 {
+		t.Skip("MongoDB: a write is durable as its write concern says")
+	}
+	ctx := context.Background()
+	id := domain.NewID("notification")
+	if won, err := testDB.CommitNotification(ctx, id, "sender", time.Now()); err != nil || !won {
+		t.Fatalf("first commit: %v %v", won, err)
+	}
+	flushed := testDB.EmbeddedSyncs()
+	if flushed-before < 2 {
+		t.Fatalf("the commit flushed %d files, want the log and the database", flushed-before)
+	}
+	if won, err := testDB.CommitNotification(ctx, id, "other", time.Now()); err != nil || won {
+		t.Fatalf("second commit: %v %v", won, err)
+	}
+	if after := testDB.EmbeddedSyncs(); after != flushed {
+		t.Fatalf("a lost commit flushed %d files", after-flushed)
+	}
+}
