@@ -106,12 +106,22 @@ func (m *Main) openStore(ctx context.Context) (err error) {
 	return m.DB.Migrate(ctx)
 }
 
+// openSearch opens the engine, counting its writes so that the search page
+// can keep its rendered results until the index changes.
 func (m *Main) openSearch(ctx context.Context) (search.Engine, error) {
 	if m.Config.EmbeddedSearch() {
-		return embedded.Open(m.Config.DataPath("search"))
+		local, err := embedded.Open(m.Config.DataPath("search"))
+		if err != nil {
+			return nil, err
+		}
+		return search.Count(local), nil
 	}
-	return meili.New(ctx, meili.Config{URL: m.Config.Search.MeilisearchURL,
+	remote, err := meili.New(ctx, meili.Config{URL: m.Config.Search.MeilisearchURL,
 		APIKey: m.Config.Search.MeilisearchKey, Index: m.Config.Search.Index, Places: passerelle.SearchPlaces()})
+	if err != nil {
+		return nil, err
+	}
+	return search.Count(remote), nil
 }
 
 func (m *Main) openMail() (mail.Sender, error) {

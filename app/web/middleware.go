@@ -24,7 +24,10 @@ func (s *Server) middleware() {
 	s.app.Use(s.accessLog)
 	s.app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: s.logPanic}))
 	s.app.Use(s.securityHeaders)
-	s.app.Use(compress.New())
+	// The fastest level: at the default one, compressing took an eighth of
+	// the search page's time under a crowd, for pages a tenth smaller (a
+	// page of results: 3.8 KB in gzip instead of 4.3 KB).
+	s.app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
 	s.app.Use(s.negotiateLocale)
 	s.app.Use(refuseEncodedBody)
 	s.app.Use(skipInfra(s.loadAPIKey))

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"html/template"
 	"log/slog"
 	"net/url"
 	"strconv"
@@ -72,7 +73,14 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 // showSearch serves the search page, with the refusal of saving the
 // search, if any, next to the save form.
 func (s *Server) showSearch(c *fiber.Ctx, saveRefused *domain.Error) error {
-	out, err := s.runSearch(c.UserContext(), c)
+	key := searchKey(c)
+	results, writes, kept := s.searchFragments.get(key)
+	out, err := &searchOutcome{}, error(nil)
+	if kept { // only a search that went well is kept: its form reads
+		out.Form, err = readSearchForm(c)
+	} else {
+		out, err = s.runSearch(c.UserContext(), c)
+	}
 	var invalid *domain.Error
 	switch {
 	case errors.Is(err, search.ErrUnavailable):
@@ -91,6 +99,12 @@ func (s *Server) showSearch(c *fiber.Ctx, saveRefused *domain.Error) error {
 	if out.Counts != nil {
 		view.Steps = view.nextSteps(out.Counts, view.Save)
 	}
+	if !kept {
+		if results, err = s.layOutResults(view, key, writes); err != nil {
+			return err
+		}
+	}
+	view.Results = results
 	view.Events = s.upcomingEventsFor(c, out.Form)
 	if len(c.Request().URI().QueryString()) == 0 {
 		if view.Mine, err = s.profileSearch(c, view.L); err != nil {
@@ -98,6 +112,16 @@ func (s *Server) showSearch(c *fiber.Ctx, saveRefused *domain.Error) error {
 		}
 	}
 	return s.render(c, "search", fiber.Map{"Title": view.L.T("search.title"), "Search": view})
+}
+
+// layOutResults renders the filters and results of view, and keeps them
+// for the next request of the same query when they depend on it alone.
+func (s *Server) layOutResults(view *searchView, key string, writes uint64) (template.HTML, error) {
+	results, err := s.renderFragment("search", "searchlayout", fiber.Map{"L": view.L, "V": view})
+	if err == nil && !view.Unavailable && view.Invalid == nil && view.Steps == nil { // next steps depend on who asks
+		s.searchFragments.put(key, writes, results)
+	}
+	return results, err
 }
 
 // profileSearch is, for a youth opening the search page bare, the same

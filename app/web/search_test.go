@@ -11,11 +11,14 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"passerelle/app/domain"
 	"passerelle/app/passerelle"
 	"passerelle/app/store"
 	"passerelle/app/store/storetest"
 	"passerelle/app/web"
+	"passerelle/search"
 	"passerelle/search/embedded"
 )
 
@@ -23,7 +26,7 @@ import (
 // offer indexed in a real embedded engine. Indexing costs seconds under the
 // race detector: the database and the index are built together once per
 // test binary and each test gets a copy of both.
-func newSearchFixture(t *testing.T) (*fixture, *embedded.Engine) {
+func newSearchFixture(t *testing.T, adjust ...func(*web.Deps)) (*fixture, *search.Counted) {
 	t.Helper()
 	db := storetest.OpenWith(t, "web-demo-indexed", func(ctx context.Context, db *store.DB) error {
 		if err := loadDemo(ctx, db); err != nil {
@@ -40,7 +43,13 @@ func newSearchFixture(t *testing.T) (*fixture, *embedded.Engine) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = engine.Close() })
-	return newEmptyFixture(t, db, func(d *web.Deps) { d.Search = engine }), engine
+	counted := search.Count(engine) // as app/wiring.go opens it
+	return newEmptyFixture(t, db, func(d *web.Deps) {
+		d.Search = counted
+		for _, a := range adjust {
+			a(d)
+		}
+	}), counted
 }
 
 // demoIndex keeps the files of the index built with the "web-demo-indexed"
@@ -265,4 +274,48 @@ func TestSearchUnderstandsTheYouthsWords(t *testing.T) {
 		`<ol class="hits">`, "Vouliez-vous dire", `href="/offres?q=boucher"`, "Et maintenant ?")
 	_, body = f.get(t, "/offres?q=zzzz+qqqq")
 	wantContains(t, body, "Et maintenant ?", `href="/offres?tension=informatique"`, "Créer une alerte", "Parlez-en à votre conseiller")
+}
+
+// TestSearchResultsAreKeptUntilTheIndexChanges: the rendered results of a
+// query are kept; this process's index write shows at once, another
+// process's (a write that does not go through this process's engine)
+// within store.SyncEvery; a signed-in youth gets the kept results with
+// their own save form.
+func TestSearchResultsAreKeptUntilTheIndexChanges(t *testing.T) {
+	now := fixtureNow
+	f, engine := newSearchFixture(t, func(d *web.Deps) { d.Now = func() time.Time { return now } })
+	ctx := context.Background()
+	const query = "/offres?q=zythologie"
+	offer := func(id, title string) search.Offer {
+		return search.Offer{ID: id, Type: "job", Title: title, Description: "Zythologie et brassage.",
+			OrganisationName: "Brasserie d'essai", CommuneCode: "92050", CommuneName: "Nanterre", Lat: 48.89, Lng: 2.2,
+			AgeMin: 16, AgeMax: 25, StartDate: now.AddDate(0, 1, 0), PublishedAt: now}
+	}
+	if err := engine.Index(ctx, offer("offer-zytho-1", "Apprenti zythologue")); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := f.get(t, query); !strings.Contains(body, "Apprenti zythologue") {
+		t.Fatal("the indexed offer is not found")
+	}
+	if err := engine.Engine.Index(ctx, offer("offer-zytho-2", "Caviste zythologue")); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := f.get(t, query); strings.Contains(body, "Caviste zythologue") {
+		t.Fatal("the results were not kept: another process's write shows before store.SyncEvery")
+	}
+	youth := f.signedInUser(t, "youth-zytho", domain.RoleYouth)
+	if _, body := youth.get(t, query); strings.Contains(body, "Caviste zythologue") ||
+		!strings.Contains(body, "Apprenti zythologue") || !strings.Contains(body, `action="/offres/recherches?`) {
+		t.Error("a youth does not get the kept results with their save form")
+	}
+	now = now.Add(store.SyncEvery)
+	if _, body := f.get(t, query); !strings.Contains(body, "Caviste zythologue") {
+		t.Fatalf("another process's write does not show after %s", store.SyncEvery)
+	}
+	if err := engine.Index(ctx, offer("offer-zytho-3", "Brasseur zythologue")); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := f.get(t, query); !strings.Contains(body, "Brasseur zythologue") {
+		t.Error("this process's own index write does not show at once")
+	}
 }

@@ -36,6 +36,8 @@ type searchView struct {
 	Sorts       []search.Sort
 	Events      []domain.Event // « Événements à venir » matching the query's communes and words
 	Mine        *link          // a youth's search from their profile, offered on the bare page
+	// Results are the filters and results laid out, kept by searchFragments.
+	Results template.HTML
 }
 
 type hitView struct {

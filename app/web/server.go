@@ -39,6 +39,8 @@ type Server struct {
 	// indexCounts keeps the index's counts by job, commune, family and term
 	// for a minute, for suggestions (see search_counts.go).
 	indexCounts indexCounts
+	// searchFragments keep the rendered results of recent searches.
+	searchFragments searchFragments
 }
 
 // Deps are what the handlers need from the rest of the application.
@@ -111,6 +113,7 @@ func New(deps Deps) (*Server, error) {
 	}
 	s := &Server{deps: deps, assets: loadAssets(), metrics: newMetrics()}
 	s.readModels = s.newReadModels()
+	s.searchFragments = newSearchFragments(deps.Search, deps.Now)
 	var err error
 	if s.views, err = parseViews(deps.Catalog, s.assets); err != nil {
 		return nil, err
