@@ -91,10 +91,14 @@ type shelfItem struct {
 // BenchmarkShelfDocument measured (2 shared cores, 2026-12-05) a one-item
 // set at 3.4 ms into a document of 10 items, 7.4 ms at 100, 9 ms at 200,
 // 29 ms at 500 and 126 ms at 2 000 (a busy counsellor's single shelf before
-// chunks); reading costs about 1.2 ms a document plus 35 µs an item. At 100
-// a write costs at most twice the smallest, and a list reads one more
-// document per 100 items, a quarter more than decoding those items.
-const shelfChunk = 100
+// chunks); reading costs about 1.2 ms a document plus 35 µs an item. An
+// item costs about 300 bytes of FerretDB's JSON, so a chunk of 100 is up to
+// 31 KB that SQLite parses again for each index on every write: 100
+// counsellors booking at once made 146 and 120 bookings/s with chunks of
+// 100, 209 and 194 with chunks of 25 (2026-12-05, docs/BENCHMARKS.md). A
+// list reads one more document per 25 items, which the embedded database's
+// document cache serves and MongoDB reads in the same round trip.
+const shelfChunk = 25
 
 // A shelf is one document, its head, keyed by shelf.id, while it holds
 // fewer than shelfChunk items: most shelves, read in one _id lookup. Past
