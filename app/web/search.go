@@ -74,6 +74,9 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 // search, if any, next to the save form.
 func (s *Server) showSearch(c *fiber.Ctx, saveRefused *domain.Error) error {
 	key := searchKey(c)
+	if saveRefused != nil {
+		key = "" // a refusal shows the save form whatever the search: keep nothing
+	}
 	results, writes, kept := s.searchFragments.get(key)
 	out, err := &searchOutcome{}, error(nil)
 	if kept { // only a search that went well is kept: its form reads
@@ -118,7 +121,7 @@ func (s *Server) showSearch(c *fiber.Ctx, saveRefused *domain.Error) error {
 // for the next request of the same query when they depend on it alone.
 func (s *Server) layOutResults(view *searchView, key string, writes uint64) (template.HTML, error) {
 	results, err := s.renderFragment("search", "searchlayout", fiber.Map{"L": view.L, "V": view})
-	if err == nil && !view.Unavailable && view.Invalid == nil && view.Steps == nil { // next steps depend on who asks
+	if err == nil && !view.Unavailable && view.Invalid == nil {
 		s.searchFragments.put(key, writes, results)
 	}
 	return results, err

@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	lru "github.com/hashicorp/golang-lru/v2"
 
+	"passerelle/app/domain"
 	"passerelle/app/store"
 	"passerelle/search"
 )
@@ -19,8 +20,8 @@ const keptSearches = 512
 // by language and query string. A class typing the same words, or paging
 // back and forth, gets them without the search, « vouliez-vous dire » and
 // the layout of twenty offers and five facets, which took more than half of
-// the page's time under a crowd. They depend on nothing else: who is signed
-// in shows outside them. This process's index writes (counted by
+// the page's time under a crowd. They depend on nothing else (see
+// searchKey): who is signed in shows outside them. This process's index writes (counted by
 // search.Counted) drop them at once; another process's, on a shared
 // Meilisearch, show within store.SyncEvery, as the read models do.
 type searchFragments struct {
@@ -45,16 +46,22 @@ func newSearchFragments(engine search.Engine, now func() time.Time) searchFragme
 	return searchFragments{writes: counted.Writes, now: now, kept: kept}
 }
 
-// searchKey names a request's fragment: its language and query string
-// (copied: Fiber reuses the request's bytes).
+// searchKey names a request's fragment: its language, its audience (the
+// next steps of a search that found nothing point a youth to the save form
+// and anyone else to signing in) and its query string (copied: Fiber
+// reuses the request's bytes).
 func searchKey(c *fiber.Ctx) string {
-	return localeOf(c) + "?" + string(c.Request().URI().QueryString())
+	audience := "visitor"
+	if u := currentUser(c); u != nil && u.HasRole(domain.RoleYouth) {
+		audience = "youth"
+	}
+	return localeOf(c) + "|" + audience + "?" + string(c.Request().URI().QueryString())
 }
 
 // get returns the fragment kept for key, if it is still current, and the
-// index writes to put a new one with.
+// index writes to put a new one with. Nothing is kept for the key "".
 func (f *searchFragments) get(key string) (template.HTML, uint64, bool) {
-	if f.writes == nil {
+	if f.writes == nil || key == "" {
 		return "", 0, false
 	}
 	writes := f.writes()
@@ -68,7 +75,7 @@ func (f *searchFragments) get(key string) (template.HTML, uint64, bool) {
 // put keeps html, rendered from a search that ran when the index had had
 // writes writes.
 func (f *searchFragments) put(key string, writes uint64, html template.HTML) {
-	if f.writes != nil {
+	if f.writes != nil && key != "" {
 		f.kept.Add(key, searchFragment{html: html, writes: writes, until: f.now().Add(store.SyncEvery)})
 	}
 }
