@@ -33,7 +33,8 @@ var cachedCollections = []string{webSessionsCollection, usersCollection, youthsC
 // before the write returns (forgetWrite), so that a read started after a
 // write returned sees it. The documents are kept as raw BSON, immutable, and
 // decoded for each reader, who may change their copy. A missing document is
-// never kept: an insert needs no forgetting. A write the driver gives up
+// kept as missing (a youth without favourites reads their shelf on every
+// page), so an insert forgets the ids it inserts. A write the driver gives up
 // on (its context ended) is forgotten when the driver reports its failure;
 // should the embedded server still apply it afterwards, a read in between
 // would keep the document as it was until its next write or eviction.
@@ -56,7 +57,8 @@ type docCache struct {
 
 type docKey struct{ collection, id string }
 
-// cachedDoc is a document as read, with the collection's drops when it was.
+// cachedDoc is a document as read (nil: there was none), with the
+// collection's drops when it was.
 type cachedDoc struct {
 	raw   bson.Raw
 	drops uint64
@@ -117,7 +119,8 @@ func (c *docCache) state(collection string) *cacheState {
 	return c.collections[collection]
 }
 
-// get returns the kept document, counting a hit or a miss.
+// get returns the kept document, nil when it is kept as missing, counting
+// a hit or a miss.
 func (c *docCache) get(s *cacheState, collection, id string) (bson.Raw, bool) {
 	d, ok := c.entries.Get(docKey{collection, id})
 	if ok && d.drops == s.drops.Load() {
@@ -175,7 +178,7 @@ func (c *docCache) forgetAll() {
 
 // readByID returns the raw document of coll with _id id: from the cache
 // when kept, else read (one round trip) and kept. A missing document is
-// (nil, mongo.ErrNoDocuments), never kept.
+// (nil, mongo.ErrNoDocuments), and kept as missing.
 func (db *DB) readByID(ctx context.Context, coll *mongo.Collection, id string) (bson.Raw, error) {
 	c := db.docs
 	s := c.state(coll.Name())
@@ -183,19 +186,31 @@ func (db *DB) readByID(ctx context.Context, coll *mongo.Collection, id string) (
 		return coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Raw()
 	}
 	if raw, ok := c.get(s, coll.Name(), id); ok {
-		return raw, nil
+		return found(raw)
 	}
 	writes := s.writes.Load()
 	raw, err := coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Raw()
-	if err != nil {
+	switch {
+	case errors.Is(err, mongo.ErrNoDocuments):
+		raw = nil
+	case err != nil:
 		return nil, err
+	default:
+		// The driver's bytes may share a reply buffer: the cache keeps its own.
+		raw = slices.Clone(raw)
 	}
-	// The driver's bytes may share a reply buffer: the cache keeps its own.
-	raw = slices.Clone(raw)
 	if c.beforeKeep != nil {
 		c.beforeKeep()
 	}
 	c.keep(s, coll.Name(), id, raw, writes)
+	return found(raw)
+}
+
+// found is a kept or read document, or mongo.ErrNoDocuments for nil.
+func found(raw bson.Raw) (bson.Raw, error) {
+	if raw == nil {
+		return nil, mongo.ErrNoDocuments
+	}
 	return raw, nil
 }
 
@@ -218,8 +233,22 @@ func decodeByID(ctx context.Context, db *DB, coll *mongo.Collection, id string, 
 func writtenIDs(command string, cmd bson.Raw) (ids []string, whole bool) {
 	var filters []bson.Raw
 	switch command {
-	case "insert":
-		return nil, false // a new document was not kept: nothing to forget
+	case "insert": // the new documents may be kept as missing
+		ids, ok := valuesOf(cmd.Lookup("documents"), func(v bson.RawValue) (string, bool) {
+			doc, ok := v.DocumentOK()
+			if !ok {
+				return "", false
+			}
+			id, err := doc.LookupErr("_id")
+			if err != nil {
+				return "", false
+			}
+			if s, ok := id.StringValueOK(); ok {
+				return s, true
+			}
+			return "", true // the cache keeps documents by string ids only: "" is none of them
+		})
+		return ids, !ok
 	case "findAndModify":
 		q, ok := cmd.Lookup("query").DocumentOK()
 		if !ok {

@@ -269,3 +269,28 @@ func TestTheDocumentCacheKeepsItsOwnCopyOfTheID(t *testing.T) {
 		t.Errorf("user-a was not served from the cache after the bytes of the id it was read with changed")
 	}
 }
+
+// A missing document is kept as missing (a youth without favourites reads
+// their empty shelf on every page) until a write names it: an insert, one
+// document or many, forgets the ids it inserts.
+func TestAMissingDocumentIsKeptUntilItsInsert(t *testing.T) {
+	db, users := cacheDB(t)
+	ctx := context.Background()
+	for i := range 2 {
+		before := db.DocumentCacheStats().Hits
+		if name := userName(t, db, "z"); name != "" {
+			t.Fatalf("a missing user reads %q", name)
+		}
+		if hit := db.DocumentCacheStats().Hits > before; hit != (i == 1) {
+			t.Fatalf("read %d of a missing user: hit %v", i+1, hit)
+		}
+	}
+	docs := []any{bson.D{{Key: "_id", Value: "y"}, {Key: "name", Value: "Yann"}},
+		bson.D{{Key: "_id", Value: "z"}, {Key: "name", Value: "Zoé"}}}
+	if _, err := users.InsertMany(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	if name := userName(t, db, "z"); name != "Zoé" {
+		t.Errorf("after its insert, z reads %q", name)
+	}
+}

@@ -100,9 +100,9 @@ func TestDatabaseBudgetOfTheMainPages(t *testing.T) {
 		// without the cache: the profile; the favourites' shelf, the page's favourites and their
 		// offers (one each here); the saved searches' shelf and the searches (one here)
 		{"youth", youth, "/jeunes", "/jeunes", 0, 2 + 1 + 3 + 2},
-		// an application to it, to say whether they may apply (absent: a miss is never kept);
-		// without the cache, is it a favourite and the profile too
-		{"youth", youth, "/offres/:id", "/offres/" + offer.ID, 1, 2 + 3},
+		// without the cache: an application to it, to say whether they may apply (none: kept as
+		// missing), is it a favourite and the profile
+		{"youth", youth, "/offres/:id", "/offres/" + offer.ID, 0, 2 + 3},
 		{"youth", youth, "/compte/profil", "/compte/profil", 0, 2 + 1}, // the profile; the structures are kept
 		// without the cache: organisations, the structure's shelf and a page of followed youths, the
 		// shelves of those who share their applications and these applications
@@ -111,12 +111,13 @@ func TestDatabaseBudgetOfTheMainPages(t *testing.T) {
 		// the offer, read as is for its owner; the visible youths are kept
 		{"employer", employer, "/employeurs/offres/:id/candidats", "/employeurs/offres/" + offer.ID + "/candidats", 0, 2 + 1},
 		{"staff", staff, "/agents", "/agents", 0, 2},
-		// the lists: the person's shelf, not created yet, then (without the cache) the page by _id
-		{"youth", youth, "/jeunes/candidatures", "/jeunes/candidatures", 1, 2 + 1 + page},
-		{"counsellor", counsellor, "/etablissements/reservations", "/etablissements/reservations", 1, 2 + 1 + page},
-		// the shelf of applications received, not created yet; without the cache, the offers' shelf
-		// and a page of them, the latest ten applications received
-		{"employer", employer, "/employeurs/offres", "/employeurs/offres", 1, 2 + 1 + page + 1 + 10},
+		// the lists, without the cache: the person's shelf (not created yet: kept as missing), then
+		// the page by _id
+		{"youth", youth, "/jeunes/candidatures", "/jeunes/candidatures", 0, 2 + 1 + page},
+		{"counsellor", counsellor, "/etablissements/reservations", "/etablissements/reservations", 0, 2 + 1 + page},
+		// without the cache: the shelf of applications received (not created yet: kept as
+		// missing), the offers' shelf and a page of them, the latest ten applications received
+		{"employer", employer, "/employeurs/offres", "/employeurs/offres", 0, 2 + 1 + page + 1 + 10},
 		{"staff", staff, "/agents/moderation", "/agents/moderation", 2, 2 + 2},   // the pending offers, counted
 		{"staff", staff, "/agents/organisations", "/agents/organisations", 0, 2}, // the list is kept
 	} {
