@@ -101,8 +101,10 @@ func scored(q search.Query) bool {
 
 // add counts and ranks a match by its fact slot; a match without facts
 // (-1: indexed a moment ago, or deleted since) is left for the next search.
+// The facts are read only as needed: ranked by score alone, most matches
+// rank below the page's last and read none.
 func (c *collection) add(slot int32, score float64) {
-	if slot < 0 || !c.facts.all[slot].live {
+	if slot < 0 || !c.facts.live[slot] {
 		return
 	}
 	f := &c.facts.all[slot]
@@ -117,9 +119,14 @@ func (c *collection) add(slot int32, score float64) {
 			}
 		}
 	}
-	cand := candidate{id: f.id, key: c.key(f, score)}
+	key := c.key(f, score)
+	full := c.best.Len() >= c.keep
+	if full && key > c.best[0].key {
+		return
+	}
+	cand := candidate{id: f.id, key: key}
 	switch {
-	case c.best.Len() < c.keep:
+	case !full:
 		heap.Push(&c.best, cand)
 	case cand.before(c.best[0]):
 		c.best[0] = cand

@@ -20,7 +20,6 @@ import (
 // docs/BENCHMARKS.md). Bleve still matches the text and the filters.
 type facts struct {
 	id               string
-	live             bool // false once deleted
 	point            search.Point
 	start, published int64    // Unix nanoseconds; 0 when unknown
 	values           []uint32 // facet values, by their number in the dictionary
@@ -32,9 +31,14 @@ type facts struct {
 // engine's life, deleted or not, so that a snapshot's document numbers can
 // be mapped to slots once (see docSlots).
 type factStore struct {
-	mu      sync.RWMutex
-	slots   map[string]int32 // by ID
-	all     []facts          // by slot
+	mu    sync.RWMutex
+	slots map[string]int32 // by ID
+	all   []facts          // by slot
+	// live says, by slot, whether the offer is indexed (false once deleted).
+	// It is apart from the facts: a search ranked by score alone reads no
+	// other fact of most of its matches, and a byte per offer stays in the
+	// processor's cache where the facts do not.
+	live    []bool
 	numbers map[facetValue]uint32
 	values  []facetValue // by number
 	docs    atomic.Pointer[docSlots]
@@ -77,7 +81,7 @@ func facetValues(o search.Offer) map[string][]string {
 // put records the facts of offers; the caller holds the write lock.
 func (s *factStore) put(offers []search.Offer) {
 	for _, o := range offers {
-		f := facts{id: o.ID, live: true, point: o.Point(), start: unixNano(o.StartDate.IsZero(), o.StartDate.UnixNano()),
+		f := facts{id: o.ID, point: o.Point(), start: unixNano(o.StartDate.IsZero(), o.StartDate.UnixNano()),
 			published: unixNano(o.PublishedAt.IsZero(), o.PublishedAt.UnixNano())}
 		for facet, values := range facetValues(o) {
 			for _, v := range values {
@@ -91,8 +95,9 @@ func (s *factStore) put(offers []search.Offer) {
 			slot = int32(len(s.all))
 			s.slots[o.ID] = slot
 			s.all = append(s.all, facts{})
+			s.live = append(s.live, false)
 		}
-		s.all[slot] = f
+		s.all[slot], s.live[slot] = f, true
 	}
 }
 
@@ -101,7 +106,7 @@ func (s *factStore) put(offers []search.Offer) {
 func (s *factStore) remove(ids []string) {
 	for _, id := range ids {
 		if slot, ok := s.slots[id]; ok {
-			s.all[slot] = facts{id: id}
+			s.all[slot], s.live[slot] = facts{id: id}, false
 		}
 	}
 }
