@@ -102,8 +102,8 @@ func match(q search.Query, scored bool) query.Query {
 // conjunction: when each of its parts is a term or a disjunction of terms
 // (the text's words, typos and synonyms, the filters; see all), Bleve reads
 // it as one bitmap, the AND of its parts' ORs, and walks only the offers
-// that match it all (at 100 000 offers this took the full query from 8.8 to
-// 3.2 ms of CPU, see docs/BENCHMARKS.md). Scored, the filters stay out of
+// that match it all (at 100 000 offers this took the full query from about
+// 10 to 3.5 ms of CPU, see docs/BENCHMARKS.md). Scored, the filters stay out of
 // the score as a boolean query's filter.
 func combine(text query.Query, restrictions []query.Query, scored bool) query.Query {
 	switch {
