@@ -30,14 +30,13 @@ func (q collecting) Searcher(ctx context.Context, i index.IndexReader, m mapping
 	if err != nil {
 		return nil, err
 	}
+	slotOf := q.into.facts.slotsIn(i)
 	return searcher.NewFilteringSearcher(ctx, inner, func(_ *bsearch.SearchContext, d *bsearch.DocumentMatch) bool {
-		q.into.add(func() string {
-			id, err := i.ExternalID(d.IndexInternalID)
-			if err != nil {
-				q.into.err = err
-			}
-			return id
-		}, d.Score)
+		slot, err := slotOf(d.IndexInternalID)
+		if err != nil {
+			q.into.err = err
+		}
+		q.into.add(slot, d.Score)
 		return false
 	}), nil
 }
@@ -48,8 +47,7 @@ func (q collecting) Searcher(ctx context.Context, i index.IndexReader, m mapping
 type collection struct {
 	facts  *factStore
 	q      search.Query
-	key    func(f facts, score float64) float64 // smaller first, then by ID
-	needs  bool                                 // whether the key, radius or facets read the facts
+	key    func(f *facts, score float64) float64 // smaller first, then by ID
 	keep   int
 	total  int
 	asked  []bool  // by facet number
@@ -64,8 +62,7 @@ type candidate struct {
 }
 
 func newCollection(facts *factStore, q search.Query) *collection {
-	c := &collection{facts: facts, q: q, key: sortKey(q), keep: q.Offset() + q.PerPage,
-		needs: !scored(q) || len(q.Facets) > 0 || (q.Near != nil && q.RadiusKm > 0)}
+	c := &collection{facts: facts, q: q, key: sortKey(q), keep: q.Offset() + q.PerPage}
 	if len(q.Facets) > 0 {
 		c.asked = make([]bool, len(search.Facets))
 		for _, f := range q.Facets {
@@ -78,7 +75,7 @@ func newCollection(facts *factStore, q search.Query) *collection {
 
 // sortKey orders as the Meilisearch adapter does: missing dates last, ties
 // by ID.
-func sortKey(q search.Query) func(f facts, score float64) float64 {
+func sortKey(q search.Query) func(f *facts, score float64) float64 {
 	missingLast := func(ns int64, sign float64) float64 {
 		if ns == 0 {
 			return math.Inf(1)
@@ -87,13 +84,13 @@ func sortKey(q search.Query) func(f facts, score float64) float64 {
 	}
 	switch {
 	case q.Sort == search.SortDistance:
-		return func(f facts, _ float64) float64 { return search.DistanceKm(*q.Near, f.point) }
+		return func(f *facts, _ float64) float64 { return search.DistanceKm(*q.Near, f.point) }
 	case q.Sort == search.SortStartDate:
-		return func(f facts, _ float64) float64 { return missingLast(f.start, 1) }
+		return func(f *facts, _ float64) float64 { return missingLast(f.start, 1) }
 	case q.Sort == search.SortNewest || !search.HasWords(q.Text):
-		return func(f facts, _ float64) float64 { return missingLast(f.published, -1) }
+		return func(f *facts, _ float64) float64 { return missingLast(f.published, -1) }
 	}
-	return func(_ facts, score float64) float64 { return -score }
+	return func(_ *facts, score float64) float64 { return -score }
 }
 
 // scored reports whether the query ranks by Bleve's score.
@@ -102,19 +99,15 @@ func scored(q search.Query) bool {
 		search.HasWords(q.Text)
 }
 
-// add counts and ranks a match. Its ID is read from the index only when
-// needed: for its facts, or when it may enter the page. Ranked by score
-// alone, most matches rank below the page's last and cost no ID.
-func (c *collection) add(externalID func() string, score float64) {
-	var f facts
-	id := ""
-	if c.needs {
-		id = externalID()
-		var ok bool
-		if f, ok = c.facts.byID[id]; !ok {
-			return // indexed a moment ago, its facts not yet recorded: found by the next search
-		}
+// add counts and ranks a match by its fact slot; a match without facts
+// (-1: indexed a moment ago, or deleted since) is left for the next search.
+// The facts are read only as needed: ranked by score alone, most matches
+// rank below the page's last and read none.
+func (c *collection) add(slot int32, score float64) {
+	if slot < 0 || !c.facts.live[slot] {
+		return
 	}
+	f := &c.facts.all[slot]
 	if c.q.Near != nil && c.q.RadiusKm > 0 && search.DistanceKm(*c.q.Near, f.point) > c.q.RadiusKm {
 		return
 	}
@@ -126,14 +119,12 @@ func (c *collection) add(externalID func() string, score float64) {
 			}
 		}
 	}
-	cand := candidate{id: id, key: c.key(f, score)}
+	key := c.key(f, score)
 	full := c.best.Len() >= c.keep
-	if full && cand.key > c.best[0].key {
+	if full && key > c.best[0].key {
 		return
 	}
-	if cand.id == "" {
-		cand.id = externalID()
-	}
+	cand := candidate{id: f.id, key: key}
 	switch {
 	case !full:
 		heap.Push(&c.best, cand)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -18,6 +19,7 @@ import (
 // time at 100 000 offers and a third of the /offres page's (see
 // docs/BENCHMARKS.md). Bleve still matches the text and the filters.
 type facts struct {
+	id               string
 	point            search.Point
 	start, published int64    // Unix nanoseconds; 0 when unknown
 	values           []uint32 // facet values, by their number in the dictionary
@@ -25,12 +27,21 @@ type facts struct {
 
 // factStore holds the facts of every indexed offer. Facet values are
 // numbered once for all offers, so that an offer's values are a few integers
-// and a search counts them in an array.
+// and a search counts them in an array. Each offer ID keeps its slot for the
+// engine's life, deleted or not, so that a snapshot's document numbers can
+// be mapped to slots once (see docSlots).
 type factStore struct {
-	mu      sync.RWMutex
-	byID    map[string]facts
+	mu    sync.RWMutex
+	slots map[string]int32 // by ID
+	all   []facts          // by slot
+	// live says, by slot, whether the offer is indexed (false once deleted).
+	// It is apart from the facts: a search ranked by score alone reads no
+	// other fact of most of its matches, and a byte per offer stays in the
+	// processor's cache where the facts do not.
+	live    []bool
 	numbers map[facetValue]uint32
 	values  []facetValue // by number
+	docs    atomic.Pointer[docSlots]
 }
 
 type facetValue struct {
@@ -39,7 +50,7 @@ type facetValue struct {
 }
 
 func newFactStore() *factStore {
-	return &factStore{byID: map[string]facts{}, numbers: map[facetValue]uint32{}}
+	return &factStore{slots: map[string]int32{}, numbers: map[facetValue]uint32{}}
 }
 
 // facetNumbers are the positions of the facets in search.Facets.
@@ -70,7 +81,7 @@ func facetValues(o search.Offer) map[string][]string {
 // put records the facts of offers; the caller holds the write lock.
 func (s *factStore) put(offers []search.Offer) {
 	for _, o := range offers {
-		f := facts{point: o.Point(), start: unixNano(o.StartDate.IsZero(), o.StartDate.UnixNano()),
+		f := facts{id: o.ID, point: o.Point(), start: unixNano(o.StartDate.IsZero(), o.StartDate.UnixNano()),
 			published: unixNano(o.PublishedAt.IsZero(), o.PublishedAt.UnixNano())}
 		for facet, values := range facetValues(o) {
 			for _, v := range values {
@@ -79,7 +90,24 @@ func (s *factStore) put(offers []search.Offer) {
 		}
 		slices.Sort(f.values)
 		f.values = slices.Compact(f.values)
-		s.byID[o.ID] = f
+		slot, ok := s.slots[o.ID]
+		if !ok {
+			slot = int32(len(s.all))
+			s.slots[o.ID] = slot
+			s.all = append(s.all, facts{})
+			s.live = append(s.live, false)
+		}
+		s.all[slot], s.live[slot] = f, true
+	}
+}
+
+// remove forgets the facts of deleted offers; the caller holds the write
+// lock. Their slots stay theirs.
+func (s *factStore) remove(ids []string) {
+	for _, id := range ids {
+		if slot, ok := s.slots[id]; ok {
+			s.all[slot], s.live[slot] = facts{id: id}, false
+		}
 	}
 }
 

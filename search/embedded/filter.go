@@ -35,12 +35,16 @@ func filters(q search.Query) []query.Query {
 	return out
 }
 
+// anyTerm matches one of values; one value is its term alone (see all).
 func anyTerm(field string, values []string) query.Query {
 	terms := make([]query.Query, len(values))
 	for i, v := range values {
 		t := bleve.NewTermQuery(v)
 		t.SetField(field)
 		terms[i] = t
+	}
+	if len(terms) == 1 {
+		return terms[0]
 	}
 	return bleve.NewDisjunctionQuery(terms...)
 }

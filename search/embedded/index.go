@@ -62,9 +62,7 @@ func (e *Engine) Delete(ctx context.Context, ids ...string) error {
 		return wrap(err)
 	}
 	e.facts.mu.Lock()
-	for _, id := range ids {
-		delete(e.facts.byID, id)
-	}
+	e.facts.remove(ids)
 	e.facts.mu.Unlock()
 	e.cache.drop()
 	return nil

@@ -16,27 +16,67 @@ const (
 	minPrefix          = 3 // the last word also matches as a prefix, for search-as-you-type
 )
 
-// weights of the stemmed fields, from the title down.
-var weights = []struct {
+type weight struct {
 	field string
 	boost float64
-}{{fieldTitle, 4}, {fieldLabels, 2}, {fieldTermsText, 2}, {fieldDescription, 1}, {fieldOther, 1}}
+}
+
+// weights of the stemmed fields, from the title down.
+var weights = []weight{{fieldTitle, 4}, {fieldLabels, 2}, {fieldTermsText, 2}, {fieldDescription, 1}, {fieldOther, 1}}
+
+// highlightedWeights are the weights of the fields whose matches are marked.
+var highlightedWeights = slices.DeleteFunc(slices.Clone(weights), func(w weight) bool {
+	return w.field != fieldTitle && w.field != fieldDescription
+})
 
 // textQuery requires every word of the text, each matched stemmed, with
 // typos, or through its synonyms. It returns nil for a text without words.
 func textQuery(text string) query.Query {
-	return textQueryWith(text, synonymQuery)
+	return all(textClauses(text, synonymQuery, wordQuery))
 }
 
-// highlightQuery is textQuery with each synonym group as its members'
-// phrases, which hold the words' positions in the titles and descriptions
-// that highlights mark; the synonym terms hold none. Run on a page of
-// offers only.
+// all requires every query, nil for none. A single query stays itself: a
+// conjunction of one, or a disjunction of one, stands in the way of
+// Bleve's unscored optimisation, which reads the offers of a conjunction
+// of terms and of disjunctions of terms as one bitmap of the index (see
+// combine).
+func all(queries []query.Query) query.Query {
+	switch len(queries) {
+	case 0:
+		return nil
+	case 1:
+		return queries[0]
+	}
+	return bleve.NewConjunctionQuery(queries...)
+}
+
+// highlightQuery finds where the text's words lie in the titles and
+// descriptions, the fields whose matches are marked: each synonym group as
+// its members' phrases (the synonym terms hold no positions), each word
+// stemmed. Typos and prefixes are matched in the plain field, whose
+// positions nothing marks: asking for them only cost the advance of every
+// word they expand to. Any word marks where it is found, so the words are
+// alternatives: a word found only in the other fields leaves the others'
+// marks. Run on a page of offers only; nil for a text without words.
 func highlightQuery(text string) query.Query {
-	return textQueryWith(text, synonymPhrases)
+	clauses := textClauses(text, func(group int) query.Query {
+		var alternatives []query.Query
+		for _, member := range search.Synonyms[group] {
+			alternatives = append(alternatives, phraseIn(search.Fold(member), highlightedWeights))
+		}
+		return bleve.NewDisjunctionQuery(alternatives...)
+	}, func(word string, _ bool) query.Query {
+		return phraseIn(word, highlightedWeights)
+	})
+	if len(clauses) == 0 {
+		return nil
+	}
+	return bleve.NewDisjunctionQuery(clauses...)
 }
 
-func textQueryWith(text string, synonyms func(group int) query.Query) query.Query {
+// textClauses returns one clause per word of the text, or per synonym
+// where a group's member starts.
+func textClauses(text string, synonyms func(group int) query.Query, word func(w string, last bool) query.Query) []query.Query {
 	words := slices.DeleteFunc(search.Words(text), search.IsStopWord)
 	var clauses []query.Query
 	for i := 0; i < len(words); {
@@ -45,13 +85,10 @@ func textQueryWith(text string, synonyms func(group int) query.Query) query.Quer
 			i += n
 			continue
 		}
-		clauses = append(clauses, wordQuery(words[i], i == len(words)-1))
+		clauses = append(clauses, word(words[i], i == len(words)-1))
 		i++
 	}
-	if len(clauses) == 0 {
-		return nil
-	}
-	return bleve.NewConjunctionQuery(clauses...)
+	return clauses
 }
 
 // synonymWords holds, per group of search.Synonyms, each member's words
@@ -81,19 +118,10 @@ func synonymsAt(words []string) (int, int) {
 	return best, bestLen
 }
 
-// synonymPhrases matches the offers that hold a member of a group.
-func synonymPhrases(group int) query.Query {
-	var alternatives []query.Query
-	for _, member := range search.Synonyms[group] {
-		alternatives = append(alternatives, phraseQuery(search.Fold(member)))
-	}
-	return bleve.NewDisjunctionQuery(alternatives...)
-}
-
-// phraseQuery matches words next to each other in a stemmed field.
-func phraseQuery(phrase string) query.Query {
-	alternatives := make([]query.Query, len(weights))
-	for i, w := range weights {
+// phraseIn matches words next to each other in one of the stemmed fields.
+func phraseIn(phrase string, fields []weight) query.Query {
+	alternatives := make([]query.Query, len(fields))
+	for i, w := range fields {
 		alternatives[i] = fieldQuery(phrase, w.field, w.boost)
 	}
 	return bleve.NewDisjunctionQuery(alternatives...)
@@ -115,7 +143,7 @@ func fieldQuery(phrase, field string, boost float64) query.Query {
 }
 
 func wordQuery(word string, last bool) query.Query {
-	alternatives := []query.Query{phraseQuery(word)}
+	alternatives := []query.Query{phraseIn(word, weights)}
 	fuzzy := bleve.NewFuzzyQuery(word)
 	fuzzy.SetField(fieldPlain)
 	fuzzy.SetFuzziness(typos(word))
