@@ -58,6 +58,12 @@ func benchSearch(ctx context.Context, env *cliEnv, args []string) error {
 	var reports []*bench.Report
 	for _, s := range subjects {
 		r, err := bench.Measure(ctx, s, offers, mix)
+		// Closed once measured: the embedded engine merges its new segments
+		// in the background, which took the cores from the next engine's
+		// queries (stop closes it again: a no-op).
+		if closeErr := s.Engine.Close(); err == nil {
+			err = closeErr
+		}
 		if err != nil {
 			return err
 		}
