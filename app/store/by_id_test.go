@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -12,7 +13,7 @@ import (
 // The store queries of the signed-in spaces (a youth's favourites and saved
 // searches, the offer page's favourite flag, a counsellor's followed youths
 // and bookings, an employer's offers and applications received, a youth's
-// applications) and the writes that keep their lists filter on _id alone:
+// applications, the moderation queue) and the writes that keep their lists filter on _id alone:
 // the embedded database decodes the whole collection for any other filter,
 // which a round-trip budget does not show.
 func TestSpacesQueriesFilterOnIDAlone(t *testing.T) {
@@ -81,6 +82,10 @@ func TestSpacesQueriesFilterOnIDAlone(t *testing.T) {
 			p, err := db.ApplicationsPage(ctx, domain.ApplicationFilter{OrganisationIDs: []string{org}}, page)
 			return want(p.Total == 1, err, "one application: %+v", p)
 		}},
+		{"the moderation queue", func() error {
+			_, err := db.OffersPage(ctx, domain.OfferFilter{Status: domain.OfferPending, OldestFirst: true}, page)
+			return err
+		}},
 		{"remove the favourite", func() error { return db.DeleteFavourite(ctx, youth, offer.ID) }},
 		{"delete the search", func() error { return db.DeleteSavedSearch(ctx, youth, search.ID) }},
 	} {
@@ -99,4 +104,74 @@ func want(ok bool, err error, format string, args ...any) error {
 		return fmt.Errorf("want "+format, args...)
 	}
 	return err
+}
+
+// TestTheModerationQueueFollowsTheOffersStatus: the queue lists the pending
+// offers, oldest first, whichever way they became pending (inserted,
+// submitted, edited back) and drops them as they leave (published,
+// rejected).
+func TestTheModerationQueueFollowsTheOffersStatus(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 11, 5, 9, 0, 0, 0, time.UTC)
+	offer := func(name string, status domain.OfferStatus, age int) domain.Offer {
+		return domain.Offer{ID: newID("queue-" + name), OrganisationID: newID("queue-org"), Title: name, Status: status,
+			Places: 1, PlacesLeft: 1, CreatedAt: at.Add(time.Duration(age) * time.Hour)}
+	}
+	first, second, draft := offer("first", domain.OfferPending, 0), offer("second", domain.OfferPending, 1), offer("draft", domain.OfferDraft, 2)
+	if err := testDB.InsertOffers(ctx, []domain.Offer{second, first}); err != nil {
+		t.Fatal(err)
+	}
+	if err := testDB.InsertOffer(ctx, &draft); err != nil {
+		t.Fatal(err)
+	}
+	queue := func(want ...domain.Offer) {
+		t.Helper()
+		p, err := testDB.OffersPage(ctx, domain.OfferFilter{Status: domain.OfferPending, OldestFirst: true},
+			domain.PageRequest{Number: 1, Size: 10000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, o := range p.Items {
+			if slices.Contains([]string{first.ID, second.ID, draft.ID}, o.ID) {
+				got = append(got, o.Title)
+			}
+		}
+		var titles []string
+		for _, o := range want {
+			titles = append(titles, o.Title)
+		}
+		if !slices.Equal(got, titles) {
+			t.Errorf("the queue holds %v, want %v", got, titles)
+		}
+	}
+	queue(first, second)
+	move := func(o domain.Offer, to domain.OfferStatus) {
+		t.Helper()
+		if moved, err := testDB.MoveOffer(ctx, o.ID, domain.OfferStatusesBefore(to), to, domain.OfferChange{At: at}); err != nil || !moved {
+			t.Fatalf("move %s to %s: %v %v", o.Title, to, moved, err)
+		}
+	}
+	move(draft, domain.OfferPending)
+	queue(first, second, draft)
+	move(first, domain.OfferPublished)
+	move(second, domain.OfferRejected)
+	queue(draft)
+	second.Status = domain.OfferPending // edited after its refusal, it goes back to the queue
+	if replaced, err := testDB.ReplaceOfferContent(ctx, &second, domain.OfferRejected, second.Places); err != nil || !replaced {
+		t.Fatalf("edit: %v %v", replaced, err)
+	}
+	queue(second, draft)
+
+	// saved before the queue was a shelf: the migration shelves the pending ones only
+	older, published := offer("older", domain.OfferPending, -1), offer("published", domain.OfferPublished, -2)
+	if err := testDB.InsertUnshelved(ctx, "offers", older, published); err != nil {
+		t.Fatal(err)
+	}
+	first, draft = older, published // queue() looks for these ids
+	queue(second)
+	if err := testDB.ApplyMigration(ctx, "0118_offers_awaiting_moderation_shelf"); err != nil {
+		t.Fatal(err)
+	}
+	queue(older, second)
 }

@@ -77,6 +77,9 @@ var migrations = []migration{
 	{"0117_favourites_and_saved_searches_shelves", func(ctx context.Context, db *mongo.Database) error {
 		return fillTheShelves(ctx, db, favouritesOfYouths, savedSearchesOfYouths)
 	}},
+	{"0118_offers_awaiting_moderation_shelf", func(ctx context.Context, db *mongo.Database) error {
+		return fillTheShelves(ctx, db, offersAwaitingModeration)
+	}},
 }
 
 // dropCollection removes a collection the code no longer uses.

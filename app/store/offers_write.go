@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"go.mongodb.org/mongo-driver/bson"
@@ -19,12 +20,39 @@ func (db *DB) InsertOffer(ctx context.Context, o *domain.Offer) error {
 	return mapError(err)
 }
 
+// shelveOffers puts offers on their organisations' shelves, and those
+// pending on the moderation queue's.
 func (db *DB) shelveOffers(ctx context.Context, offers []domain.Offer) error {
-	items := make([]shelfItem, len(offers))
-	for i, o := range offers {
-		items[i] = shelfItem{offersOfOrganisations, o.OrganisationID, shelved{ID: o.ID, CreatedAt: o.CreatedAt}}
+	items := make([]shelfItem, 0, len(offers))
+	for _, o := range offers {
+		items = append(items, shelfItem{offersOfOrganisations, o.OrganisationID, shelved{ID: o.ID, CreatedAt: o.CreatedAt}})
+		if o.Status == domain.OfferPending {
+			items = append(items, awaitingModeration(o))
+		}
 	}
 	return shelve(ctx, db.shelves(), items)
+}
+
+func awaitingModeration(o domain.Offer) shelfItem {
+	return shelfItem{offersAwaitingModeration, offersAwaitingModeration.only, shelved{ID: o.ID, CreatedAt: o.CreatedAt}}
+}
+
+// followModeration keeps the moderation queue's shelf in step with a move of
+// offer o from status from to its status: shelved before the move is
+// written (moveWritten runs it), taken off after, so that a crash in between
+// leaves at worst an offer on the shelf that the list skips (its status is
+// not pending) and the total counts.
+func (db *DB) followModeration(ctx context.Context, o domain.Offer, from []domain.OfferStatus, moveWritten func() (bool, error)) (bool, error) {
+	if o.Status == domain.OfferPending {
+		if err := shelve(ctx, db.shelves(), []shelfItem{awaitingModeration(o)}); err != nil {
+			return false, err
+		}
+	}
+	moved, err := moveWritten()
+	if err != nil || !moved || o.Status == domain.OfferPending || !slices.Contains(from, domain.OfferPending) {
+		return moved, err
+	}
+	return true, db.unshelve(ctx, offersAwaitingModeration, offersAwaitingModeration.only, o.ID)
 }
 
 // ReplaceOfferContent writes what an employer edits of an offer, only while
@@ -35,11 +63,13 @@ func (db *DB) ReplaceOfferContent(ctx context.Context, o *domain.Offer, status d
 	filter := bson.D{{Key: "_id", Value: o.ID}, {Key: "status", Value: status}, {Key: "places", Value: oldPlaces},
 		{Key: "places_left", Value: bson.D{{Key: "$gte", Value: oldPlaces - o.Places}}}}
 	update := bson.D{{Key: "$set", Value: offerContent(o)}, {Key: "$inc", Value: bson.D{{Key: "places_left", Value: o.Places - oldPlaces}}}}
-	res, err := db.offers().UpdateOne(ctx, filter, update)
-	if err != nil {
-		return false, mapError(err)
-	}
-	return res.MatchedCount == 1, nil
+	return db.followModeration(ctx, *o, []domain.OfferStatus{status}, func() (bool, error) {
+		res, err := db.offers().UpdateOne(ctx, filter, update)
+		if err != nil {
+			return false, mapError(err)
+		}
+		return res.MatchedCount == 1, nil
+	})
 }
 
 func offerContent(o *domain.Offer) bson.D {
@@ -58,8 +88,20 @@ func offerContent(o *domain.Offer) bson.D {
 
 // MoveOffer changes an offer's status if it is still in one of from, with
 // what the change records (a reason, a publication date).
+// An offer that becomes pending is read first, for its place in the
+// moderation queue (see followModeration).
 func (db *DB) MoveOffer(ctx context.Context, id string, from []domain.OfferStatus, to domain.OfferStatus, change domain.OfferChange) (bool, error) {
-	return moveStatus(ctx, db.offers(), id, from, to, offerChange(change))
+	o := domain.Offer{ID: id, Status: to}
+	if to == domain.OfferPending {
+		read, err := db.OfferByID(ctx, id)
+		if err != nil {
+			return false, err
+		}
+		o.CreatedAt = read.CreatedAt
+	}
+	return db.followModeration(ctx, o, from, func() (bool, error) {
+		return moveStatus(ctx, db.offers(), id, from, to, offerChange(change))
+	})
 }
 
 // Offers returns every offer the filter picks, for an export.
@@ -69,8 +111,12 @@ func (db *DB) Offers(ctx context.Context, f domain.OfferFilter) ([]domain.Offer,
 
 // OffersPage returns one page of the offers the filter picks.
 func (db *DB) OffersPage(ctx context.Context, f domain.OfferFilter, r domain.PageRequest) (domain.Page[domain.Offer], error) {
-	if f.OrganisationIDs != nil && f.Status == "" && !f.OldestFirst {
+	switch {
+	case f.OrganisationIDs != nil && f.Status == "" && !f.OldestFirst:
 		return shelfPage(ctx, db, offersOfOrganisations, db.offers(), f.OrganisationIDs, r, func(o *domain.Offer) (string, string) { return o.ID, o.OrganisationID })
+	case f.OrganisationIDs == nil && f.Status == domain.OfferPending && f.OldestFirst: // the moderation queue
+		return shelfPage(ctx, db, offersAwaitingModeration, db.offers(), []string{offersAwaitingModeration.only}, r,
+			func(o *domain.Offer) (string, string) { return o.ID, string(o.Status) })
 	}
 	return findPage[domain.Offer](ctx, db.offers(), offerFilter(f), offerOrder(f), r)
 }

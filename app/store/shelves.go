@@ -54,6 +54,9 @@ type shelf struct {
 	// oldestFirst orders by created_at, oldest first: a session's bookings,
 	// the order of its waitlist
 	oldestFirst bool
+	// only is the one owner value shelved, "" for every one: the offers
+	// awaiting moderation are a shelf of the status "pending" alone
+	only string
 }
 
 var (
@@ -65,7 +68,9 @@ var (
 	bookingsOfSessions         = shelf{collection: bookingsCollection, owner: "session_id", oldestFirst: true}
 	favouritesOfYouths         = shelf{collection: favouritesCollection, owner: "youth_id"}
 	savedSearchesOfYouths      = shelf{collection: savedSearchesCollection, owner: "youth_id", oldestFirst: true}
-	shelves                    = []shelf{bookingsOfCounsellors, applicationsOfYouths, applicationsOfOrganisation,
+	offersAwaitingModeration   = shelf{collection: offersCollection, owner: "status", oldestFirst: true,
+		only: string(domain.OfferPending)}
+	shelves = []shelf{bookingsOfCounsellors, applicationsOfYouths, applicationsOfOrganisation,
 		offersOfOrganisations, youthsOfStructures, bookingsOfSessions, favouritesOfYouths, savedSearchesOfYouths}
 )
 
@@ -447,7 +452,7 @@ func fillTheShelves(ctx context.Context, db *mongo.Database, shelves ...shelf) e
 	for _, s := range shelves {
 		projection := options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: s.owner, Value: 1},
 			{Key: cmp.Or(s.byName, "created_at"), Value: 1}})
-		cur, err := db.Collection(s.collection).Find(ctx, bson.D{}, projection)
+		cur, err := db.Collection(s.collection).Find(ctx, equal(bson.D{}, s.owner, s.only), projection)
 		if err != nil {
 			return mapError(err)
 		}
