@@ -78,8 +78,10 @@ func facetValues(o search.Offer) map[string][]string {
 	return values
 }
 
-// put records the facts of offers; the caller holds the write lock.
+// put records the facts of offers.
 func (s *factStore) put(offers []search.Offer) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	for _, o := range offers {
 		f := facts{id: o.ID, point: o.Point(), start: unixNano(o.StartDate.IsZero(), o.StartDate.UnixNano()),
 			published: unixNano(o.PublishedAt.IsZero(), o.PublishedAt.UnixNano())}
@@ -101,9 +103,10 @@ func (s *factStore) put(offers []search.Offer) {
 	}
 }
 
-// remove forgets the facts of deleted offers; the caller holds the write
-// lock. Their slots stay theirs.
+// remove forgets the facts of deleted offers. Their slots stay theirs.
 func (s *factStore) remove(ids []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	for _, id := range ids {
 		if slot, ok := s.slots[id]; ok {
 			s.all[slot], s.live[slot] = facts{id: id}, false

@@ -3,6 +3,8 @@ package embedded
 import (
 	"context"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"passerelle/search"
 )
 
@@ -39,14 +41,7 @@ func (e *Engine) indexBatch(ctx context.Context, offers []search.Offer) error {
 			return wrap(err)
 		}
 	}
-	if err := e.index.Batch(batch); err != nil {
-		return wrap(err)
-	}
-	e.facts.mu.Lock()
-	e.facts.put(offers)
-	e.facts.mu.Unlock()
-	e.cache.drop()
-	return nil
+	return e.write(batch, func() { e.facts.put(offers) })
 }
 
 // Delete removes offers by ID.
@@ -58,12 +53,16 @@ func (e *Engine) Delete(ctx context.Context, ids ...string) error {
 	for _, id := range ids {
 		batch.Delete(id)
 	}
+	return e.write(batch, func() { e.facts.remove(ids) })
+}
+
+// write applies batch, then what it changes of the facts, and forgets the
+// cached answers.
+func (e *Engine) write(batch *bleve.Batch, facts func()) error {
 	if err := e.index.Batch(batch); err != nil {
 		return wrap(err)
 	}
-	e.facts.mu.Lock()
-	e.facts.remove(ids)
-	e.facts.mu.Unlock()
+	facts()
 	e.cache.drop()
 	return nil
 }

@@ -161,9 +161,7 @@ func (e *Engine) load(ctx context.Context) error {
 		return wrap(err)
 	}
 	if bytes.Equal(version, groupsVersion) {
-		e.facts.mu.Lock()
 		e.facts.put(offers)
-		e.facts.mu.Unlock()
 		return nil
 	}
 	if err := e.Index(ctx, offers...); err != nil {
