@@ -56,13 +56,13 @@ func (e *Engine) Delete(ctx context.Context, ids ...string) error {
 	return e.write(batch, func() { e.facts.remove(ids) })
 }
 
-// write applies batch, then what it changes of the facts, and forgets the
+// write applies batch, then its change to the facts, and forgets the
 // cached answers.
-func (e *Engine) write(batch *bleve.Batch, facts func()) error {
+func (e *Engine) write(batch *bleve.Batch, change func()) error {
 	if err := e.index.Batch(batch); err != nil {
 		return wrap(err)
 	}
-	facts()
+	change()
 	e.cache.drop()
 	return nil
 }
