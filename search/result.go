@@ -1,11 +1,8 @@
 package search
 
 import (
-	"html"
 	"html/template"
-	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Result is one page of hits with everything a search page shows.
@@ -29,36 +26,6 @@ type Hit struct {
 	Snippet template.HTML
 	// DistanceKm is set when the query has a point.
 	DistanceKm *float64
-}
-
-// Markers that adapters ask their engine to put around matched words,
-// chosen because they never occur in offers; Marked turns them into HTML.
-const (
-	MatchStart = "\x02"
-	MatchEnd   = "\x03"
-)
-
-// Marked escapes text and turns the match markers into <mark> elements.
-func Marked(text string) template.HTML {
-	escaped := html.EscapeString(text)
-	escaped = strings.ReplaceAll(escaped, MatchStart, "<mark>")
-	return template.HTML(strings.ReplaceAll(escaped, MatchEnd, "</mark>")) // escaped above
-}
-
-// SnippetRunes bounds the snippet shown when nothing matched in a description.
-const SnippetRunes = 200
-
-// Excerpt returns the start of text cut at a word boundary, for hits whose
-// description has no match to show.
-func Excerpt(text string) template.HTML {
-	if utf8.RuneCountInString(text) <= SnippetRunes {
-		return Marked(text)
-	}
-	cut := string([]rune(text)[:SnippetRunes])
-	if i := strings.LastIndexByte(cut, ' '); i > 0 {
-		cut = cut[:i]
-	}
-	return Marked(cut + "…")
 }
 
 // WithDistances fills DistanceKm of every hit when the query has a point.

@@ -90,6 +90,33 @@ func synonymGroups(entries []Entry) [][]string {
 	return groups
 }
 
+// synonymWords holds, per group of Synonyms, each member's words
+// as the query's words are compared to them.
+var synonymWords = func() [][][]string {
+	groups := make([][][]string, len(Synonyms))
+	for i, group := range Synonyms {
+		for _, member := range group {
+			groups[i] = append(groups[i], slices.DeleteFunc(Words(member), IsStopWord))
+		}
+	}
+	return groups
+}()
+
+// SynonymsAt finds the synonym group whose longest member starts words,
+// by its index in Synonyms, and how many words that member spans
+// (0 when none does).
+func SynonymsAt(words []string) (int, int) {
+	best, bestLen := 0, 0
+	for i, members := range synonymWords {
+		for _, m := range members {
+			if len(m) > bestLen && len(m) <= len(words) && slices.Equal(words[:len(m)], m) {
+				best, bestLen = i, len(m)
+			}
+		}
+	}
+	return best, bestLen
+}
+
 // JobsNamed returns the ROME codes and code prefixes of the vocabulary's
 // entries that have a word starting with text, ignoring case and accents,
 // in the list's order and each once: "cuist" names the cooks' jobs.

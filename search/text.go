@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // folds maps the accented letters of French to their plain forms.
@@ -16,6 +17,9 @@ var folds = map[rune]string{
 // Fold lowercases s and removes its accents, as both engines do when
 // they compare words.
 func Fold(s string) string {
+	if isFolded(s) {
+		return s // most words: no copy
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		if f, ok := folds[r]; ok {
@@ -25,6 +29,16 @@ func Fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isFolded reports whether s holds neither capitals nor any letter beyond ASCII.
+func isFolded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // Words splits s into folded words; apostrophes and hyphens separate words.

@@ -3,7 +3,6 @@ package search_test
 import (
 	"math"
 	"slices"
-	"strings"
 	"testing"
 
 	"passerelle/search"
@@ -22,25 +21,6 @@ func TestHasWordsIgnoresStopWords(t *testing.T) {
 		if got := search.HasWords(text); got != want {
 			t.Errorf("HasWords(%q) = %v, want %v", text, got, want)
 		}
-	}
-}
-
-func TestMarkedEscapesAndMarks(t *testing.T) {
-	got := search.Marked("<b>Boulanger</b> & " + search.MatchStart + "pâtissier" + search.MatchEnd)
-	want := "&lt;b&gt;Boulanger&lt;/b&gt; &amp; <mark>pâtissier</mark>"
-	if string(got) != want {
-		t.Errorf("Marked = %q, want %q", got, want)
-	}
-}
-
-func TestExcerptCutsAtAWord(t *testing.T) {
-	long := strings.Repeat("pétrissage ", 40)
-	got := string(search.Excerpt(long))
-	if !strings.HasSuffix(got, "pétrissage…") || len([]rune(got)) > search.SnippetRunes+1 {
-		t.Errorf("Excerpt = %q", got)
-	}
-	if got := search.Excerpt("court"); got != "court" {
-		t.Errorf("Excerpt of a short text = %q", got)
 	}
 }
 

@@ -13,7 +13,7 @@ import (
 
 // Search answers a query: Bleve matches the text and the filters, the
 // collection does the rest with the offers' facts (see facts), then a second
-// search reads and highlights the page's offers.
+// search reads the page's offers.
 func (e *Engine) Search(ctx context.Context, q search.Query) (*search.Result, error) {
 	start := time.Now()
 	q, err := q.Normalize()
@@ -51,30 +51,15 @@ func (e *Engine) Search(ctx context.Context, q search.Query) (*search.Result, er
 	return res, nil
 }
 
-// page reads the offers of the page, by their IDs, and marks the text's
-// words in their titles and descriptions. Asking the main search for
-// highlights made every term searcher read and merge the positions of every
-// candidate, a third of a query's time at 100 000 offers (see
-// docs/BENCHMARKS.md); this search reads them for one page of offers, with
-// the same analysis.
+// page reads the offers of the page by their IDs, and marks the text's
+// words in their titles and descriptions.
 func (e *Engine) page(ctx context.Context, q search.Query, ids []string) ([]search.Hit, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	// The text is optional here: the page's offers matched it already, and
-	// only its positions are wanted.
-	m := bleve.NewBooleanQuery()
-	m.AddMust(bleve.NewDocIDQuery(ids))
-	text := highlightQuery(q.Text)
-	if text != nil {
-		m.AddShould(text)
-	}
-	req := bleve.NewSearchRequestOptions(m, len(ids), 0, false)
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
 	req.Fields = []string{fieldSource}
-	if text != nil {
-		req.Highlight = bleve.NewHighlightWithStyle("html")
-		req.Highlight.Fields = []string{fieldTitle, fieldDescription}
-	}
+	req.Score = "none"
 	resp, err := e.index.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, wrap(err)
@@ -89,7 +74,7 @@ func (e *Engine) page(ctx context.Context, q search.Query, ids []string) ([]sear
 			ordered = append(ordered, m)
 		}
 	}
-	return hits(ordered)
+	return hits(ordered, search.NewHighlighter(q.Text))
 }
 
 // match scores offers on the text only; filters never change the score.

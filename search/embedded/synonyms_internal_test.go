@@ -15,7 +15,7 @@ import (
 // words, a stop word in between standing for any word, and its field is
 // padded to the text's number of words.
 func TestMembersAreFoundAsPhrases(t *testing.T) {
-	group, n := synonymsAt([]string{"service", "salle"}) // the query drops its stop words
+	group, n := search.SynonymsAt([]string{"service", "salle"}) // the query drops its stop words
 	if n != 2 {
 		t.Fatalf("service en salle: no synonym group")
 	}

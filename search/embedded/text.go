@@ -9,13 +9,6 @@ import (
 	"passerelle/search"
 )
 
-// Word lengths from which one or two typos are forgiven, as in Meilisearch.
-const (
-	minWordForOneTypo  = 5
-	minWordForTwoTypos = 9
-	minPrefix          = 3 // the last word also matches as a prefix, for search-as-you-type
-)
-
 type weight struct {
 	field string
 	boost float64
@@ -23,11 +16,6 @@ type weight struct {
 
 // weights of the stemmed fields, from the title down.
 var weights = []weight{{fieldTitle, 4}, {fieldLabels, 2}, {fieldTermsText, 2}, {fieldDescription, 1}, {fieldOther, 1}}
-
-// highlightedWeights are the weights of the fields whose matches are marked.
-var highlightedWeights = slices.DeleteFunc(slices.Clone(weights), func(w weight) bool {
-	return w.field != fieldTitle && w.field != fieldDescription
-})
 
 // textQuery requires every word of the text, each matched stemmed, with
 // typos, or through its synonyms. It returns nil for a text without words.
@@ -50,37 +38,13 @@ func all(queries []query.Query) query.Query {
 	return bleve.NewConjunctionQuery(queries...)
 }
 
-// highlightQuery finds where the text's words lie in the titles and
-// descriptions, the fields whose matches are marked: each synonym group as
-// its members' phrases (the synonym terms hold no positions), each word
-// stemmed. Typos and prefixes are matched in the plain field, whose
-// positions nothing marks: asking for them only cost the advance of every
-// word they expand to. Any word marks where it is found, so the words are
-// alternatives: a word found only in the other fields leaves the others'
-// marks. Run on a page of offers only; nil for a text without words.
-func highlightQuery(text string) query.Query {
-	clauses := textClauses(text, func(group int) query.Query {
-		var alternatives []query.Query
-		for _, member := range search.Synonyms[group] {
-			alternatives = append(alternatives, phraseIn(search.Fold(member), highlightedWeights))
-		}
-		return bleve.NewDisjunctionQuery(alternatives...)
-	}, func(word string, _ bool) query.Query {
-		return phraseIn(word, highlightedWeights)
-	})
-	if len(clauses) == 0 {
-		return nil
-	}
-	return bleve.NewDisjunctionQuery(clauses...)
-}
-
 // textClauses returns one clause per word of the text, or per synonym
 // where a group's member starts.
 func textClauses(text string, synonyms func(group int) query.Query, word func(w string, last bool) query.Query) []query.Query {
 	words := slices.DeleteFunc(search.Words(text), search.IsStopWord)
 	var clauses []query.Query
 	for i := 0; i < len(words); {
-		if group, n := synonymsAt(words[i:]); n > 0 {
+		if group, n := search.SynonymsAt(words[i:]); n > 0 {
 			clauses = append(clauses, synonyms(group))
 			i += n
 			continue
@@ -89,33 +53,6 @@ func textClauses(text string, synonyms func(group int) query.Query, word func(w 
 		i++
 	}
 	return clauses
-}
-
-// synonymWords holds, per group of search.Synonyms, each member's words
-// as the query's words are compared to them.
-var synonymWords = func() [][][]string {
-	groups := make([][][]string, len(search.Synonyms))
-	for i, group := range search.Synonyms {
-		for _, member := range group {
-			groups[i] = append(groups[i], slices.DeleteFunc(search.Words(member), search.IsStopWord))
-		}
-	}
-	return groups
-}()
-
-// synonymsAt finds the synonym group whose longest member starts words,
-// by its index in search.Synonyms, and how many words that member spans
-// (0 when none does).
-func synonymsAt(words []string) (int, int) {
-	best, bestLen := 0, 0
-	for i, members := range synonymWords {
-		for _, m := range members {
-			if len(m) > bestLen && len(m) <= len(words) && slices.Equal(words[:len(m)], m) {
-				best, bestLen = i, len(m)
-			}
-		}
-	}
-	return best, bestLen
 }
 
 // phraseIn matches words next to each other in one of the stemmed fields.
@@ -146,27 +83,17 @@ func wordQuery(word string, last bool) query.Query {
 	alternatives := []query.Query{phraseIn(word, weights)}
 	fuzzy := bleve.NewFuzzyQuery(word)
 	fuzzy.SetField(fieldPlain)
-	fuzzy.SetFuzziness(typos(word))
+	fuzzy.SetFuzziness(search.Typos(word))
 	fuzzy.SetBoost(0.5)
 	alternatives = append(alternatives, fuzzy)
 	alternatives = append(alternatives, swapQueries(word)...)
-	if last && len([]rune(word)) >= minPrefix {
+	if last && len([]rune(word)) >= search.MinPrefix {
 		prefix := bleve.NewPrefixQuery(word)
 		prefix.SetField(fieldPlain)
 		prefix.SetBoost(0.5)
 		alternatives = append(alternatives, prefix)
 	}
 	return bleve.NewDisjunctionQuery(alternatives...)
-}
-
-func typos(word string) int {
-	switch n := len([]rune(word)); {
-	case n >= minWordForTwoTypos:
-		return 2
-	case n >= minWordForOneTypo:
-		return 1
-	}
-	return 0
 }
 
 // swapBoost ranks a word with two neighbour letters swapped, one typo for
@@ -178,7 +105,7 @@ const swapBoost = 1.5
 // two swapped neighbour letters, when word is long enough for a typo.
 func swapQueries(word string) []query.Query {
 	letters := []rune(word)
-	if typos(word) == 0 {
+	if search.Typos(word) == 0 {
 		return nil
 	}
 	var out []query.Query

@@ -11,23 +11,12 @@ import (
 	"passerelle/search"
 )
 
-// cropWords is the length of the description snippet.
-const cropWords = 30
-
 // response is the part of Meilisearch's answer the adapter reads, decoded
 // in one pass: the client's generic hits would be decoded twice.
 type response struct {
-	Hits []struct {
-		document
-		Formatted formatted `json:"_formatted"`
-	} `json:"hits"`
+	Hits              []document                `json:"hits"`
 	TotalHits         int                       `json:"totalHits"`
 	FacetDistribution map[string]map[string]int `json:"facetDistribution"`
-}
-
-type formatted struct {
-	Title       string `json:"title"`
-	Description string `json:"description"`
 }
 
 // Search answers a query in one request to the server.
@@ -47,9 +36,10 @@ func (e *Engine) Search(ctx context.Context, q search.Query) (*search.Result, er
 	}
 	res := &search.Result{Total: resp.TotalHits, Page: q.Page, PerPage: q.PerPage,
 		Hits: make([]search.Hit, len(resp.Hits)), Facets: facets(resp.FacetDistribution, q.Facets)}
-	for i, h := range resp.Hits {
-		res.Hits[i] = search.Hit{Offer: h.offer(), Title: search.Marked(h.Formatted.Title),
-			Snippet: search.Marked(h.Formatted.Description)}
+	marks := search.NewHighlighter(q.Text)
+	for i, d := range resp.Hits {
+		o := d.offer()
+		res.Hits[i] = search.Hit{Offer: o, Title: marks.Title(o.Title), Snippet: marks.Snippet(o.Description)}
 	}
 	search.WithDistances(res.Hits, q.Near)
 	res.Took = time.Since(start)
@@ -61,10 +51,7 @@ func (e *Engine) request(q search.Query) *meilisearch.SearchRequest {
 	return &meilisearch.SearchRequest{
 		Page: int64(q.Page), HitsPerPage: &perPage, AttributesToRetrieve: retrieved,
 		Filter: filter(q, e.at), Sort: sort(q, e.at), Facets: q.Facets,
-		MatchingStrategy:      meilisearch.All,
-		AttributesToHighlight: []string{"title", "description"},
-		AttributesToCrop:      []string{"description"}, CropLength: cropWords, CropMarker: "…",
-		HighlightPreTag: search.MatchStart, HighlightPostTag: search.MatchEnd,
+		MatchingStrategy: meilisearch.All, // the marks are drawn by search.Highlighter
 	}
 }
 

@@ -6,13 +6,6 @@ import (
 	"passerelle/search"
 )
 
-// Typo tolerance as Meilisearch's defaults, written out because the client
-// sends zeros for the fields left out.
-const (
-	minWordForOneTypo  = 5
-	minWordForTwoTypos = 9
-)
-
 // maxTotalHits lets Total count every match, not only the pageable ones.
 const maxTotalHits = 1_000_000
 
@@ -32,9 +25,11 @@ func settings() *meilisearch.Settings {
 		LocalizedAttributes: []*meilisearch.LocalizedAttributes{{Locales: []string{"fra"}, AttributePatterns: []string{"*"}}},
 		StopWords:           search.StopWords,
 		Synonyms:            synonyms(),
+		// Typo tolerance as search.Typos, written out because the client sends
+		// zeros for the fields left out.
 		TypoTolerance: &meilisearch.TypoTolerance{
 			Enabled:             true,
-			MinWordSizeForTypos: meilisearch.MinWordSizeForTypos{OneTypo: minWordForOneTypo, TwoTypos: minWordForTwoTypos},
+			MinWordSizeForTypos: meilisearch.MinWordSizeForTypos{OneTypo: search.MinWordForOneTypo, TwoTypos: search.MinWordForTwoTypos},
 			DisableOnWords:      knownWords(),
 			DisableOnAttributes: []string{},
 			DisableOnNumbers:    true, // a postcode or a ROME code with a typo is another one
