@@ -68,9 +68,11 @@ func (h *Highlighter) addWord(w string) {
 
 func (h *Highlighter) addGroup(group int) {
 	for _, member := range synonymWords[group] {
-		if len(member) == 1 {
+		switch len(member) {
+		case 0: // stop words only: nothing to mark
+		case 1:
 			h.exact = append(h.exact, member[0])
-		} else {
+		default:
 			h.phrases = append(h.phrases, member)
 		}
 	}
