@@ -15,10 +15,10 @@ const SnippetWords = 30
 // words its text matched, as the engines match them: each word as written,
 // with its typos, and the last one as a prefix; a synonym's group through
 // all its members; a known misspelling through the word it stands for.
-// Both engines' hits are marked here, the same way: Meilisearch's own
-// highlighting sent back a formatted copy of every field of every hit, and
-// the embedded engine ran a second search for positions (a fifth of each
-// one's full query at 100 000 offers, see docs/BENCHMARKS.md).
+// Both engines' hits are marked here, the same way. Meilisearch's own
+// highlighting sent back a formatted copy of every field of every hit, a
+// fifth of its full query at 100 000 offers (see docs/BENCHMARKS.md); the
+// embedded engine ran a second search for the matches' positions.
 type Highlighter struct {
 	exact   []string   // folded words, also matched with a plural s or x
 	typos   []typoWord // the query's own words that typos still match
