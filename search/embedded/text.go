@@ -9,19 +9,11 @@ import (
 	"passerelle/search"
 )
 
-type weight struct {
+// weights of the stemmed fields, from the title down.
+var weights = []struct {
 	field string
 	boost float64
-}
-
-// weights of the stemmed fields, from the title down.
-var weights = []weight{{fieldTitle, 4}, {fieldLabels, 2}, {fieldTermsText, 2}, {fieldDescription, 1}, {fieldOther, 1}}
-
-// textQuery requires every word of the text, each matched stemmed, with
-// typos, or through its synonyms. It returns nil for a text without words.
-func textQuery(text string) query.Query {
-	return all(textClauses(text, synonymQuery, wordQuery))
-}
+}{{fieldTitle, 4}, {fieldLabels, 2}, {fieldTermsText, 2}, {fieldDescription, 1}, {fieldOther, 1}}
 
 // all requires every query, nil for none. A single query stays itself: a
 // conjunction of one, or a disjunction of one, stands in the way of
@@ -38,49 +30,40 @@ func all(queries []query.Query) query.Query {
 	return bleve.NewConjunctionQuery(queries...)
 }
 
-// textClauses returns one clause per word of the text, or per synonym
-// where a group's member starts.
-func textClauses(text string, synonyms func(group int) query.Query, word func(w string, last bool) query.Query) []query.Query {
+// textQuery requires every word of the text, each matched stemmed, with
+// typos, or through its synonyms: a clause per word, or per synonym group
+// where one of its members starts. It returns nil for a text without words.
+func textQuery(text string) query.Query {
 	words := slices.DeleteFunc(search.Words(text), search.IsStopWord)
 	var clauses []query.Query
 	for i := 0; i < len(words); {
 		if group, n := search.SynonymsAt(words[i:]); n > 0 {
-			clauses = append(clauses, synonyms(group))
+			clauses = append(clauses, synonymQuery(group))
 			i += n
 			continue
 		}
-		clauses = append(clauses, word(words[i], i == len(words)-1))
+		clauses = append(clauses, wordQuery(words[i], i == len(words)-1))
 		i++
 	}
-	return clauses
+	return all(clauses)
 }
 
-// phraseIn matches words next to each other in one of the stemmed fields.
-func phraseIn(phrase string, fields []weight) query.Query {
-	alternatives := make([]query.Query, len(fields))
-	for i, w := range fields {
-		alternatives[i] = fieldQuery(phrase, w.field, w.boost)
+// stemmedQuery matches a word in one of the stemmed fields, by their
+// weights. A match query, not a phrase query: a phrase searcher would read
+// the positions of every candidate.
+func stemmedQuery(word string) query.Query {
+	alternatives := make([]query.Query, len(weights))
+	for i, w := range weights {
+		q := bleve.NewMatchQuery(word)
+		q.SetField(w.field)
+		q.SetBoost(w.boost)
+		alternatives[i] = q
 	}
 	return bleve.NewDisjunctionQuery(alternatives...)
 }
 
-// fieldQuery sends a single word through a match query: a phrase searcher
-// would read the positions of every candidate.
-func fieldQuery(phrase, field string, boost float64) query.Query {
-	if len(search.Words(phrase)) > 1 {
-		q := bleve.NewMatchPhraseQuery(phrase)
-		q.SetField(field)
-		q.SetBoost(boost)
-		return q
-	}
-	q := bleve.NewMatchQuery(phrase)
-	q.SetField(field)
-	q.SetBoost(boost)
-	return q
-}
-
 func wordQuery(word string, last bool) query.Query {
-	alternatives := []query.Query{phraseIn(word, weights)}
+	alternatives := []query.Query{stemmedQuery(word)}
 	fuzzy := bleve.NewFuzzyQuery(word)
 	fuzzy.SetField(fieldPlain)
 	fuzzy.SetFuzziness(search.Typos(word))
